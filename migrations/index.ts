@@ -1,0 +1,4 @@
+/** Every migration, in order. Listed explicitly so the compiled server, the CLI and the tests load the same set. */
+import { Foundation1732700000000 } from './1732700000000-Foundation';
+
+export const MIGRATIONS = [Foundation1732700000000];

@@ -1,0 +1,91 @@
+import { createRemoteJWKSet, JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { JwtConfig } from '../config';
+import { Actor } from './actor';
+import { OrgDirectory } from './org-directory';
+import { isRole, Role } from './roles';
+
+export class AuthenticationError extends Error {}
+export class UnknownOrganisationError extends Error {}
+
+const CLOCK_TOLERANCE_SECONDS = 30;
+const DEV_ISSUER = 'introsak-dev';
+const DEV_AUDIENCE = 'introsak';
+
+/**
+ * Verifies bearer tokens: HS256 with a shared secret in development, or the issuer's JWKS.
+ * An explicit algorithm allow-list, exp and iat required, 30 s clock tolerance.
+ */
+export class TokenVerifier {
+  private readonly key: Uint8Array | ReturnType<typeof createRemoteJWKSet>;
+  private readonly algorithms: string[];
+  private readonly issuer: string;
+  private readonly audience: string;
+
+  constructor(config: JwtConfig, secret: string) {
+    if (config.mode === 'jwks') {
+      this.key = createRemoteJWKSet(new URL(config.jwksUrl));
+      this.algorithms = ['RS256', 'ES256'];
+      this.issuer = config.issuer;
+      this.audience = config.audience;
+    } else {
+      this.key = new TextEncoder().encode(secret);
+      this.algorithms = ['HS256'];
+      this.issuer = config.issuer ?? DEV_ISSUER;
+      this.audience = config.audience ?? DEV_AUDIENCE;
+    }
+  }
+
+  async verify(token: string): Promise<JWTPayload> {
+    try {
+      const options = {
+        algorithms: this.algorithms,
+        issuer: this.issuer,
+        audience: this.audience,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      };
+      const { payload } =
+        this.key instanceof Uint8Array
+          ? await jwtVerify(token, this.key, options)
+          : await jwtVerify(token, this.key, options);
+      return payload;
+    } catch {
+      throw new AuthenticationError('invalid token');
+    }
+  }
+}
+
+export function actorFromClaims(payload: JWTPayload, directory: OrgDirectory): Actor {
+  const { sub, name, role, org } = payload as JWTPayload & { name?: unknown; role?: unknown; org?: unknown };
+  if (typeof sub !== 'string' || !sub || !isRole(role) || typeof org !== 'string') {
+    throw new AuthenticationError('token lacks sub, role or org');
+  }
+  const reachable = directory.reachableMunicipalities(role, org);
+  if (!reachable) throw new UnknownOrganisationError(`unknown organisation for role ${role}`);
+  return {
+    sub,
+    name: typeof name === 'string' && name ? name : sub,
+    role,
+    org,
+    orgName: directory.orgName(role, org) ?? org,
+    municipalityId: role === 'MUNICIPALITY' ? reachable[0].id : null,
+    reachableMunicipalityIds: reachable.map((m) => m.id),
+  };
+}
+
+/** A development token signed with the development secret (npm run token, tests). */
+export async function signDevToken(
+  secret: string,
+  claims: { sub: string; name?: string; role: Role | string; org: string },
+  options: { expiresInSeconds?: number; issuer?: string; audience?: string; issuedAt?: number } = {},
+): Promise<string> {
+  const iat = options.issuedAt ?? Math.floor(Date.now() / 1000);
+  return new SignJWT({ name: claims.name ?? claims.sub, role: claims.role, org: claims.org })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setIssuer(options.issuer ?? DEV_ISSUER)
+    .setAudience(options.audience ?? DEV_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + (options.expiresInSeconds ?? 8 * 3600))
+    .sign(new TextEncoder().encode(secret));
+}

@@ -1,0 +1,65 @@
+/**
+ * Every environment variable introsak reads, parsed and validated once.
+ * The README's configuration table lists the same variables; keep them in step.
+ */
+import path from 'node:path';
+import { projectRoot } from './project-root';
+
+export type JwtConfig =
+  | { mode: 'secret'; secret: string | null; issuer?: string; audience?: string }
+  | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  /** Connection of the schema owner: runs migrations. Null: start the embedded PostgreSQL. */
+  databaseUrl: string | null;
+  /** Connection of the API login (NOSUPERUSER NOBYPASSRLS). Null: derived from databaseUrl with user introsak_api. */
+  databaseApiUrl: string | null;
+  databaseApiPassword: string | null;
+  poolSize: number;
+  dataDir: string;
+  jwt: JwtConfig;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  logLevel: string;
+  shutdownGraceMs: number;
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const jwksUrl = env.JWT_JWKS_URL || null;
+  let jwt: JwtConfig;
+  if (jwksUrl) {
+    if (!env.JWT_ISSUER || !env.JWT_AUDIENCE) throw new Error('JWT_JWKS_URL needs JWT_ISSUER and JWT_AUDIENCE');
+    jwt = { mode: 'jwks', jwksUrl, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+  } else {
+    if (production && !env.JWT_SECRET) throw new Error('In production set JWT_JWKS_URL (with JWT_ISSUER, JWT_AUDIENCE) or JWT_SECRET');
+    if (env.JWT_SECRET && env.JWT_SECRET.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+    jwt = { mode: 'secret', secret: env.JWT_SECRET || null, issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined };
+  }
+  if (production && !env.DATABASE_URL) throw new Error('In production DATABASE_URL is required (the embedded PostgreSQL is for development)');
+  return {
+    production,
+    port: int('PORT', env.PORT, 4000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    databaseApiUrl: env.DATABASE_API_URL || null,
+    databaseApiPassword: env.DATABASE_API_PASSWORD || null,
+    poolSize: int('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10),
+    dataDir: path.resolve(env.INTROSAK_DATA_DIR || path.join(projectRoot(), '.data')),
+    jwt,
+    corsOrigins: (env.CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1_000_000),
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
+  };
+}

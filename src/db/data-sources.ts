@@ -1,0 +1,52 @@
+import { types } from 'pg';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import { ENTITIES } from '../modules/entities';
+import { SqlCountingLogger } from './sql-counter';
+
+export const API_ROLE = 'introsak_api';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the process's time zone.
+types.setTypeParser(1082, (v: string) => v);
+types.setTypeParser(1182 as Parameters<typeof types.setTypeParser>[0], (v: string) =>
+  v === '{}' ? [] : v.slice(1, -1).split(',').map((d) => (d === 'NULL' ? null : d)),
+);
+
+/** The owner's connection: runs migrations, never serves a request. */
+export function ownerDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'introsak_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: 2, application_name: 'introsak-migrations' },
+  });
+}
+
+/** The API login's pool: every request runs in one of its transactions with the caller's settings. */
+export function apiDataSource(url: string, poolSize: number): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    synchronize: false,
+    migrationsRun: false,
+    logger: new SqlCountingLogger(),
+    extra: {
+      max: poolSize,
+      application_name: 'introsak-api',
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30000,
+    },
+  });
+}
+
+/** The API login's URL: the same server and database as the owner's, as user introsak_api. */
+export function apiUrlFrom(ownerUrl: string, password: string): string {
+  const u = new URL(ownerUrl);
+  u.username = API_ROLE;
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}

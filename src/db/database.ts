@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { Config } from '../config';
+import { API_ROLE, apiDataSource, apiUrlFrom, ownerDataSource } from './data-sources';
+import { EmbeddedDatabase, readOrCreateSecret, startEmbeddedPostgres } from './embedded';
+
+export interface Database {
+  /** The API login's pool. */
+  api: DataSource;
+  ownerUrl: string;
+  embedded: EmbeddedDatabase | null;
+  close(): Promise<void>;
+}
+
+/** Applies pending migrations as the owner. Migrations are the only way the schema is made. */
+export async function migrate(ownerUrl: string): Promise<string[]> {
+  const ds = ownerDataSource(ownerUrl);
+  await ds.initialize();
+  try {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/**
+ * The API login's password: DATABASE_API_PASSWORD, or in development one generated once into .data/.
+ * Set on the role by the owner at start-up, so a fresh database works with no manual step.
+ */
+export async function ensureApiLogin(ownerUrl: string, password: string): Promise<void> {
+  const ds = ownerDataSource(ownerUrl);
+  await ds.initialize();
+  try {
+    const literal = "'" + password.replace(/'/g, "''") + "'";
+    await ds.query(`ALTER ROLE ${API_ROLE} WITH LOGIN PASSWORD ${literal}`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+export function apiPassword(config: Config): string {
+  if (config.databaseApiPassword) return config.databaseApiPassword;
+  if (config.production) throw new Error('In production set DATABASE_API_URL or DATABASE_API_PASSWORD');
+  return readOrCreateSecret(path.join(config.dataDir, 'api-db-password'));
+}
+
+export async function openDatabase(config: Config, log: (msg: string) => void): Promise<Database> {
+  let embedded: EmbeddedDatabase | null = null;
+  let ownerUrl = config.databaseUrl;
+  if (!ownerUrl) {
+    embedded = await startEmbeddedPostgres(config.dataDir, (m) => log(`[postgres] ${m}`));
+    ownerUrl = embedded.url;
+    log(`embedded PostgreSQL started on ${new URL(ownerUrl).host} (data in ${path.join(config.dataDir, 'postgres')})`);
+  }
+  try {
+    const applied = await migrate(ownerUrl);
+    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    let apiUrl = config.databaseApiUrl;
+    if (!apiUrl) {
+      const password = apiPassword(config);
+      await ensureApiLogin(ownerUrl, password);
+      apiUrl = apiUrlFrom(ownerUrl, password);
+    }
+    const api = apiDataSource(apiUrl, config.poolSize);
+    await api.initialize();
+    return {
+      api,
+      ownerUrl,
+      embedded,
+      async close() {
+        if (api.isInitialized) await api.destroy();
+        if (embedded) await embedded.stop();
+      },
+    };
+  } catch (err) {
+    if (embedded) await embedded.stop();
+    throw err;
+  }
+}

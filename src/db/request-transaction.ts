@@ -1,0 +1,106 @@
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/** What the row-level-security policies read, set transaction-locally. */
+export interface TenantSettings {
+  role: string;
+  org: string;
+  actor: string;
+  /** The caller's own municipality (municipality users only). */
+  municipalityId: number | null;
+  /** Every municipality the caller may reach. */
+  municipalityIds: number[];
+}
+
+/**
+ * One GraphQL request = one transaction on one pooled connection, with the caller's identity set by
+ * set_config(..., true) in a single round trip. Everything a request reads or writes goes through
+ * this manager; the settings vanish at COMMIT or ROLLBACK, so a pooled connection never carries a
+ * caller over to the next request.
+ */
+export class RequestTransaction {
+  private runner: QueryRunner | null = null;
+  private finished = false;
+  readonly data = { statements: 0 };
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: TenantSettings,
+  ) {}
+
+  async begin(): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    runner.data = this.data;
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      const s = this.settings;
+      await runner.query(
+        `SELECT set_config('app.role', $1, true), set_config('app.org', $2, true), set_config('app.actor', $3, true),
+                set_config('app.municipality_id', $4, true), set_config('app.municipality_ids', $5, true)`,
+        [s.role, s.org, s.actor, s.municipalityId === null ? '' : String(s.municipalityId), s.municipalityIds.join(',')],
+      );
+    } catch (err) {
+      await runner.release().catch(() => undefined);
+      throw err;
+    }
+    this.runner = runner;
+  }
+
+  get manager(): EntityManager {
+    if (!this.runner || this.finished) throw new Error('request transaction is not open');
+    return this.runner.manager;
+  }
+
+  /** Raw SQL on the request's transaction, always with bound parameters. */
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.manager.query(sql, params);
+  }
+
+  /** Runs fn inside a savepoint: a failing mutation field leaves nothing behind, earlier fields keep theirs. */
+  async savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    const runner = this.runner;
+    if (!runner) throw new Error('request transaction is not open');
+    await runner.startTransaction();
+    let result: T;
+    try {
+      result = await fn();
+    } catch (err) {
+      await runner.rollbackTransaction();
+      throw err;
+    }
+    await runner.commitTransaction();
+    return result;
+  }
+
+  get isOpen(): boolean {
+    return this.runner !== null && !this.finished;
+  }
+
+  async commit(): Promise<void> {
+    if (!this.runner || this.finished) return;
+    this.finished = true;
+    await this.runner.commitTransaction();
+  }
+
+  async rollback(): Promise<void> {
+    if (!this.runner || this.finished) return;
+    this.finished = true;
+    await this.runner.rollbackTransaction();
+  }
+
+  /** Always called in finally: a connection whose transaction failed to end is destroyed, not reused. */
+  async release(): Promise<void> {
+    const runner = this.runner;
+    if (!runner) return;
+    this.runner = null;
+    if (!this.finished) {
+      this.finished = true;
+      try {
+        await runner.rollbackTransaction();
+      } catch {
+        /* the connection is released below either way */
+      }
+    }
+    await runner.release();
+  }
+}

@@ -1,0 +1,77 @@
+// Absence, free days and leave: integreringsforskriften §§ 10, 17–19; introduction benefit deductions, integreringsloven § 21.
+import { LAW } from './law-references';
+import { RuleViolation } from './rule-violation';
+
+export const ABSENCE_KINDS = [
+  'ABSENCE_EXCUSED',
+  'ABSENCE_UNEXCUSED',
+  'LEAVE',
+  'FREE_DAY',
+  'HOLIDAY', // ferie, forskrift § 18: never added to the end date
+  'FREE_DAY_17_2', // fri under forskrift § 17 second para: never added to the end date
+] as const;
+export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
+
+export type AbsenceRecord = { kind: AbsenceKind; workingDays: number };
+
+const NOT_COUNTED: readonly AbsenceKind[] = ['HOLIDAY', 'FREE_DAY_17_2'];
+
+/** R-5.8: the end date moves only when the countable days together exceed this many working days. */
+export const EXTENSION_THRESHOLD_WORKING_DAYS = 10;
+
+// R-5.8 integreringsforskriften §§ 10 and 19: working days of absence, free days and leave that count towards the end date.
+export function countableDaysForEndDate(records: readonly AbsenceRecord[]): number {
+  let total = 0;
+  for (const r of records) {
+    if (!Number.isInteger(r.workingDays) || r.workingDays < 0) {
+      throw new RuleViolation(
+        'R-5.8',
+        LAW['R-5.8'],
+        `An absence or leave record must have a whole, non-negative number of working days; got ${r.workingDays}.`,
+        { record: r },
+      );
+    }
+    if (!NOT_COUNTED.includes(r.kind)) total += r.workingDays;
+  }
+  return total;
+}
+
+// R-5.8 integreringsforskriften §§ 10 and 19: "together exceed 10 working days" — 10 does not, 11 does.
+export function exceedsExtensionThreshold(totalWorkingDays: number): boolean {
+  return totalWorkingDays > EXTENSION_THRESHOLD_WORKING_DAYS;
+}
+
+// R-5.8 integreringsforskriften §§ 10 and 19: working days added to the end date. The provision adds the absence,
+// free days and leave "that together exceed 10 working days" (LAW-NOTES §6.5): the subject is the days themselves,
+// so once the threshold is passed ALL of them are added, not only the excess over 10 [D].
+export function workingDaysAddedToEndDate(totalWorkingDays: number): number {
+  return exceedsExtensionThreshold(totalWorkingDays) ? totalWorkingDays : 0;
+}
+
+export type BenefitDeduction = { deduction: number; requiresDecision: boolean; lawReference: string };
+
+function roundOre(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+// R-6.4 integreringsloven § 21: unexcused absence reduces a payment pro rata; a deduction of at least 50 % of the
+// payment AND at least 1/12 G needs an appealable decision. Rounding to øre is a [D] (LAW-NOTES §7, unverified).
+export function benefitDeduction(input: {
+  payment: number;
+  scheduledWorkingDays: number;
+  unexcusedWorkingDays: number;
+  g: number;
+}): BenefitDeduction {
+  const { payment, scheduledWorkingDays, unexcusedWorkingDays, g } = input;
+  if (!(scheduledWorkingDays > 0) || unexcusedWorkingDays < 0 || unexcusedWorkingDays > scheduledWorkingDays || payment < 0) {
+    throw new RuleViolation(
+      'R-6.4',
+      LAW['R-6.4'],
+      'Unexcused absence must be between 0 and the number of scheduled working days in the payment period.',
+      { ...input },
+    );
+  }
+  const exact = (payment * unexcusedWorkingDays) / scheduledWorkingDays;
+  const requiresDecision = exact > 0 && exact >= payment / 2 && exact >= g / 12;
+  return { deduction: roundOre(exact), requiresDecision, lawReference: LAW['R-6.4'] };
+}

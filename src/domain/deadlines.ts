@@ -1,0 +1,121 @@
+// Deadlines of the municipality and of the party (R-0.3, R-1.4, R-2.2, R-5.1, R-9.2, R-9.3, R-9.7).
+// The municipality's own duty deadlines never move off weekends or holidays; the party's appeal deadline does.
+import { IsoDate, addMonths, addWeeks, addYears, addDays, compareDates, maxDate, nextWorkingDayOnOrAfter } from './calendar';
+import { LAW } from './law-references';
+import { RuleViolation } from './rule-violation';
+
+export interface SettlementOrRequest {
+  settlementDate: IsoDate;
+  requestDate?: IsoDate | null;
+}
+
+function laterOfSettlementAndRequest({ settlementDate, requestDate }: SettlementOrRequest): IsoDate {
+  return requestDate ? maxDate(settlementDate, requestDate) : settlementDate;
+}
+
+// R-5.1 integreringsloven § 12: decision and start at the latest 3 months after settlement or the later request (not moved, R-0.3).
+export function startDeadline(input: SettlementOrRequest): IsoDate {
+  return addMonths(laterOfSettlementAndRequest(input), 3);
+}
+
+// R-2.2 integreringsloven §§ 6 og 10: mapping complete before the programme decision, so by the start deadline (not moved).
+export function mappingDeadline(input: SettlementOrRequest): IsoDate {
+  return startDeadline(input);
+}
+
+// R-1.4 integreringsloven § 8 første ledd: the last day a participation decision may be made — "less than 2 years"
+// after first settlement, so the day before the 2-year anniversary.
+export function participationDecisionWindowEnd(firstSettlementDate: IsoDate): IsoDate {
+  return addDays(addYears(firstSettlementDate, 2), -1);
+}
+
+export type AppealDeadlineBasis = 'NOTICE' | 'REASONS' | 'EXTENDED';
+
+export interface AppealDeadlineInput {
+  /** The date the notice of the decision reached the party. */
+  notifiedAt: IsoDate;
+  /** The party asked for reasons (fvl § 24). */
+  reasonsRequestedAt?: IsoDate | null;
+  /** The party received the reasons. */
+  reasonsReceivedAt?: IsoDate | null;
+  /** An extension granted before expiry (fvl § 29 fourth para). */
+  extendedDeadline?: IsoDate | null;
+}
+
+export interface AppealDeadline {
+  deadline: IsoDate;
+  basis: AppealDeadlineBasis;
+  /** Reasons were requested in time but not yet received: a new 3 weeks will run from receipt, so `deadline` is only a floor. */
+  awaitingReasons: boolean;
+}
+
+// R-9.2 integreringsloven § 47 / forvaltningsloven § 29: 3 weeks from notice (or from receipt of reasons requested in
+// time), moved to the next working day (domstolloven § 148); an extension that ends later replaces it.
+export function appealDeadline(input: AppealDeadlineInput): AppealDeadline {
+  const noticeDeadline = nextWorkingDayOnOrAfter(addWeeks(input.notifiedAt, 3));
+  let result: AppealDeadline = { deadline: noticeDeadline, basis: 'NOTICE', awaitingReasons: false };
+
+  const requested = input.reasonsRequestedAt;
+  if (requested && compareDates(requested, noticeDeadline) <= 0) {
+    if (input.reasonsReceivedAt) {
+      const reasonsDeadline = nextWorkingDayOnOrAfter(addWeeks(input.reasonsReceivedAt, 3));
+      if (compareDates(reasonsDeadline, noticeDeadline) > 0) {
+        result = { deadline: reasonsDeadline, basis: 'REASONS', awaitingReasons: false };
+      }
+    } else {
+      result = { ...result, awaitingReasons: true };
+    }
+  }
+
+  if (input.extendedDeadline) {
+    const extended = nextWorkingDayOnOrAfter(input.extendedDeadline);
+    if (compareDates(extended, result.deadline) > 0) {
+      result = { deadline: extended, basis: 'EXTENDED', awaitingReasons: false };
+    }
+  }
+  return result;
+}
+
+// R-9.2 forvaltningsloven § 30: an appeal sent (or posted) on or before the deadline is on time.
+export function isAppealInTime({ deadline, sentAt }: { deadline: IsoDate; sentAt: IsoDate }): boolean {
+  return compareDates(sentAt, deadline) <= 0;
+}
+
+// R-9.3 forvaltningsloven § 31: the last day a late appeal can be considered — after that "more than 1 year" has passed.
+export function lateAppealAbsoluteBar(decidedAt: IsoDate): IsoDate {
+  return addYears(decidedAt, 1);
+}
+
+export type LateAppealGround = 'PARTY_NOT_TO_BLAME' | 'SPECIAL_REASONS';
+
+// R-9.3 forvaltningsloven § 31: a late appeal may be considered only on a recorded ground and never after 1 year.
+export function canConsiderLateAppeal(input: {
+  decidedAt: IsoDate;
+  receivedAt: IsoDate;
+  ground: LateAppealGround | null;
+}): true {
+  const bar = lateAppealAbsoluteBar(input.decidedAt);
+  if (compareDates(input.receivedAt, bar) > 0) {
+    throw new RuleViolation(
+      'R-9.3',
+      LAW['R-9.3'],
+      'More than 1 year has passed since the decision was made: the late appeal cannot be considered.',
+      { decidedAt: input.decidedAt, receivedAt: input.receivedAt, lastDay: bar },
+    );
+  }
+  if (input.ground === null) {
+    throw new RuleViolation(
+      'R-9.3',
+      LAW['R-9.3'],
+      'A late appeal can be considered only if the party cannot be blamed for the delay or there are special reasons; record which.',
+      { decidedAt: input.decidedAt, receivedAt: input.receivedAt },
+    );
+  }
+  return true;
+}
+
+// R-9.7 forvaltningsloven § 34 tredje ledd: notice of a change to the appellant's detriment within 3 months of the
+// municipality receiving the appeal (the authority's own deadline: not moved, R-0.3).
+export function detrimentNoticeDeadline(appealReceivedAt: IsoDate): IsoDate {
+  return addMonths(appealReceivedAt, 3);
+}

@@ -1,0 +1,125 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError, AuthenticationError as TgAuthenticationError, AuthorizationError as TgAuthorizationError } from 'type-graphql';
+import { RuleViolation } from '../domain/rule-violation';
+
+/**
+ * The stable error codes a client can rely on (extensions.code). Documented in the README.
+ * Apollo's own request-level codes (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_REQUEST,
+ * OPERATION_RESOLUTION_FAILURE, PERSISTED_QUERY_NOT_FOUND) pass through as they are.
+ */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'RULE_VIOLATION',
+  'CONFLICT',
+  'TIMEOUT',
+  'QUERY_TOO_COMPLEX',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const PASS_THROUGH = new Set<string>([
+  ...ERROR_CODES,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** The same answer for a missing id and for another tenant's id: nothing tells them apart. */
+export function notFound(what: string): GraphQLError {
+  return appError('NOT_FOUND', `${what} not found`);
+}
+
+export function badInput(field: string, message: string): GraphQLError {
+  return appError('BAD_USER_INPUT', message, { field });
+}
+
+export function conflict(message = 'The record was changed by someone else; reload and try again'): GraphQLError {
+  return appError('CONFLICT', message, { retryable: false });
+}
+
+const SUGGESTION = / ?Did you mean[^?]*\?/g;
+
+interface PgLikeError {
+  code?: string;
+}
+
+/** Maps what a resolver threw to what the client may see; everything unexpected is masked. */
+export function toClientError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (err: unknown, code: string) => void,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message.replace(SUGGESTION, ''), locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof RuleViolation) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: 'RULE_VIOLATION', ruleId: original.ruleId, lawReference: original.lawReference, ...(original.details ? { details: original.details } : {}) },
+    };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const fields = flattenValidation(original.extensions.validationErrors as ValidationLike[] | undefined);
+    return {
+      ...base,
+      message: 'Invalid input: ' + fields.map((f) => `${f.field} (${f.problems.join('; ')})`).join(', '),
+      extensions: { code: 'BAD_USER_INPUT', fields },
+    };
+  }
+  if (original instanceof TgAuthenticationError) {
+    return { ...base, message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } };
+  }
+  if (original instanceof TgAuthorizationError) {
+    return { ...base, message: 'Not allowed for your role', extensions: { code: 'FORBIDDEN' } };
+  }
+  const pgCode = (original as PgLikeError | undefined)?.code;
+  if (pgCode === '57014' || pgCode === '55P03' || pgCode === '25P03') {
+    log(original, 'TIMEOUT');
+    return { ...base, message: 'The database took too long; try again', extensions: { code: 'TIMEOUT', retryable: true } };
+  }
+  if (pgCode === '40001' || pgCode === '40P01') {
+    log(original, 'CONFLICT');
+    return { ...base, message: 'A concurrent change got in the way; try again', extensions: { code: 'CONFLICT', retryable: true } };
+  }
+  if (pgCode === '23505') {
+    log(original, 'CONFLICT');
+    return { ...base, message: 'A record with these details already exists', extensions: { code: 'CONFLICT', retryable: false } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && PASS_THROUGH.has(code)) {
+    const extensions: Record<string, unknown> = { ...formatted.extensions };
+    delete extensions.stacktrace;
+    delete extensions.exception;
+    return { ...base, extensions };
+  }
+  log(original ?? error, 'INTERNAL_SERVER_ERROR');
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+interface ValidationLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationLike[];
+}
+
+function flattenValidation(errors: ValidationLike[] | undefined, prefix = ''): { field: string; problems: string[] }[] {
+  const out: { field: string; problems: string[] }[] = [];
+  for (const e of errors ?? []) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) out.push({ field, problems: Object.values(e.constraints) });
+    out.push(...flattenValidation(e.children, field));
+  }
+  return out;
+}

@@ -1,0 +1,228 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { DataSource } from 'typeorm';
+import { Actor, tenantSettings } from '../auth/actor';
+import { OrgDirectory } from '../auth/org-directory';
+import { actorFromClaims, AuthenticationError, TokenVerifier, UnknownOrganisationError } from '../auth/token';
+import { Config } from '../config';
+import { todayInOslo } from '../domain/calendar';
+import { RequestTransaction } from '../db/request-transaction';
+import { GraphQLContext } from '../graphql/context';
+import { buildAppSchema } from '../graphql/schema';
+import { createLoaders } from '../modules/loaders';
+import { createApollo } from './apollo';
+import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
+import { AppLogger } from './logger';
+
+export interface AppDeps {
+  config: Config;
+  api: DataSource;
+  directory: OrgDirectory;
+  verifier: TokenVerifier;
+  log: AppLogger;
+}
+
+export interface App {
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
+  apollo: ApolloServer<GraphQLContext>;
+  /** Stop reporting ready and refuse new GraphQL work; in-flight requests finish. */
+  beginShutdown(): void;
+  inFlight(): number;
+  stop(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function authError(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } } });
+}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpError(413, 'Request body too large');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, 'Request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{8,64}$/;
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, api, directory, verifier, log } = deps;
+  const apollo = createApollo(buildAppSchema(), { production: config.production, log });
+  await apollo.start();
+  let shuttingDown = false;
+  let inFlight = 0;
+
+  async function authenticate(header: string | undefined): Promise<Actor> {
+    const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header ?? '');
+    if (!match) throw authError('UNAUTHENTICATED', 'Send a bearer token in the Authorization header');
+    try {
+      return actorFromClaims(await verifier.verify(match[1]), directory);
+    } catch (err) {
+      if (err instanceof UnknownOrganisationError) throw authError('FORBIDDEN', 'Your organisation is not known to introsak');
+      if (err instanceof AuthenticationError) throw authError('UNAUTHENTICATED', 'The token is invalid or expired');
+      throw err;
+    }
+  }
+
+  function cors(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const origin = req.headers.origin;
+    if (origin && config.corsOrigins.includes(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id');
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-max-age', '600');
+    }
+  }
+
+  async function graphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const requestId = typeof req.headers['x-request-id'] === 'string' && REQUEST_ID.test(req.headers['x-request-id'])
+      ? req.headers['x-request-id']
+      : crypto.randomUUID();
+    const reqLog = log.child({ requestId });
+    const started = process.hrtime.bigint();
+    let tx: RequestTransaction | null = null;
+    let context: GraphQLContext | null = null;
+    try {
+      let body: unknown = undefined;
+      if (req.method === 'POST') {
+        const text = await readBody(req, config.bodyLimitBytes);
+        try {
+          body = text ? JSON.parse(text) : {};
+        } catch {
+          throw new HttpError(400, 'The request body is not valid JSON');
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let result: HTTPGraphQLResponse = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => {
+          const actor = await authenticate(req.headers.authorization);
+          tx = new RequestTransaction(api, tenantSettings(actor));
+          await tx.begin();
+          context = { requestId, actor, tx, loaders: createLoaders(tx), directory, log: reqLog, today: todayInOslo(), state: {} };
+          return context;
+        },
+      });
+      const openTx = tx as RequestTransaction | null;
+      if (openTx) {
+        // The transaction ends before the client hears anything: no client is told of a write that was not committed.
+        if ((context as GraphQLContext | null)?.state.outcome === 'ok') {
+          try {
+            await openTx.commit();
+          } catch (err) {
+            reqLog.error({ err }, 'commit failed');
+            result = {
+              status: 503,
+              headers: new HeaderMap([['content-type', 'application/json; charset=utf-8']]),
+              body: { kind: 'complete', string: JSON.stringify({ errors: [{ message: 'The change could not be saved; try again', extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } }] }) },
+            };
+          }
+        } else {
+          await openTx.rollback();
+        }
+      }
+      const outHeaders: Record<string, string> = { 'x-request-id': requestId };
+      for (const [k, v] of result.headers) outHeaders[k] = v;
+      if (openTx && !config.production) outHeaders['x-sql-statements'] = String(openTx.data.statements);
+      if (result.body.kind !== 'complete') throw new Error('incremental delivery is not supported');
+      res.writeHead(result.status ?? 200, outHeaders);
+      res.end(result.body.string);
+      reqLog.info({ status: result.status ?? 200, ms: Number(process.hrtime.bigint() - started) / 1e6, sql: openTx?.data.statements }, 'graphql');
+    } catch (err) {
+      if (err instanceof HttpError) {
+        sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: 'BAD_REQUEST' } }] }, { 'x-request-id': requestId });
+      } else {
+        reqLog.error({ err }, 'request failed');
+        sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, { 'x-request-id': requestId });
+      }
+    } finally {
+      const openTx = tx as RequestTransaction | null;
+      if (openTx) await openTx.release().catch((err) => reqLog.error({ err }, 'release failed'));
+    }
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    cors(req, res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    switch (url.pathname) {
+      case '/healthz':
+        return sendJson(res, 200, { status: 'ok' });
+      case '/readyz': {
+        if (shuttingDown) return sendJson(res, 503, { status: 'shutting down' });
+        try {
+          await api.query('SELECT 1');
+          return sendJson(res, 200, { status: 'ready' });
+        } catch {
+          return sendJson(res, 503, { status: 'database unreachable' });
+        }
+      }
+      case '/graphql': {
+        const wantsHtml = req.method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html');
+        if (wantsHtml && !config.production) {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(graphiqlPage());
+          return;
+        }
+        if (shuttingDown) return sendJson(res, 503, { errors: [{ message: 'The server is shutting down; try again', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } }] }, { connection: 'close' });
+        return graphql(req, res, url);
+      }
+    }
+    if (!config.production && url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {
+      const asset = graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
+      if (asset) {
+        res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' });
+        res.end(asset.body);
+        return;
+      }
+    }
+    sendJson(res, 404, { error: 'not found' });
+  }
+
+  return {
+    apollo,
+    handler(req, res) {
+      inFlight += 1;
+      res.on('close', () => (inFlight -= 1));
+      route(req, res).catch((err) => {
+        log.error({ err }, 'unhandled');
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
+        else res.destroy();
+      });
+    },
+    beginShutdown() {
+      shuttingDown = true;
+    },
+    inFlight: () => inFlight,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * introsak's process entry: configuration, database (embedded or DATABASE_URL), migrations, HTTP,
+ * and a graceful shutdown on SIGTERM/SIGINT.
+ */
+import 'reflect-metadata';
+import http from 'node:http';
+import { loadConfig } from './config';
+import { devJwtSecret } from './auth/dev-secret';
+import { OrgDirectory } from './auth/org-directory';
+import { TokenVerifier } from './auth/token';
+import { openDatabase } from './db/database';
+import { createApp } from './http/server';
+import { createLogger } from './http/logger';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const db = await openDatabase(config, (msg) => log.info(msg));
+  const directory = await OrgDirectory.load(db.api);
+  const { secret, file } = config.jwt.mode === 'secret' ? devJwtSecret(config) : { secret: '', file: null };
+  const verifier = new TokenVerifier(config.jwt, secret);
+  const app = await createApp({ config, api: db.api, directory, verifier, log });
+  const server = http.createServer(app.handler);
+  server.headersTimeout = 60_000;
+  server.requestTimeout = 120_000;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const port = (server.address() as { port: number }).port;
+  log.info({ port }, `introsak listening on http://localhost:${port}/graphql`);
+  if (file) {
+    // Printed on stdout so a developer sees it at once.
+    console.log(
+      `\nintrosak is ready at http://localhost:${port}/graphql\n` +
+        `Development token secret: ${file}\n` +
+        `Get a token:  npm run token -- --role MUNICIPALITY --org 4601   (roles: MUNICIPALITY, COUNTY, STATSFORVALTER)\n`,
+    );
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, inFlight: app.inFlight() }, 'shutting down');
+    app.beginShutdown();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
+    await Promise.race([closed, grace]);
+    server.closeAllConnections();
+    await app.stop().catch((err) => log.error({ err }, 'apollo stop failed'));
+    await db.close().catch((err) => log.error({ err }, 'database close failed'));
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('introsak failed to start:', err);
+  process.exit(1);
+});

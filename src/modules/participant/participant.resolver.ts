@@ -1,0 +1,90 @@
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ageOn, daysBetween } from '../../domain/calendar';
+import { evaluateEligibility } from '../../domain/eligibility';
+import { maskIdentityNumber } from '../../domain/identity-number';
+import { GraphQLContext } from '../../graphql/context';
+import { PageArgs } from '../../graphql/pagination';
+import { UUIDScalar } from '../../graphql/scalars';
+import { Municipality } from '../reference/reference.types';
+import { toMunicipality } from '../reference/reference.resolver';
+import { ParticipantService } from './participant.service';
+import { EligibilityType, Participant, ParticipantConnection, RegisterParticipantInput } from './participant.types';
+
+/** True when the field is reached from the single-participant view (Query.participant), not a list. */
+function onSingleView(info: GraphQLResolveInfo): boolean {
+  let path = info.path;
+  while (path.prev) path = path.prev;
+  const root = info.operation.selectionSet.selections.find(
+    (s) => s.kind === 'Field' && (s.alias?.value ?? s.name.value) === path.key,
+  );
+  return root?.kind === 'Field' && root.name.value === 'participant';
+}
+
+@Authorized('MUNICIPALITY')
+@Resolver(() => Participant)
+export class ParticipantResolver {
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Participant, { description: 'Registers a person in the municipality\'s register.' })
+  registerParticipant(@Arg('input') input: RegisterParticipantInput, @Ctx() ctx: GraphQLContext): Promise<Participant> {
+    return ParticipantService.register(ctx, input);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Query(() => Participant, { description: 'One participant\'s case file.' })
+  participant(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: GraphQLContext): Promise<Participant> {
+    return ParticipantService.get(ctx, id);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Query(() => ParticipantConnection, { description: 'The municipality\'s participants, a page at a time, by start deadline.' })
+  async participants(@Args() page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<ParticipantConnection> {
+    const { rows, hasNextPage, totalCount, cursor } = await ParticipantService.list(ctx, page);
+    const edges = rows.map((node) => ({ node, cursor: cursor(node) }));
+    return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Fødselsnummer or D-number in full: only on the single-participant view (Query.participant), null in lists.',
+  })
+  identityNumber(@Root() p: Participant, @Info() info: GraphQLResolveInfo): string | null {
+    return onSingleView(info) ? (p.identityNumber ?? null) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'The identity number with the personal number hidden (birth date part only).' })
+  maskedIdentityNumber(@Root() p: Participant): string {
+    return p.identityNumber ? maskIdentityNumber(p.identityNumber) : '';
+  }
+
+  @FieldResolver(() => Municipality)
+  municipality(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Municipality {
+    return toMunicipality(ctx.directory.municipalityById(p.municipalityId)!);
+  }
+
+  @FieldResolver(() => Int, { description: 'Age today (Europe/Oslo).' })
+  age(@Root() p: Participant, @Ctx() ctx: GraphQLContext): number {
+    return ageOn(p.birthDate, ctx.today);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Days from today to the start deadline; negative when overdue.' })
+  daysToStartDeadline(@Root() p: Participant, @Ctx() ctx: GraphQLContext): number | null {
+    return p.startDeadline ? daysBetween(ctx.today, p.startDeadline) : null;
+  }
+
+  @FieldResolver(() => EligibilityType, { description: 'Right and duty (R-1.8), evaluated today.' })
+  eligibility(@Root() p: Participant, @Ctx() ctx: GraphQLContext): EligibilityType {
+    return evaluateEligibility({
+      birthDate: p.birthDate,
+      permitCategory: p.permitCategory,
+      permitGrantDate: p.permitGrantDate,
+      arrivalDate: p.arrivalDate,
+      settlementDate: p.settlementDate,
+      settledByAgreementWithImdi: p.settledByAgreementWithImdi,
+      familyReferenceYearsInMunicipality: p.familyReferenceYearsInMunicipality,
+      weeklyWorkHours: p.weeklyWorkHours,
+      evaluationDate: ctx.today,
+      requestDate: p.requestDate,
+    });
+  }
+}

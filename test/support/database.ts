@@ -1,0 +1,66 @@
+import crypto from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/config';
+import { apiDataSource, apiUrlFrom } from '../../src/db/data-sources';
+import { apiPassword, ensureApiLogin, migrate } from '../../src/db/database';
+
+export interface TestDatabase {
+  name: string;
+  ownerUrl: string;
+  apiUrl: string;
+  /** A pool as the API login (NOSUPERUSER NOBYPASSRLS), like the server's. */
+  api(poolSize?: number): Promise<DataSource>;
+  /** A raw client as the owner, for fixtures and catalogue checks. Never used by the API. */
+  owner(): Promise<Client>;
+  drop(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env.INTROSAK_TEST_ADMIN_URL;
+  if (!url) throw new Error('INTROSAK_TEST_ADMIN_URL is not set: run the tests with jest (global setup)');
+  return url;
+}
+
+/** A fresh database with every migration applied, dropped again after the test file. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `introsak_test_${crypto.randomBytes(5).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl());
+  u.pathname = `/${name}`;
+  const ownerUrl = u.toString();
+  await migrate(ownerUrl);
+  const password = apiPassword(loadConfig());
+  await ensureApiLogin(ownerUrl, password);
+  const apiUrl = apiUrlFrom(ownerUrl, password);
+  const pools: DataSource[] = [];
+  const clients: Client[] = [];
+  return {
+    name,
+    ownerUrl,
+    apiUrl,
+    async api(poolSize = 4) {
+      const ds = apiDataSource(apiUrl, poolSize);
+      await ds.initialize();
+      pools.push(ds);
+      return ds;
+    },
+    async owner() {
+      const c = new Client({ connectionString: ownerUrl });
+      await c.connect();
+      clients.push(c);
+      return c;
+    },
+    async drop() {
+      for (const p of pools) if (p.isInitialized) await p.destroy();
+      for (const c of clients) await c.end().catch(() => undefined);
+      const a = new Client({ connectionString: adminUrl() });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
