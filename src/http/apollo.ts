@@ -23,6 +23,8 @@ export function createApollo(schema: GraphQLSchema, opts: { production: boolean;
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: opts.production,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT: drain requests, then stop Apollo, the pool and the database.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: 5000 },
     validationRules: [],

@@ -14,7 +14,7 @@ import { buildAppSchema } from '../graphql/schema';
 import { createLoaders } from '../modules/loaders';
 import { createApollo } from './apollo';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
-import { AppLogger } from './logger';
+import { AppLogger, requestScope } from './logger';
 
 export interface AppDeps {
   config: Config;
@@ -101,7 +101,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const requestId = typeof req.headers['x-request-id'] === 'string' && REQUEST_ID.test(req.headers['x-request-id'])
       ? req.headers['x-request-id']
       : crypto.randomUUID();
-    const reqLog = log.child({ requestId });
+    return requestScope.run({ requestId }, () => serveGraphql(req, res, url, requestId));
+  }
+
+  async function serveGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string): Promise<void> {
+    const reqLog = log;
     const started = process.hrtime.bigint();
     let tx: RequestTransaction | null = null;
     let context: GraphQLContext | null = null;

@@ -171,3 +171,48 @@ describe('participant register (first tenant table)', () => {
     expect([...deadlines].sort()).toEqual(deadlines);
   });
 });
+
+describe('request transaction', () => {
+  test('each mutation field runs in a savepoint: a failing field leaves nothing, earlier fields keep their writes', async () => {
+    const tok = await t.token('MUNICIPALITY', '5001');
+    const ok = participantInput({ name: 'First Field' });
+    const dup = { ...participantInput({ name: 'Second Field' }), identityNumber: ok.identityNumber };
+    const res = await t.gql(tok, `mutation($a: RegisterParticipantInput!, $b: RegisterParticipantInput!) {
+      a: registerParticipant(input: $a) { id } b: registerParticipant(input: $b) { id } }`, { a: ok, b: dup });
+    expect(res.body.data.a.id).toBeDefined();
+    expect(res.body.data.b).toBeNull();
+    expect(res.body.errors[0].extensions.code).toBe('CONFLICT');
+    expect(res.body.errors[0].path).toEqual(['b']);
+    const list = await t.gql(tok, '{ participants(first: 10) { totalCount edges { node { name } } } }');
+    expect(list.body.data.participants.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['First Field']);
+    const owner = await t.db.owner();
+    const log = await owner.query(`SELECT operation FROM app.audit_event WHERE municipality_id = $1`, [t.directory.municipalityByNumber('5001')!.id]);
+    expect(log.rows).toEqual([{ operation: 'registerParticipant' }]);
+  });
+});
+
+describe('idempotent creates', () => {
+  const Q = `mutation($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }`;
+  test('a retry with the same key returns the first answer and creates nothing new; another payload is refused', async () => {
+    const tok = await t.token('MUNICIPALITY', '3301');
+    const input = participantInput({ idempotencyKey: 'retry-key-0001' });
+    const first = await t.gql(tok, Q, { input });
+    const second = await t.gql(tok, Q, { input });
+    expect(second.body.data.registerParticipant.id).toBe(first.body.data.registerParticipant.id);
+    const other = await t.gql(tok, Q, { input: { ...participantInput(), idempotencyKey: 'retry-key-0001' } });
+    expect(other.body.errors[0].extensions.code).toBe('CONFLICT');
+    const count = await t.gql(tok, '{ participants(first: 1) { totalCount } }');
+    expect(count.body.data.participants.totalCount).toBe(1);
+  });
+
+  test('20 concurrent retries create exactly one row', async () => {
+    const tok = await t.token('MUNICIPALITY', '3203');
+    const input = participantInput({ idempotencyKey: 'concurrent-key-42' });
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.gql(tok, Q, { input })));
+    const ids = new Set(results.map((r) => r.body.data?.registerParticipant?.id));
+    expect(results.every((r) => r.body.errors === undefined)).toBe(true);
+    expect(ids.size).toBe(1);
+    const count = await t.gql(tok, '{ participants(first: 1) { totalCount } }');
+    expect(count.body.data.participants.totalCount).toBe(1);
+  });
+});

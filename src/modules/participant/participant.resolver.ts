@@ -25,7 +25,7 @@ function onSingleView(info: GraphQLResolveInfo): boolean {
 @Resolver(() => Participant)
 export class ParticipantResolver {
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Participant, { description: 'Registers a person in the municipality\'s register.' })
+  @Mutation(() => Participant, { nullable: true, description: 'Registers a person in the municipality\'s register.' })
   registerParticipant(@Arg('input') input: RegisterParticipantInput, @Ctx() ctx: GraphQLContext): Promise<Participant> {
     return ParticipantService.register(ctx, input);
   }

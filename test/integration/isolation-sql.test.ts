@@ -1,0 +1,104 @@
+/**
+ * Tenant isolation proven at the SQL level, as the API's own login (NOSUPERUSER NOBYPASSRLS) with the
+ * transaction-local settings the server sets: another municipality's rows are invisible and cannot be
+ * written, and with no settings nothing is visible at all.
+ */
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from '../support/app';
+import { participantInput, REGISTER } from '../support/fixtures';
+
+let t: TestApp;
+let api: DataSource;
+let A: number; // Bergen
+let B: number; // Stavanger
+let tenantTables: string[];
+
+async function asMunicipality<T>(id: number | null, fn: (q: (sql: string, p?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
+  const runner = api.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  try {
+    if (id !== null) {
+      await runner.query(
+        `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true), set_config('app.org', 'x', true)`,
+        [String(id)],
+      );
+    }
+    return await fn((sql, p) => runner.query(sql, p));
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  api = t.api;
+  A = t.directory.municipalityByNumber('4601')!.id;
+  B = t.directory.municipalityByNumber('1103')!.id;
+  for (const org of ['4601', '1103']) {
+    const tok = await t.token('MUNICIPALITY', org);
+    for (let i = 0; i < 3; i++) {
+      const r = await t.gql(tok, REGISTER, { input: participantInput({ name: `Person ${org}-${i}` }) });
+      expect(r.body.errors).toBeUndefined();
+    }
+  }
+  const owner = await t.db.owner();
+  tenantTables = (
+    await owner.query(`SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                       WHERE n.nspname = 'app' AND c.relkind = 'r' AND c.relrowsecurity ORDER BY 1`)
+  ).rows.map((r: { relname: string }) => r.relname);
+});
+afterAll(() => t?.close());
+
+test('there are tenant tables to check', () => {
+  expect(tenantTables).toEqual(expect.arrayContaining(['participant', 'audit_event', 'audit_chain_head', 'idempotency_key']));
+});
+
+test("as municipality A, a raw SELECT of every tenant table returns none of B's rows", async () => {
+  const owner = await t.db.owner();
+  for (const table of tenantTables) {
+    const visible = await asMunicipality(A, (q) => q(`SELECT count(*)::int AS n FROM app.${table} WHERE municipality_id <> $1`, [A]));
+    expect({ table, n: visible[0].n }).toEqual({ table, n: 0 });
+    const bRows = await owner.query(`SELECT count(*)::int AS n FROM app.${table} WHERE municipality_id = $1`, [B]);
+    const seenOfB = await asMunicipality(A, (q) => q(`SELECT count(*)::int AS n FROM app.${table} WHERE municipality_id = $1`, [B]));
+    expect({ table, seen: seenOfB[0].n }).toEqual({ table, seen: 0 });
+    if (['participant', 'audit_event', 'audit_chain_head'].includes(table)) expect(bRows.rows[0].n).toBeGreaterThan(0);
+  }
+});
+
+test('with no settings, every tenant table shows 0 rows', async () => {
+  for (const table of tenantTables) {
+    const rows = await asMunicipality(null, (q) => q(`SELECT count(*)::int AS n FROM app.${table}`));
+    expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
+  }
+});
+
+test("INSERT of a row into B fails as A", async () => {
+  await expect(
+    asMunicipality(A, (q) =>
+      q(`INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date)
+         VALUES ($1, 'Intruder', '02013299997', '1932-01-02', 'REFUGEE', '2026-01-01', '2026-01-01')`, [B]),
+    ),
+  ).rejects.toThrow(/row-level security/);
+});
+
+test('UPDATE that moves an own row into B fails, and B rows cannot be updated or deleted', async () => {
+  await expect(asMunicipality(A, (q) => q(`UPDATE app.participant SET municipality_id = $1`, [B]))).rejects.toThrow(/row-level security/);
+  const updated = await asMunicipality(A, async (q) => {
+    await q(`UPDATE app.participant SET full_name = 'x' WHERE municipality_id = $1`, [B]);
+    return q(`SELECT count(*)::int AS n FROM app.participant WHERE full_name = 'x'`);
+  });
+  expect(updated[0].n).toBe(0);
+  const owner = await t.db.owner();
+  const deleted = await asMunicipality(A, (q) => q(`DELETE FROM app.participant WHERE municipality_id = $1 RETURNING id`, [B]));
+  // TypeORM answers a DELETE with [rows, affected].
+  expect(deleted as unknown).toEqual([[], 0]);
+  expect((await owner.query(`SELECT count(*)::int AS n FROM app.participant WHERE municipality_id = $1`, [B])).rows[0].n).toBe(3);
+});
+
+test('the change log cannot be rewritten by the API login', async () => {
+  await expect(asMunicipality(A, (q) => q(`UPDATE app.audit_event SET operation = 'x'`))).rejects.toThrow(/permission denied/);
+  await expect(asMunicipality(A, (q) => q(`DELETE FROM app.audit_event`))).rejects.toThrow(/permission denied/);
+  await expect(asMunicipality(A, (q) => q(`TRUNCATE app.audit_event`))).rejects.toThrow(/permission denied/);
+});
