@@ -1,4 +1,5 @@
 /** Every migration, in order. Listed explicitly so the compiled server, the CLI and the tests load the same set. */
 import { Foundation1732700000000 } from './1732700000000-Foundation';
+import { CaseFile1732800000000 } from './1732800000000-CaseFile';
 
-export const MIGRATIONS = [Foundation1732700000000];
+export const MIGRATIONS = [Foundation1732700000000, CaseFile1732800000000];

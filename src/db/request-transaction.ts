@@ -51,9 +51,14 @@ export class RequestTransaction {
     return this.runner.manager;
   }
 
-  /** Raw SQL on the request's transaction, always with bound parameters. */
-  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.manager.query(sql, params);
+  /**
+   * Raw SQL on the request's transaction, always with bound parameters. Answers the rows, also for
+   * UPDATE/DELETE … RETURNING (TypeORM's plain query() answers those with [rows, count]).
+   */
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    if (!this.runner || this.finished) throw new Error('request transaction is not open');
+    const result = await this.runner.query(sql, params, true);
+    return (result.records ?? []) as T[];
   }
 
   /** Runs fn inside a savepoint: a failing mutation field leaves nothing behind, earlier fields keep theirs. */

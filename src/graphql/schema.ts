@@ -1,11 +1,27 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { AuthChecker, buildSchemaSync, MiddlewareFn, NonEmptyArray } from 'type-graphql';
+import { AbsenceResolver } from '../modules/absence/absence';
+import { CertificateResolver } from '../modules/certificate/certificate';
+import { CompetenceMappingResolver } from '../modules/competence-mapping/competence-mapping';
+import { DecisionResolver, ParticipantDecisionsResolver } from '../modules/decision/decision.resolver';
+import { IntegrationPlanResolver } from '../modules/integration-plan/integration-plan';
 import { ParticipantResolver } from '../modules/participant/participant.resolver';
+import { ProgrammeResolver } from '../modules/programme/programme.resolver';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { GraphQLContext } from './context';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [ReferenceResolver, ParticipantResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  ReferenceResolver,
+  ParticipantResolver,
+  CompetenceMappingResolver,
+  IntegrationPlanResolver,
+  ProgrammeResolver,
+  DecisionResolver,
+  ParticipantDecisionsResolver,
+  AbsenceResolver,
+  CertificateResolver,
+];
 
 /** Roles come from the verified token; an empty list means any authenticated caller. */
 export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) => {

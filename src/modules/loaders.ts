@@ -3,12 +3,25 @@ import { RequestTransaction } from '../db/request-transaction';
 import { fromRow, toParticipant } from './participant/participant.service';
 import { Participant } from './participant/participant.types';
 
+/** The case-file tables a participant's rows are loaded from, with their order. */
+const CASE_TABLES = {
+  competence_mapping: 'id',
+  plan_version: 'version_no DESC',
+  programme: 'id',
+  decision: 'decided_at DESC, created_at DESC',
+  absence: 'from_date, id',
+  certificate: 'id',
+} as const;
+export type CaseTable = keyof typeof CASE_TABLES;
+
 /**
  * Per-request DataLoaders on the request's transaction. Never shared between requests: a shared
  * loader would serve one tenant's cached rows to another.
  */
 export interface Loaders {
   participant: DataLoader<string, Participant | null>;
+  /** All rows of one case-file table for a participant; one query per table per request, whatever the page size. */
+  caseRows: DataLoader<{ table: CaseTable; participantId: string }, Record<string, unknown>[], string>;
 }
 
 export function createLoaders(tx: RequestTransaction): Loaders {
@@ -18,5 +31,26 @@ export function createLoaders(tx: RequestTransaction): Loaders {
       const byId = new Map(rows.map((r) => [r.id as string, toParticipant(fromRow(r))]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    caseRows: new DataLoader(
+      async (keys) => {
+        const byTable = new Map<CaseTable, string[]>();
+        for (const k of keys) byTable.set(k.table, [...(byTable.get(k.table) ?? []), k.participantId]);
+        const results = new Map<string, Record<string, unknown>[]>();
+        await Promise.all(
+          [...byTable].map(async ([table, ids]) => {
+            const rows = await tx.query<Record<string, unknown>>(
+              `SELECT * FROM app.${table} WHERE participant_id = ANY($1::uuid[]) ORDER BY participant_id, ${CASE_TABLES[table]}`,
+              [ids],
+            );
+            for (const r of rows) {
+              const key = `${table}:${r.participant_id}`;
+              results.set(key, [...(results.get(key) ?? []), r]);
+            }
+          }),
+        );
+        return keys.map((k) => results.get(`${k.table}:${k.participantId}`) ?? []);
+      },
+      { cacheKeyFn: (k) => `${k.table}:${k.participantId}` },
+    ),
   };
 }

@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { appealDeadline } from '../../domain/deadlines';
+import { appealInformation } from '../../domain/decision-types';
+import { GraphQLContext } from '../../graphql/context';
+import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
+import { ParticipantService } from '../participant/participant.service';
+import { Participant } from '../participant/participant.types';
+import { DecisionService, toDecision } from './decision.service';
+import { AppealInformationType, Decision, DecisionInput } from './decision.types';
+
+@Authorized('MUNICIPALITY')
+@Resolver(() => Decision)
+export class DecisionResolver {
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Participant, { nullable: true, description: 'Makes a decision (vedtak) and applies its effect to the programme in the same transaction.' })
+  async makeDecision(
+    @Arg('participantId', () => UUIDScalar) participantId: string,
+    @Arg('input') input: DecisionInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Participant> {
+    await DecisionService.make(ctx, participantId, input);
+    return ParticipantService.get(ctx, participantId);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Decision, { nullable: true, description: 'Records when the notice reached the participant: this starts the appeal deadline (R-9.2).' })
+  recordDecisionNotice(
+    @Arg('decisionId', () => UUIDScalar) decisionId: string,
+    @Arg('notifiedAt', () => LocalDateScalar) notifiedAt: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Decision> {
+    return DecisionService.recordNotice(ctx, decisionId, notifiedAt, expectedVersion);
+  }
+
+  @FieldResolver(() => LocalDateScalar, { nullable: true, description: '3 weeks from notifiedAt, moved off weekends and public holidays (R-9.2); null until notified.' })
+  appealDeadline(@Root() d: Decision): string | null {
+    return d.notifiedAt ? appealDeadline({ notifiedAt: d.notifiedAt }).deadline : null;
+  }
+
+  @FieldResolver(() => AppealInformationType, { nullable: true, description: 'Right to appeal, appeal body, deadline and how (R-8.3); null until notified.' })
+  appealInformation(@Root() d: Decision, @Ctx() ctx: GraphQLContext): AppealInformationType | null {
+    if (!d.notifiedAt) return null;
+    const area = ctx.directory.areaOfMunicipality(d.municipalityId);
+    return appealInformation({ statsforvalterName: area?.name ?? 'Statsforvalteren', deadline: appealDeadline({ notifiedAt: d.notifiedAt }).deadline });
+  }
+}
+
+@Authorized('MUNICIPALITY')
+@Resolver(() => Participant)
+export class ParticipantDecisionsResolver {
+  @FieldResolver(() => [Decision], { description: 'Newest first.' })
+  async decisions(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Promise<Decision[]> {
+    return (await ctx.loaders.caseRows.load({ table: 'decision', participantId: p.id })).map(toDecision);
+  }
+}

@@ -1,0 +1,112 @@
+import { IsBoolean, IsIn, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
+import { HALT_KINDS, HaltKind, LEAVE_KINDS, LeaveKind } from '../../domain/leave';
+import { enumFrom } from '../../graphql/enums';
+import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
+import { PLAIN_TEXT } from '../participant/participant.types';
+
+export const DecisionTypeEnum = enumFrom(DECISION_TYPES, 'DecisionType', 'Decision (enkeltvedtak) types; all are appealable (R-8.1).');
+export const DecisionOutcomeEnum = enumFrom(['GRANTED', 'REFUSED'] as const, 'DecisionOutcome');
+export const HaltKindEnum = enumFrom(HALT_KINDS, 'HaltKind');
+export const LeaveKindEnum = enumFrom(LEAVE_KINDS, 'LeaveKind');
+export const EXEMPTION_SUBJECTS = ['NORWEGIAN', 'SOCIAL_STUDIES'] as const;
+export const EXEMPTION_GROUNDS = ['DOCUMENTED_KNOWLEDGE', 'HEALTH_OR_WEIGHTY_REASONS'] as const;
+export const ExemptionSubjectEnum = enumFrom(EXEMPTION_SUBJECTS, 'ExemptionSubject');
+export const ExemptionGroundEnum = enumFrom(EXEMPTION_GROUNDS, 'ExemptionGround');
+
+@InputType() export class ParticipationDecisionInput {
+  @Field({ defaultValue: false, description: 'A discretionary offer (R-1.6): the person has no right and duty, the municipality offers the programme.' })
+  @IsBoolean() discretionary: boolean;
+}
+@InputType() export class BenefitDecisionInput {
+  @Field(() => LocalDateScalar) periodFrom: string;
+  @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() periodTo?: string | null;
+}
+@ObjectType('HaltDetails') @InputType('HaltDecisionInput') export class HaltDetails {
+  @Field(() => HaltKindEnum) @IsIn(HALT_KINDS as unknown as string[]) kind: HaltKind;
+  @Field(() => LocalDateScalar) fromDate: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last halted day; temporary halts only, at most 3 months (R-5.9).' }) @IsOptional() toDate?: string | null;
+}
+@ObjectType('ExtensionDetails') @InputType('ExtensionDecisionInput') export class ExtensionDetails {
+  @Field(() => Int) @IsInt() @Min(1) @Max(24) months: number;
+}
+@InputType() export class LeaveDecisionInput {
+  @Field(() => LeaveKindEnum) @IsIn(LEAVE_KINDS as unknown as string[]) kind: LeaveKind;
+  @Field(() => LocalDateScalar) fromDate: string;
+  @Field(() => LocalDateScalar) toDate: string;
+  @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() childBirthDate?: string | null;
+  @Field({ defaultValue: false }) @IsBoolean() otherParentIsParticipant: boolean;
+}
+@ObjectType('ExemptionDetails') @InputType('ExemptionDecisionInput') export class ExemptionDetails {
+  @Field(() => ExemptionSubjectEnum) @IsIn(EXEMPTION_SUBJECTS as unknown as string[]) subject: (typeof EXEMPTION_SUBJECTS)[number];
+  @Field(() => ExemptionGroundEnum) @IsIn(EXEMPTION_GROUNDS as unknown as string[]) ground: (typeof EXEMPTION_GROUNDS)[number];
+}
+
+@InputType({ description: 'A decision (vedtak). Give the block of its type; the others are ignored.' })
+export class DecisionInput {
+  @Field(() => DecisionTypeEnum) @IsIn(DECISION_TYPES as unknown as string[]) type: DecisionType;
+  @Field(() => DecisionOutcomeEnum) @IsIn(['GRANTED', 'REFUSED']) outcome: 'GRANTED' | 'REFUSED';
+  @Field({ description: 'The reasons (begrunnelse), as the participant will read them.' }) @Length(1, 8000) @Matches(PLAIN_TEXT) reasons: string;
+  @Field(() => LocalDateScalar) decidedAt: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Advance notice (forhåndsvarsel) where required, e.g. halting (R-8.2, R-5.9).' }) @IsOptional() advanceNoticeAt?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the notice reached the participant; starts the appeal deadline (R-9.2).' }) @IsOptional() notifiedAt?: string | null;
+  @Field(() => ParticipationDecisionInput, { nullable: true }) @IsOptional() @ValidateNested() participation?: ParticipationDecisionInput | null;
+  @Field(() => BenefitDecisionInput, { nullable: true }) @IsOptional() @ValidateNested() benefit?: BenefitDecisionInput | null;
+  @Field(() => HaltDetails, { nullable: true }) @IsOptional() @ValidateNested() halt?: HaltDetails | null;
+  @Field(() => ExtensionDetails, { nullable: true }) @IsOptional() @ValidateNested() extension?: ExtensionDetails | null;
+  @Field(() => LeaveDecisionInput, { nullable: true }) @IsOptional() @ValidateNested() leave?: LeaveDecisionInput | null;
+  @Field(() => ExemptionDetails, { nullable: true }) @IsOptional() @ValidateNested() exemption?: ExemptionDetails | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(8, 100) @Matches(/^[A-Za-z0-9_.:-]+$/) idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: 'Benefit calculation inputs and result, stored with the decision (R-7.2).' })
+export class BenefitDetails {
+  @Field(() => Float) gAmount: number;
+  @Field(() => LocalDateScalar) gDate: string;
+  @Field({ description: 'Share of G per year, e.g. "2" or "4/3".' }) fractionOfG: string;
+  @Field(() => Float) annualAmount: number;
+  @Field(() => Float) monthlyAmount: number;
+  @Field(() => Int) age: number;
+  @Field(() => LocalDateScalar) periodFrom: string;
+  @Field(() => LocalDateScalar, { nullable: true }) periodTo: string | null;
+}
+
+@ObjectType() export class LeaveDetails {
+  @Field(() => LeaveKindEnum) kind: LeaveKind;
+  @Field(() => LocalDateScalar) fromDate: string;
+  @Field(() => LocalDateScalar) toDate: string;
+  @Field(() => Int) workingDays: number;
+  @Field() withBenefit: boolean;
+}
+
+@ObjectType({ description: 'What the notice must tell the participant (R-8.3).' })
+export class AppealInformationType {
+  @Field() rightToAppeal: string;
+  @Field() appealBody: string;
+  @Field(() => LocalDateScalar) deadline: string;
+  @Field() howToAppeal: string;
+}
+
+@ObjectType({ description: 'A decision (enkeltvedtak) on the case (R-8).' })
+export class Decision {
+  @Field(() => UUIDScalar) id: string;
+  participantId: string;
+  municipalityId: number;
+  @Field(() => Int) version: number;
+  @Field(() => DecisionTypeEnum) type: DecisionType;
+  @Field(() => DecisionOutcomeEnum) outcome: 'GRANTED' | 'REFUSED';
+  @Field(() => String, { nullable: true, description: 'Participation: RIGHT_AND_DUTY or DISCRETIONARY.' }) basis: string | null;
+  @Field() reasons: string;
+  @Field(() => [String]) legalBasis: string[];
+  @Field(() => LocalDateScalar) decidedAt: string;
+  @Field() decidedBy: string;
+  @Field(() => LocalDateScalar, { nullable: true }) advanceNoticeAt: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) notifiedAt: string | null;
+  @Field() appealable: boolean;
+  @Field(() => BenefitDetails, { nullable: true }) benefit: BenefitDetails | null;
+  @Field(() => HaltDetails, { nullable: true }) halt: HaltDetails | null;
+  @Field(() => ExtensionDetails, { nullable: true }) extension: ExtensionDetails | null;
+  @Field(() => LeaveDetails, { nullable: true }) leave: LeaveDetails | null;
+  @Field(() => ExemptionDetails, { nullable: true }) exemption: ExemptionDetails | null;
+}

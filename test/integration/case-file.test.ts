@@ -1,0 +1,197 @@
+/**
+ * A whole case over HTTP, as a caseworker runs it: register → map → plan and contract (no guidance)
+ * → grant participation → start → leave → extension → complete → certificate; and the refusals.
+ */
+import { startTestApp, TestApp } from '../support/app';
+import { participantInput, REGISTER } from '../support/fixtures';
+
+let t: TestApp;
+let tok: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  tok = await t.token('MUNICIPALITY', '4601', 'kari', 'Kari Saksbehandler');
+});
+afterAll(() => t?.close());
+
+const CASE = `query($id: UUID!) { participant(id: $id) {
+  id status
+  competenceMapping { status version }
+  integrationPlan { current { versionNo endGoal durationMonths contractSignedAt } versions { versionNo } }
+  programme { id version state startDate plannedEndDate extensionMonths maxExtensionMonths leaveUntil endedAt availableEvents }
+  decisions { id type outcome basis notifiedAt appealDeadline appealInformation { appealBody deadline } leave { workingDays withBenefit } extension { months } }
+  absences { kind workingDays }
+  absenceSummary { countableWorkingDays movesEndDate }
+  certificate(language: NN) { title }
+} }`;
+
+async function caseOf(id: string) {
+  const res = await t.gql(tok, CASE, { id });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data.participant;
+}
+
+async function ok(query: string, variables: Record<string, unknown>) {
+  const res = await t.gql(tok, query, variables);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data;
+}
+
+async function refused(query: string, variables: Record<string, unknown>, lawReference: RegExp) {
+  const res = await t.gql(tok, query, variables);
+  expect(res.body.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
+  expect(res.body.errors[0].extensions.lawReference).toMatch(lawReference);
+  return res.body.errors[0];
+}
+
+const MAP = `mutation($id: UUID!, $input: CompetenceMappingInput!) { recordCompetenceMapping(participantId: $id, input: $input) { id } }`;
+const DECIDE = `mutation($id: UUID!, $input: DecisionInput!) { makeDecision(participantId: $id, input: $input) { id } }`;
+const PLAN = `mutation($id: UUID!, $input: IntegrationPlanInput!, $v: Int, $d: UUID) { saveIntegrationPlan(participantId: $id, input: $input, expectedVersionNo: $v, significantChangeDecisionId: $d) { id } }`;
+const START = `mutation($id: UUID!, $input: StartProgrammeInput!) { startProgramme(participantId: $id, input: $input) { id } }`;
+const END_LEAVE = `mutation($id: UUID!, $v: Int!) { endLeave(participantId: $id, expectedVersion: $v) { id } }`;
+const COMPLETE = `mutation($id: UUID!, $input: EndProgrammeInput!) { completeProgramme(participantId: $id, input: $input) { id } }`;
+
+const mapping = { languageSkills: 'Arabic (native), English B1', education: 'Primary school, 9 years', countsAsUpperSecondary: false, workExperience: 'Carpenter, 6 years', complete: true };
+export const plan = (over: Record<string, unknown> = {}) => ({
+  endGoal: 'UPPER_SECONDARY_COMPLETE',
+  norwegianGoal: { listening: 'B1', reading: 'B1', speaking: 'B1', writing: 'A2' },
+  longTermGoal: 'Work as a certified carpenter',
+  norwegianHoursPerWeek: 10,
+  socialStudiesHours: 75,
+  durationMonths: 36,
+  elements: [
+    { kind: 'NORWEGIAN', description: 'Norwegian training', hoursPerWeek: 10 },
+    { kind: 'SOCIAL_STUDIES', description: 'Social studies', hoursPerWeek: 2 },
+    { kind: 'LIFE_SKILLS', description: 'Life-skills course', hoursPerWeek: 1 },
+    { kind: 'EDUCATION', description: 'Upper-secondary, building and construction', hoursPerWeek: 20, isMain: true },
+  ],
+  appealInformation: 'You may appeal a significant change of this plan to Statsforvalteren within three weeks.',
+  elementReasons: 'Upper-secondary building and construction builds on six years as a carpenter.',
+  mainProgrammeType: 'FORMAL_UPPER_SECONDARY',
+  contractSignedAt: '2026-11-15',
+  contractObligations: 'The participant takes part full time; the municipality provides the elements of the plan.',
+  ...over,
+});
+
+test('a whole case: register → map → plan → grant → start → leave → extension → complete → certificate', async () => {
+  const { registerParticipant } = await ok(REGISTER, { input: participantInput({ name: 'Hassan Ali', birthDate: '1990-03-02', settlementDate: '2026-09-01' }) });
+  const id = registerParticipant.id;
+  const grant = { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'Refugee settled by agreement, right and duty.', decidedAt: '2026-11-10', notifiedAt: '2026-11-12' };
+
+  // The mapping comes before the participation decision (R-2.2).
+  await refused(DECIDE, { id, input: grant }, /integreringsloven/);
+  await ok(MAP, { id, input: mapping });
+  // The programme cannot start before participation is granted.
+  await refused(START, { id, input: { startDate: '2026-11-20' } }, /§ 12/);
+
+  await ok(DECIDE, { id, input: grant });
+  let c = await caseOf(id);
+  expect(c.status).toBe('PLANNED');
+  expect(c.programme.state).toBe('PLANNED');
+  const participation = c.decisions[0];
+  expect(participation).toMatchObject({ type: 'PARTICIPATION', outcome: 'GRANTED', basis: 'RIGHT_AND_DUTY', notifiedAt: '2026-11-12', appealDeadline: '2026-12-03' });
+  expect(participation.appealInformation.appealBody).toContain('Statsforvalteren i Vestland');
+
+  // Start without a plan and contract is refused (R-4.2).
+  await refused(START, { id, input: { startDate: '2026-11-20' } }, /§ 1[56]/);
+  await ok(PLAN, { id, input: plan() });
+  await ok(START, { id, input: { startDate: '2026-11-20', expectedVersion: 1 } });
+  c = await caseOf(id);
+  expect(c.status).toBe('ACTIVE');
+  expect(c.programme).toMatchObject({ state: 'ACTIVE', startDate: '2026-11-20', plannedEndDate: '2029-11-19', maxExtensionMonths: 12 });
+
+  // Leave: father around the birth, 3 working days (R-6.1), the programme goes on leave.
+  await ok(DECIDE, { id, input: { type: 'LEAVE', outcome: 'GRANTED', reasons: 'Birth of a child.', decidedAt: '2026-11-20', leave: { kind: 'FATHER_AT_BIRTH', fromDate: '2026-11-23', toDate: '2026-11-25', childBirthDate: '2026-11-23' } } });
+  c = await caseOf(id);
+  expect(c.programme).toMatchObject({ state: 'ON_LEAVE', leaveUntil: '2026-11-25' });
+  expect(c.decisions[0].leave).toEqual({ workingDays: 3, withBenefit: true });
+  expect(c.absenceSummary).toEqual({ countableWorkingDays: 3, movesEndDate: false });
+  await ok(END_LEAVE, { id, v: c.programme.version });
+
+  // Extension of 6 months (R-5.7: completed upper-secondary may be extended by up to 12).
+  await ok(DECIDE, { id, input: { type: 'EXTENSION', outcome: 'GRANTED', reasons: 'Needs more time to complete.', decidedAt: '2026-11-26', extension: { months: 6 } } });
+  c = await caseOf(id);
+  expect(c.programme).toMatchObject({ state: 'ACTIVE', extensionMonths: 6, plannedEndDate: '2030-05-19' });
+  // Beyond the maximum: refused, nothing changes.
+  await refused(DECIDE, { id, input: { type: 'EXTENSION', outcome: 'GRANTED', reasons: 'More.', decidedAt: '2026-11-26', extension: { months: 7 } } }, /14/);
+  expect((await caseOf(id)).programme.extensionMonths).toBe(6);
+
+  const before = await caseOf(id);
+  await ok(COMPLETE, { id, input: { endDate: '2026-11-27', endGoalReached: true, expectedVersion: before.programme.version } });
+  c = await caseOf(id);
+  expect(c.status).toBe('COMPLETED');
+  expect(c.programme).toMatchObject({ state: 'COMPLETED', endedAt: '2026-11-27', availableEvents: [] });
+  expect(c.certificate.title).toMatch(/^Deltakarbevis/); // nynorsk
+
+  const cert = await ok(`query($id: UUID!) { participationCertificate(participantId: $id, language: NB) { title issuedAt text lines { label value } } }`, { id });
+  expect(cert.participationCertificate.title).toMatch(/^Deltakerbevis/); // bokmål
+  expect(cert.participationCertificate.text).toContain('Hassan Ali');
+  expect(cert.participationCertificate.text).toContain('Bergen');
+
+  // The change log has every step, and never the identity number.
+  const owner = await t.db.owner();
+  const log = await owner.query(`SELECT operation, changes::text FROM app.audit_event WHERE participant_id = $1 ORDER BY seq`, [id]);
+  expect(log.rows.map((r: { operation: string }) => r.operation)).toEqual(
+    expect.arrayContaining(['registerParticipant', 'recordCompetenceMapping', 'makeDecision', 'saveIntegrationPlan', 'startProgramme', 'programme:COMPLETE']),
+  );
+  const fnr = (await owner.query(`SELECT identity_number FROM app.participant WHERE id = $1`, [id])).rows[0].identity_number;
+  expect(JSON.stringify(log.rows)).not.toContain(fnr);
+});
+
+test('an ineligible person cannot be granted participation (R-1.2), and the refusal leaves nothing behind', async () => {
+  const { registerParticipant } = await ok(REGISTER, { input: participantInput({ permitCategory: 'OTHER' }) });
+  const id = registerParticipant.id;
+  await ok(MAP, { id, input: mapping });
+  const err = await refused(DECIDE, { id, input: { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'x', decidedAt: '2026-11-10' } }, /§ 9/);
+  expect(err.extensions.ruleId).toBe('R-1.2');
+  const c = await caseOf(id);
+  expect(c.decisions).toEqual([]);
+  expect(c.programme).toBeNull();
+  expect(c.status).toBe('REGISTERED');
+});
+
+test('a discretionary offer to a person over 55 needs to be marked discretionary (R-1.6)', async () => {
+  const { registerParticipant } = await ok(REGISTER, { input: participantInput({ birthDate: '1965-01-10' }) });
+  const id = registerParticipant.id;
+  await ok(MAP, { id, input: mapping });
+  const input = { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'Offered by discretion.', decidedAt: '2026-11-10' };
+  await refused(DECIDE, { id, input }, /§ 8/);
+  await ok(DECIDE, { id, input: { ...input, participation: { discretionary: true } } });
+  expect((await caseOf(id)).decisions[0].basis).toBe('DISCRETIONARY');
+});
+
+test('an end goal against R-5.2 is refused: over 55 the end goal is work', async () => {
+  const { registerParticipant } = await ok(REGISTER, { input: participantInput({ birthDate: '1968-01-10' }) });
+  const err = await refused(PLAN, { id: registerParticipant.id, input: plan() }, /§ 1[34]/);
+  expect(err.extensions.ruleId).toBe('R-5.2');
+  expect((await caseOf(registerParticipant.id)).integrationPlan).toBeNull();
+});
+
+test('a significant plan change needs a PLAN_SIGNIFICANT_CHANGE decision; a plain revision does not (R-4.3)', async () => {
+  const { registerParticipant } = await ok(REGISTER, { input: participantInput() });
+  const id = registerParticipant.id;
+  await ok(PLAN, { id, input: plan() });
+  await ok(PLAN, { id, input: plan({ longTermGoal: 'Carpenter, later own business' }), v: 1 });
+  await refused(PLAN, { id, input: plan({ durationMonths: 40 }), v: 2 }, /§ 15/);
+  const d = await ok(DECIDE, { id, input: { type: 'PLAN_SIGNIFICANT_CHANGE', outcome: 'GRANTED', reasons: 'Longer duration.', decidedAt: '2026-11-20' } });
+  expect(d.makeDecision.id).toBe(id);
+  const decisionId = (await caseOf(id)).decisions[0].id;
+  await ok(PLAN, { id, input: plan({ durationMonths: 40 }), v: 2, d: decisionId });
+  const c = await caseOf(id);
+  expect(c.integrationPlan.versions.map((v: { versionNo: number }) => v.versionNo)).toEqual([3, 2, 1]);
+  // A stale version number is a conflict, not a silent overwrite.
+  const stale = await t.gql(tok, PLAN, { id, input: plan({ longTermGoal: 'x' }), v: 2 });
+  expect(stale.body.errors[0].extensions.code).toBe('CONFLICT');
+});
+
+test('a start after the deadline needs a recorded reason (R-5.1); the deadline does not move off a weekend', async () => {
+  // Settled 2026-05-30 → start deadline Sunday 2026-08-30, which stays where it is.
+  const { registerParticipant } = await ok(REGISTER, { input: participantInput({ settlementDate: '2026-05-30', permitGrantDate: '2026-05-01', arrivalDate: '2026-05-10' }) });
+  const id = registerParticipant.id;
+  expect(registerParticipant.startDeadline).toBe('2026-08-30');
+  await ok(MAP, { id, input: mapping });
+  await ok(DECIDE, { id, input: { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'ok', decidedAt: '2026-08-20' } });
+  await ok(PLAN, { id, input: plan({ contractSignedAt: '2026-08-25' }) });
+  await refused(START, { id, input: { startDate: '2026-08-31' } }, /§ 12/);
+  await ok(START, { id, input: { startDate: '2026-08-31', lateStartReason: 'Illness in the family.' } });
+  expect((await caseOf(id)).programme.state).toBe('ACTIVE');
+});
