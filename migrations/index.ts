@@ -1,5 +1,7 @@
 /** Every migration, in order. Listed explicitly so the compiled server, the CLI and the tests load the same set. */
 import { Foundation1732700000000 } from './1732700000000-Foundation';
 import { CaseFile1732800000000 } from './1732800000000-CaseFile';
+import { Appeals1732900000000 } from './1732900000000-Appeals';
+import { CareerGuidance1733000000000 } from './1733000000000-CareerGuidance';
 
-export const MIGRATIONS = [Foundation1732700000000, CaseFile1732800000000];
+export const MIGRATIONS = [Foundation1732700000000, CaseFile1732800000000, Appeals1732900000000, CareerGuidance1733000000000];

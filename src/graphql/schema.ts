@@ -1,6 +1,8 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { AuthChecker, buildSchemaSync, MiddlewareFn, NonEmptyArray } from 'type-graphql';
 import { AbsenceResolver } from '../modules/absence/absence';
+import { APPEAL_RESOLVERS } from '../modules/appeal';
+import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance';
 import { CertificateResolver } from '../modules/certificate/certificate';
 import { CompetenceMappingResolver } from '../modules/competence-mapping/competence-mapping';
 import { DecisionResolver, ParticipantDecisionsResolver } from '../modules/decision/decision.resolver';
@@ -21,6 +23,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ParticipantDecisionsResolver,
   AbsenceResolver,
   CertificateResolver,
+  ...APPEAL_RESOLVERS,
+  ...CAREER_GUIDANCE_RESOLVERS,
 ];
 
 /** Roles come from the verified token; an empty list means any authenticated caller. */

@@ -22,10 +22,28 @@ export interface Loaders {
   participant: DataLoader<string, Participant | null>;
   /** All rows of one case-file table for a participant; one query per table per request, whatever the page size. */
   caseRows: DataLoader<{ table: CaseTable; participantId: string }, Record<string, unknown>[], string>;
+  /** Loaders a module makes for itself on first use in the request (see loaderFor). */
+  extra: Map<string, unknown>;
 }
 
+/**
+ * A module's own per-request loader, made on first use: `loaderFor(ctx.loaders, 'appealsByDecision', () => new DataLoader(...))`.
+ * The factory gets the request's transaction, so the loader runs on it.
+ */
+export function loaderFor<T>(loaders: Loaders, name: string, make: (tx: RequestTransaction) => T): T {
+  let loader = loaders.extra.get(name) as T | undefined;
+  if (!loader) {
+    loader = make(txOf.get(loaders)!);
+    loaders.extra.set(name, loader);
+  }
+  return loader;
+}
+
+const txOf = new WeakMap<Loaders, RequestTransaction>();
+
 export function createLoaders(tx: RequestTransaction): Loaders {
-  return {
+  const loaders: Loaders = {
+    extra: new Map(),
     participant: new DataLoader<string, Participant | null>(async (ids) => {
       const rows = await tx.query<Record<string, unknown>>(`SELECT * FROM app.participant WHERE id = ANY($1::uuid[])`, [ids]);
       const byId = new Map(rows.map((r) => [r.id as string, toParticipant(fromRow(r))]));
@@ -53,4 +71,6 @@ export function createLoaders(tx: RequestTransaction): Loaders {
       { cacheKeyFn: (k) => `${k.table}:${k.participantId}` },
     ),
   };
+  txOf.set(loaders, tx);
+  return loaders;
 }

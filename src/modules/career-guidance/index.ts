@@ -1,0 +1,3 @@
+/** The career-guidance (karriereveiledning) module's resolvers, registered in src/graphql/schema.ts. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const CAREER_GUIDANCE_RESOLVERS: Function[] = [];
