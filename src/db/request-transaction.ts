@@ -28,6 +28,7 @@ export class RequestTransaction {
   ) {}
 
   async begin(): Promise<void> {
+    if (this.runner) return;
     const runner = this.dataSource.createQueryRunner();
     runner.data = this.data;
     try {

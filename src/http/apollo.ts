@@ -3,11 +3,17 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLSchema } from 'graphql';
 import { GraphQLContext, Logger } from '../graphql/context';
 import { toClientError } from '../graphql/errors';
+import { costLimitPlugin, LIMITS, validationRules } from './limits';
 
 /** Records whether the operation produced data, so the request transaction commits or rolls back. */
 const outcomePlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
+      // The transaction begins only once the operation is parsed, validated and within its cost:
+      // a refused request runs no SQL at all.
+      async executionDidStart({ contextValue }) {
+        await contextValue.tx.begin();
+      },
       async willSendResponse({ contextValue, response }) {
         const ok = response.body.kind === 'single' && response.body.singleResult.data != null;
         contextValue.state.outcome = ok ? 'ok' : 'failed';
@@ -19,6 +25,7 @@ const outcomePlugin: ApolloServerPlugin<GraphQLContext> = {
 export function createApollo(schema: GraphQLSchema, opts: { production: boolean; log: Logger }): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
+    logger: opts.log as never,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: opts.production,
@@ -26,9 +33,9 @@ export function createApollo(schema: GraphQLSchema, opts: { production: boolean;
     // main.ts owns SIGTERM/SIGINT: drain requests, then stop Apollo, the pool and the database.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    parseOptions: { maxTokens: 5000 },
-    validationRules: [],
-    plugins: [ApolloServerPluginLandingPageDisabled(), outcomePlugin],
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    validationRules,
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(schema), outcomePlugin],
     formatError: (formatted, error) =>
       toClientError(formatted, error, (err, code) => {
         opts.log.error({ err, code, path: formatted.path }, 'graphql error');

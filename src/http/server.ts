@@ -128,7 +128,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
         context: async () => {
           const actor = await authenticate(req.headers.authorization);
           tx = new RequestTransaction(api, tenantSettings(actor));
-          await tx.begin();
           context = { requestId, actor, tx, loaders: createLoaders(tx), directory, log: reqLog, today: todayInOslo(), state: {} };
           return context;
         },

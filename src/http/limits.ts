@@ -1,0 +1,71 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { GraphQLContext } from '../graphql/context';
+
+/** Bounds checked before any SQL runs. Documented in SECURITY.md. */
+export const LIMITS = {
+  maxTokens: 5000,
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxCost: 20_000,
+};
+
+// Report through the validation context (a 400 GRAPHQL_VALIDATION_FAILED); armor's default is to
+// throw from inside validation, which Apollo turns into a 500.
+const report = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)],
+};
+
+export const validationRules: ValidationRule[] = [
+  maxDepthRule({ n: LIMITS.maxDepth, ...report }) as unknown as ValidationRule,
+  maxAliasesRule({ n: LIMITS.maxAliases, ...report }) as unknown as ValidationRule,
+  maxDirectivesRule({ n: LIMITS.maxDirectives, ...report }) as unknown as ValidationRule,
+];
+
+/** A page of `first` rows costs its children `first` times over. */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args.first === 'number' ? args.first : undefined;
+  return first === undefined ? undefined : 1 + childComplexity * Math.max(1, first);
+};
+
+/**
+ * Query cost with the request's variables (graphql-armor's cost limit reads literals only), refused
+ * in didResolveOperation: before the request transaction begins, so no SQL runs.
+ */
+export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operationName }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [pageEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // getComplexity coerces the variables itself: a bad variable is the client's error.
+            throw new GraphQLError(err instanceof Error ? err.message : 'Invalid variables', {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
+          if (cost > LIMITS.maxCost) {
+            throw new GraphQLError(`The query is too costly (${cost} > ${LIMITS.maxCost}); ask for smaller pages or fewer fields`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost: LIMITS.maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
