@@ -3,5 +3,6 @@ import { Foundation1732700000000 } from './1732700000000-Foundation';
 import { CaseFile1732800000000 } from './1732800000000-CaseFile';
 import { Appeals1732900000000 } from './1732900000000-Appeals';
 import { CareerGuidance1733000000000 } from './1733000000000-CareerGuidance';
+import { AccessLog1733100000000 } from './1733100000000-AccessLog';
 
-export const MIGRATIONS = [Foundation1732700000000, CaseFile1732800000000, Appeals1732900000000, CareerGuidance1733000000000];
+export const MIGRATIONS = [Foundation1732700000000, CaseFile1732800000000, Appeals1732900000000, CareerGuidance1733000000000, AccessLog1733100000000];

@@ -1,6 +1,7 @@
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { AuthChecker, buildSchemaSync, MiddlewareFn, NonEmptyArray } from 'type-graphql';
+import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { AuthChecker, buildSchemaSync, NonEmptyArray } from 'type-graphql';
 import { AbsenceResolver } from '../modules/absence/absence';
+import { AccessLogResolver, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log/access-log';
 import { APPEAL_RESOLVERS } from '../modules/appeal';
 import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance';
 import { CertificateResolver } from '../modules/certificate/certificate';
@@ -23,6 +24,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ParticipantDecisionsResolver,
   AbsenceResolver,
   CertificateResolver,
+  AccessLogResolver,
   ...APPEAL_RESOLVERS,
   ...CAREER_GUIDANCE_RESOLVERS,
 ];
@@ -34,25 +36,45 @@ export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) => 
 };
 
 /**
- * Each top-level mutation field runs in its own savepoint: a field that fails leaves nothing behind,
- * while the fields before it keep their results (GraphQL's serial mutation semantics).
+ * Wraps resolvers where the request needs them, directly on the built schema (a type-graphql global
+ * middleware would make every field of every object asynchronous):
+ * - each top-level mutation field runs in its own savepoint: a field that fails leaves nothing
+ *   behind, while the fields before it keep their results (GraphQL's serial mutation semantics);
+ * - every field read on a personal-data type is noted for the access log.
  */
-const mutationSavepoint: MiddlewareFn<GraphQLContext> = ({ info, context }, next) => {
-  if (info.parentType.name === 'Mutation' && context.tx) return context.tx.savepoint(() => next());
-  return next();
-};
+function wrapResolvers(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const field of Object.values(mutation?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args, context: GraphQLContext, info) =>
+      context.tx ? context.tx.savepoint(async () => resolve(source, args, context, info)) : resolve(source, args, context, info);
+  }
+  for (const typeName of Object.keys(PERSONAL_DATA_TYPES)) {
+    const type = schema.getType(typeName);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: GraphQLContext, info) => {
+        noteAccess(source, info, context);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
 
 let cached: GraphQLSchema | null = null;
 
 export function buildAppSchema(): GraphQLSchema {
   if (!cached) {
-    cached = buildSchemaSync({
-      resolvers: RESOLVERS,
-      authChecker,
-      authMode: 'error',
-      validate: { forbidUnknownValues: false, whitelist: false },
-      globalMiddlewares: [mutationSavepoint],
-    });
+    cached = wrapResolvers(
+      buildSchemaSync({
+        resolvers: RESOLVERS,
+        authChecker,
+        authMode: 'error',
+        validate: { forbidUnknownValues: false, whitelist: false },
+      }),
+    );
   }
   return cached;
 }

@@ -11,6 +11,7 @@ import { todayInOslo } from '../domain/calendar';
 import { RequestTransaction } from '../db/request-transaction';
 import { GraphQLContext } from '../graphql/context';
 import { buildAppSchema } from '../graphql/schema';
+import { flushAccessLog } from '../modules/access-log/access-log';
 import { createLoaders } from '../modules/loaders';
 import { createApollo } from './apollo';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
@@ -137,6 +138,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         // The transaction ends before the client hears anything: no client is told of a write that was not committed.
         if ((context as GraphQLContext | null)?.state.outcome === 'ok') {
           try {
+            await flushAccessLog(context as unknown as GraphQLContext);
             await openTx.commit();
           } catch (err) {
             reqLog.error({ err }, 'commit failed');
