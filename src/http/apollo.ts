@@ -22,7 +22,7 @@ const outcomePlugin: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-export function createApollo(schema: GraphQLSchema, opts: { production: boolean; log: Logger }): ApolloServer<GraphQLContext> {
+export function createApollo(schema: GraphQLSchema, opts: { production: boolean; log: Logger; plugins?: ApolloServerPlugin<GraphQLContext>[] }): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
     logger: opts.log as never,
@@ -35,7 +35,7 @@ export function createApollo(schema: GraphQLSchema, opts: { production: boolean;
     csrfPrevention: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(schema), outcomePlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(schema), outcomePlugin, ...(opts.plugins ?? [])],
     formatError: (formatted, error) =>
       toClientError(formatted, error, (err, code) => {
         opts.log.error({ err, code, path: formatted.path }, 'graphql error');

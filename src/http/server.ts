@@ -16,6 +16,7 @@ import { createLoaders } from '../modules/loaders';
 import { createApollo } from './apollo';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
 import { AppLogger, requestScope } from './logger';
+import { Metrics } from './metrics';
 
 export interface AppDeps {
   config: Config;
@@ -70,7 +71,8 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{8,64}$/;
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, api, directory, verifier, log } = deps;
-  const apollo = createApollo(buildAppSchema(), { production: config.production, log });
+  const metrics = new Metrics(api);
+  const apollo = createApollo(buildAppSchema(), { production: config.production, log, plugins: [metrics.plugin()] });
   await apollo.start();
   let shuttingDown = false;
   let inFlight = 0;
@@ -180,6 +182,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       return;
     }
     switch (url.pathname) {
+      case '/metrics': {
+        const text = await metrics.registry.metrics();
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
+        return;
+      }
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
       case '/readyz': {

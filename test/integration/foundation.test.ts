@@ -216,3 +216,14 @@ describe('idempotent creates', () => {
     expect(count.body.data.participants.totalCount).toBe(1);
   });
 });
+
+describe('observability', () => {
+  test('/metrics reports request duration by operation and the pool', async () => {
+    await t.gql(await t.token('MUNICIPALITY', '4601'), 'query Dashboard { me { sub } }');
+    const res = await (await import('supertest')).default(t.server).get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/introsak_graphql_request_duration_seconds_count\{operation="Dashboard",outcome="ok"\} \d+/);
+    expect(res.text).toMatch(/introsak_db_pool_in_use \d+/);
+    expect(res.text).toMatch(/introsak_db_pool_waiting \d+/);
+  });
+});
