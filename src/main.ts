@@ -11,6 +11,7 @@ import { TokenVerifier } from './auth/token';
 import { openDatabase } from './db/database';
 import { createApp } from './http/server';
 import { createLogger } from './http/logger';
+import { gracefulShutdown } from './http/shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -41,15 +42,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal, inFlight: app.inFlight() }, 'shutting down');
-    app.beginShutdown();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
-    await Promise.race([closed, grace]);
-    server.closeAllConnections();
-    await app.stop().catch((err) => log.error({ err }, 'apollo stop failed'));
-    await db.close().catch((err) => log.error({ err }, 'database close failed'));
-    log.info('stopped');
+    const { drained } = await gracefulShutdown({ server, app, closeDatabase: () => db.close(), graceMs: config.shutdownGraceMs, log });
+    log.info({ drained }, 'stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
