@@ -4,5 +4,6 @@ import { CaseFile1732800000000 } from './1732800000000-CaseFile';
 import { Appeals1732900000000 } from './1732900000000-Appeals';
 import { CareerGuidance1733000000000 } from './1733000000000-CareerGuidance';
 import { AccessLog1733100000000 } from './1733100000000-AccessLog';
+import { BackupRole1733200000000 } from './1733200000000-BackupRole';
 
-export const MIGRATIONS = [Foundation1732700000000, CaseFile1732800000000, Appeals1732900000000, CareerGuidance1733000000000, AccessLog1733100000000];
+export const MIGRATIONS = [Foundation1732700000000, CaseFile1732800000000, Appeals1732900000000, CareerGuidance1733000000000, AccessLog1733100000000, BackupRole1733200000000];
