@@ -71,13 +71,13 @@ export async function recordChange(ctx: GraphQLContext, entry: ChangeEntry): Pro
     changes: JSON.parse(canonicalJson(entry.changes)),
   };
   const hash = chainHash(head.last_hash, row);
+  // No RETURNING: a county or Statsforvalter may append to a municipality's log but not read it.
   await ctx.tx.query(
     `WITH ev AS (
        INSERT INTO app.audit_event (municipality_id, seq, occurred_at, request_id, actor_sub, actor_role, actor_org,
                                     operation, participant_id, entity, entity_id, changes, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       RETURNING municipality_id, hash)
-     UPDATE app.audit_chain_head h SET last_hash = ev.hash FROM ev WHERE h.municipality_id = ev.municipality_id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14))
+     UPDATE app.audit_chain_head SET last_hash = $14 WHERE municipality_id = $1`,
     [
       row.municipalityId, row.seq, row.occurredAt, row.requestId, row.actorSub, row.actorRole, row.actorOrg,
       row.operation, row.participantId, row.entity, row.entityId, JSON.stringify(row.changes), head.last_hash, hash,

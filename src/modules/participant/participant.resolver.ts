@@ -4,12 +4,20 @@ import { ageOn, daysBetween } from '../../domain/calendar';
 import { evaluateEligibility } from '../../domain/eligibility';
 import { maskIdentityNumber } from '../../domain/identity-number';
 import { GraphQLContext } from '../../graphql/context';
-import { PageArgs } from '../../graphql/pagination';
 import { UUIDScalar } from '../../graphql/scalars';
 import { Municipality } from '../reference/reference.types';
 import { toMunicipality } from '../reference/reference.resolver';
+import { selectsField } from './caseload';
 import { ParticipantService } from './participant.service';
-import { EligibilityType, Participant, ParticipantConnection, RegisterParticipantInput } from './participant.types';
+import {
+  CaseloadSummary,
+  EligibilityType,
+  Participant,
+  ParticipantConnection,
+  ParticipantsArgs,
+  ReassignParticipantArgs,
+  RegisterParticipantInput,
+} from './participant.types';
 
 /** True when the field is reached from the single-participant view (Query.participant), not a list. */
 function onSingleView(info: GraphQLResolveInfo): boolean {
@@ -37,11 +45,36 @@ export class ParticipantResolver {
   }
 
   @Authorized('MUNICIPALITY')
-  @Query(() => ParticipantConnection, { description: 'The municipality\'s participants, a page at a time, by start deadline.' })
-  async participants(@Args() page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<ParticipantConnection> {
-    const { rows, hasNextPage, totalCount, cursor } = await ParticipantService.list(ctx, page);
+  @Query(() => ParticipantConnection, {
+    description: 'The municipality\'s case list, filtered, a page at a time (default order: start deadline). One SQL statement per page, whatever its size.',
+  })
+  async participants(@Args() args: ParticipantsArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ParticipantConnection> {
+    const { rows, hasNextPage, totalCount, cursor } = await ParticipantService.list(ctx, args, { withCount: selectsField(info, 'totalCount') });
     const edges = rows.map((node) => ({ node, cursor: cursor(node) }));
     return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Query(() => CaseloadSummary, { description: 'Counts for the dashboard: statuses, overdue starts, missing mappings and plans, decisions awaiting notice.' })
+  caseloadSummary(@Ctx() ctx: GraphQLContext): Promise<CaseloadSummary> {
+    return ParticipantService.caseloadSummary(ctx);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Participant, {
+    nullable: true,
+    description: 'Hands the case to another caseworker. CONFLICT when the participant changed since expectedVersion.',
+  })
+  reassignParticipant(@Args() args: ReassignParticipantArgs, @Ctx() ctx: GraphQLContext): Promise<Participant> {
+    return ParticipantService.reassign(ctx, args);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The end goal of the latest integration plan version; null without a plan.' })
+  async currentEndGoal(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    if (p.currentEndGoal !== undefined) return p.currentEndGoal;
+    // Outside the list (which fills it in its SQL): the request's batched case-file loader, newest version first.
+    const versions = await ctx.loaders.caseRows.load({ table: 'plan_version', participantId: p.id });
+    return (versions[0]?.end_goal as string | undefined) ?? null;
   }
 
   @FieldResolver(() => String, {

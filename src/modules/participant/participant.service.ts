@@ -3,11 +3,23 @@ import { startDeadline } from '../../domain/deadlines';
 import { validateIdentityNumber } from '../../domain/identity-number';
 import { GraphQLContext } from '../../graphql/context';
 import { badInput, conflict, notFound } from '../../graphql/errors';
-import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { diff, recordChange } from '../audit/change-log';
 import { idempotentCreate } from '../audit/idempotency';
+import {
+  CASE_FLAGS,
+  CaseFlag,
+  CaseFlagCounts,
+  filterConditions,
+  keysetCondition,
+  PARTICIPANT_STATUSES,
+  pageSql,
+  participantCursor,
+  SqlParams,
+  sqlScope,
+  summarySql,
+} from './caseload';
 import { ParticipantEntity } from './participant.entity';
-import { Participant, RegisterParticipantInput } from './participant.types';
+import { CaseloadSummary, Participant, ParticipantsArgs, RegisterParticipantInput } from './participant.types';
 
 export function toParticipant(e: ParticipantEntity): Participant {
   return {
@@ -123,40 +135,88 @@ export class ParticipantService {
     return p;
   }
 
+  /**
+   * A page of the case list and the count of everything the filter matches, in one SQL statement
+   * whatever the page size. Each row comes with its current end goal, so the list needs no query per row.
+   */
   static async list(
     ctx: GraphQLContext,
-    args: { first: number; after?: string | null },
+    args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'>,
+    opts: { withCount: boolean } = { withCount: true },
   ): Promise<{ rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string }> {
     const municipalityId = ownMunicipality(ctx);
-    const params: unknown[] = [municipalityId, args.first + 1];
-    let keyset = '';
-    if (args.after) {
-      const [deadline, id] = decodeCursor(args.after, 2) as [string | null, string];
-      params.push(id);
-      if (deadline === null) {
-        keyset = `AND p.start_deadline IS NULL AND p.id > $3`;
-      } else {
-        params.push(deadline);
-        keyset = `AND (p.start_deadline > $4 OR (p.start_deadline = $4 AND p.id > $3) OR p.start_deadline IS NULL)`;
-      }
-    }
-    const raw = await ctx.tx.query<ParticipantEntity & Record<string, unknown>>(
-      `SELECT p.* FROM app.participant p WHERE p.municipality_id = $1 ${keyset}
-       ORDER BY p.start_deadline ASC NULLS LAST, p.id ASC LIMIT $2`,
-      params,
-    );
-    const [{ count }] = await ctx.tx.query<{ count: string }>(
-      `SELECT count(*) FROM app.participant WHERE municipality_id = $1`,
-      [municipalityId],
-    );
-    const page = raw.slice(0, args.first).map((r) => toParticipant(fromRow(r)));
+    const order = args.orderBy ?? 'START_DEADLINE';
+    const params = new SqlParams();
+    const q = sqlScope(params, ctx.today);
+    const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
+    const keyset = keysetCondition(order, args.after, q);
+    const sql = pageSql({ where, keyset, order, limit: params.add(args.first + 1, 'int'), withCount: opts.withCount });
+    const raw = await ctx.tx.query<Record<string, unknown>>(sql, params.values);
+    const totalCount = Number(raw[0]?.total_count ?? 0);
+    const found = raw.filter((r) => r.id !== null);
+    const page = found.slice(0, args.first).map((r) => ({
+      ...toParticipant(fromRow(r)),
+      currentEndGoal: (r.current_end_goal as string | null) ?? null,
+    }));
     for (const p of page) ctx.loaders.participant.prime(p.id, p);
+    return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p) };
+  }
+
+  /** The dashboard's counts for the caller's municipality, in one SQL statement. */
+  static async caseloadSummary(ctx: GraphQLContext): Promise<CaseloadSummary> {
+    const params = new SqlParams();
+    const q = sqlScope(params, ctx.today);
+    const [row] = await ctx.tx.query<Record<string, unknown>>(summarySql(params.add(ownMunicipality(ctx), 'smallint'), q), params.values);
+    const byStatus = (row.by_status ?? {}) as Record<string, string | number>;
+    const flags = Object.fromEntries(
+      (Object.keys(CASE_FLAGS) as CaseFlag[]).map((f) => [CASE_FLAGS[f].summary, Number(row[CASE_FLAGS[f].summary])]),
+    ) as CaseFlagCounts;
     return {
-      rows: page,
-      hasNextPage: raw.length > args.first,
-      totalCount: Number(count),
-      cursor: (p) => encodeCursor([p.startDeadline, p.id]),
+      total: Object.values(byStatus).reduce<number>((sum, n) => sum + Number(n), 0),
+      byStatus: PARTICIPANT_STATUSES.map((status) => ({ status, count: Number(byStatus[status] ?? 0) })),
+      ...flags,
+      decisionsAwaitingNotice: Number(row.decisions_awaiting_notice),
+      programmesEndingWithin30Days: Number(row.programmes_ending_30),
     };
+  }
+
+  /**
+   * Hands the case to another caseworker if the participant is still at the version the caller saw.
+   * One UPDATE checks and bumps the version (the row lock serialises concurrent reassignments) and
+   * returns the previous assignee for the change log.
+   */
+  static async reassign(
+    ctx: GraphQLContext,
+    args: { id: string; toSub: string; toName: string; expectedVersion: number },
+  ): Promise<Participant> {
+    const municipalityId = ownMunicipality(ctx);
+    const toName = args.toName.trim();
+    if (!toName) throw badInput('toName', 'toName must not be blank');
+    if (!args.toSub.trim()) throw badInput('toSub', 'toSub must not be blank');
+    const [row] = await ctx.tx.query<Record<string, unknown>>(
+      `UPDATE app.participant p
+          SET assigned_to_sub = $4, assigned_to_name = $5, version = p.version + 1, updated_at = now()
+         FROM app.participant prev
+        WHERE p.municipality_id = $1 AND p.id = $2 AND p.version = $3
+          AND prev.municipality_id = p.municipality_id AND prev.id = p.id
+       RETURNING p.*, prev.assigned_to_sub AS previous_sub`,
+      [municipalityId, args.id, args.expectedVersion, args.toSub, toName],
+    );
+    if (!row) {
+      const [exists] = await ctx.tx.query(`SELECT 1 FROM app.participant WHERE municipality_id = $1 AND id = $2`, [municipalityId, args.id]);
+      throw exists ? conflict() : notFound('Participant');
+    }
+    const updated = toParticipant(fromRow(row));
+    await recordChange(ctx, {
+      municipalityId,
+      operation: 'reassignParticipant',
+      participantId: updated.id,
+      entity: 'participant',
+      entityId: updated.id,
+      changes: { assignedTo: { from: (row.previous_sub as string | null) ?? null, to: args.toSub } },
+    });
+    ctx.loaders.participant.clear(updated.id).prime(updated.id, updated);
+    return updated;
   }
 }
 

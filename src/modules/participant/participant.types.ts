@@ -1,11 +1,23 @@
-import { ArrayMaxSize, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { PERMIT_CATEGORIES, PermitCategory } from '../../domain/eligibility';
+import { END_GOALS } from '../../domain/end-goal';
 import { enumFrom } from '../../graphql/enums';
-import { Connection } from '../../graphql/pagination';
+import { Connection, PageArgs } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
+import { PARTICIPANT_ORDERS, PARTICIPANT_STATUSES, ParticipantOrderValue, ParticipantStatus } from './caseload';
 
 export const PermitCategoryEnum = enumFrom(PERMIT_CATEGORIES, 'PermitCategory', 'Residence-permit category (R-1.2, integreringsloven § 9).');
+export const ParticipantStatusEnum = enumFrom(
+  PARTICIPANT_STATUSES,
+  'ParticipantStatus',
+  'Where a case stands: REGISTERED (no programme yet) or the programme\'s state.',
+);
+export const ParticipantOrderEnum = enumFrom(
+  PARTICIPANT_ORDERS,
+  'ParticipantOrder',
+  'The order of the case list, ascending, participants without a value last, ties by id.',
+);
 
 /** Free text a person types: printable, bounded, no control characters. */
 export const PLAIN_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]*$/;
@@ -115,6 +127,9 @@ export class Participant {
 
   @Field(() => Caseworker, { nullable: true })
   assignedTo: Caseworker | null;
+
+  // Resolved by a field resolver: filled by the case list's SQL; undefined means "not read yet".
+  currentEndGoal?: string | null;
 }
 
 @ObjectType()
@@ -200,4 +215,131 @@ export class RegisterParticipantInput {
   @Length(8, 100)
   @Matches(/^[A-Za-z0-9_.:-]+$/)
   idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'Narrows the case list. Every condition given must hold; a yes/no condition set to false selects the complement.' })
+export class ParticipantFilter {
+  @Field(() => [ParticipantStatusEnum], { nullable: true, description: 'Any of these statuses (an empty list matches nothing).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsIn(PARTICIPANT_STATUSES as unknown as string[], { each: true })
+  status?: ParticipantStatus[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these current end goals (the latest plan version\'s; an empty list matches nothing); participants without a plan do not match.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsIn(END_GOALS as unknown as string[], { each: true })
+  endGoal?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The start deadline has passed and the programme has not started (REGISTERED or PLANNED).' })
+  @IsOptional()
+  @IsBoolean()
+  startOverdue?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'The start deadline falls from today to today + n days (0–366), whatever the status.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  startDeadlineWithinDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'A running programme (ACTIVE, ON_LEAVE, HALTED) whose planned end date falls from today to today + n days (0–366).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  programmeEndingWithinDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'An open case (not COMPLETED, INTERRUPTED or TRANSFERRED) without a completed competence mapping.' })
+  @IsOptional()
+  @IsBoolean()
+  mappingMissing?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'An open case (not COMPLETED, INTERRUPTED or TRANSFERRED) without any integration plan.' })
+  @IsOptional()
+  @IsBoolean()
+  planMissing?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name, case-insensitive, % and _ taken literally (at most 100 characters; blank: no condition).' })
+  @IsOptional()
+  @MaxLength(100)
+  @Matches(PLAIN_TEXT, { message: 'nameContains contains control characters' })
+  nameContains?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Assigned to the caller (true) or not (false).' })
+  @IsOptional()
+  @IsBoolean()
+  assignedToMe?: boolean | null;
+}
+
+@ArgsType()
+export class ParticipantsArgs extends PageArgs {
+  // A NAME cursor carries the name: room for a 200-character name (PageArgs allows 200 characters).
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page (same filter and orderBy).' })
+  @IsOptional()
+  @MaxLength(1200)
+  override after?: string | null = undefined;
+
+  @Field(() => ParticipantFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: ParticipantFilter | null;
+
+  @Field(() => ParticipantOrderEnum, { defaultValue: 'START_DEADLINE' })
+  @IsIn(PARTICIPANT_ORDERS as unknown as string[])
+  orderBy: ParticipantOrderValue;
+}
+
+@ObjectType({ description: 'How many participants have a status.' })
+export class StatusCount {
+  @Field(() => ParticipantStatusEnum)
+  status: ParticipantStatus;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: 'The municipality\'s caseload at a glance, today (Europe/Oslo).' })
+export class CaseloadSummary {
+  @Field(() => Int, { description: 'All participants.' })
+  total: number;
+
+  @Field(() => [StatusCount], { description: 'Every status, with zero counts.' })
+  byStatus: StatusCount[];
+
+  @Field(() => Int, { description: 'Start deadline passed, programme not started (filter: startOverdue).' })
+  startsOverdue: number;
+
+  @Field(() => Int, { description: 'Open cases without a completed competence mapping (filter: mappingMissing).' })
+  mappingsMissing: number;
+
+  @Field(() => Int, { description: 'Open cases without an integration plan (filter: planMissing).' })
+  plansMissing: number;
+
+  @Field(() => Int, { description: 'Decisions not yet notified to the participant.' })
+  decisionsAwaitingNotice: number;
+
+  @Field(() => Int, { description: 'Running programmes planned to end within 30 days (filter: programmeEndingWithinDays: 30).' })
+  programmesEndingWithin30Days: number;
+}
+
+@ArgsType()
+export class ReassignParticipantArgs {
+  @Field(() => UUIDScalar)
+  id: string;
+
+  @Field({ description: 'The new caseworker\'s subject (user id).' })
+  @Length(1, 200)
+  @Matches(PLAIN_TEXT, { message: 'toSub contains control characters' })
+  toSub: string;
+
+  @Field({ description: 'The new caseworker\'s name.' })
+  @Length(1, 200)
+  @Matches(PLAIN_TEXT, { message: 'toName contains control characters' })
+  toName: string;
+
+  @Field(() => Int, { description: 'The version the caller last saw: a changed participant answers CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
 }
