@@ -522,3 +522,18 @@ describe('reassignParticipant', () => {
     expect(row.rows).toEqual([{ version: 2, assigned_to_sub: won[0].body.data.reassignParticipant.assignedTo.sub }]);
   });
 });
+
+describe('case list with the latest decision', () => {
+  test('the latest decision comes with the page, in the same statements for 10 and 100 rows', async () => {
+    const tok = await t.token('MUNICIPALITY', A);
+    const q = (n: number) => `{ participants(first: ${n}) { edges { node { id status currentEndGoal latestDecision { type outcome decidedAt appealDeadline } } } } }`;
+    const small = await t.gql(tok, q(10));
+    const large = await t.gql(tok, q(100));
+    expect(small.body.errors).toBeUndefined();
+    expect(large.body.errors).toBeUndefined();
+    expect(small.headers['x-sql-statements']).toBe(large.headers['x-sql-statements']);
+    expect(Number(large.headers['x-sql-statements'])).toBeLessThanOrEqual(5);
+    const withDecision = large.body.data.participants.edges.filter((e: { node: { latestDecision: unknown } }) => e.node.latestDecision);
+    expect(withDecision.length).toBeGreaterThan(0);
+  });
+});

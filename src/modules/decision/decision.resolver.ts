@@ -49,6 +49,13 @@ export class DecisionResolver {
 @Authorized('MUNICIPALITY')
 @Resolver(() => Participant)
 export class ParticipantDecisionsResolver {
+  @FieldResolver(() => Decision, { nullable: true, description: 'The newest decision; the case list fetches it in its own SQL.' })
+  async latestDecision(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Promise<Decision | null> {
+    if (p.latestDecisionRow !== undefined) return p.latestDecisionRow ? toDecision(p.latestDecisionRow) : null;
+    const [newest] = await ctx.loaders.caseRows.load({ table: 'decision', participantId: p.id });
+    return newest ? toDecision(newest) : null;
+  }
+
   @FieldResolver(() => [Decision], { description: 'Newest first.' })
   async decisions(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Promise<Decision[]> {
     return (await ctx.loaders.caseRows.load({ table: 'decision', participantId: p.id })).map(toDecision);

@@ -193,11 +193,13 @@ export function pageSql(opts: { where: string; keyset: string; order: Participan
   return `SELECT c.total_count, page.*
     FROM (${count}) c
     LEFT JOIN LATERAL (
-      SELECT p.*, eg.end_goal AS current_end_goal
+      SELECT p.*, eg.end_goal AS current_end_goal, ld.latest_decision
       FROM (SELECT p.* FROM app.participant p WHERE ${opts.where} ${opts.keyset}
             ORDER BY ${orderBySql(opts.order, 'p')} LIMIT ${opts.limit}) p
       LEFT JOIN LATERAL (SELECT v.end_goal FROM app.plan_version v
         WHERE v.municipality_id = p.municipality_id AND v.participant_id = p.id ORDER BY v.version_no DESC LIMIT 1) eg ON true
+      LEFT JOIN LATERAL (SELECT to_jsonb(d) AS latest_decision FROM app.decision d
+        WHERE d.municipality_id = p.municipality_id AND d.participant_id = p.id ORDER BY d.decided_at DESC, d.created_at DESC LIMIT 1) ld ON true
     ) page ON true
     ORDER BY ${orderBySql(opts.order, 'page')}`;
 }

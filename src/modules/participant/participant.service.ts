@@ -157,6 +157,7 @@ export class ParticipantService {
     const page = found.slice(0, args.first).map((r) => ({
       ...toParticipant(fromRow(r)),
       currentEndGoal: (r.current_end_goal as string | null) ?? null,
+      latestDecisionRow: (r.latest_decision as Record<string, unknown> | null) ?? null,
     }));
     for (const p of page) ctx.loaders.participant.prime(p.id, p);
     return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p) };

@@ -130,6 +130,9 @@ export class Participant {
 
   // Resolved by a field resolver: filled by the case list's SQL; undefined means "not read yet".
   currentEndGoal?: string | null;
+
+  /** Filled by the case list's SQL (the newest decision as a row); undefined elsewhere. */
+  latestDecisionRow?: Record<string, unknown> | null;
 }
 
 @ObjectType()
