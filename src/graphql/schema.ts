@@ -11,6 +11,7 @@ import { IntegrationPlanResolver } from '../modules/integration-plan/integration
 import { ParticipantResolver } from '../modules/participant/participant.resolver';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
+import { TransferResolver } from '../modules/transfer/transfer';
 import { GraphQLContext } from './context';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -25,6 +26,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AbsenceResolver,
   CertificateResolver,
   AccessLogResolver,
+  TransferResolver,
   ...APPEAL_RESOLVERS,
   ...CAREER_GUIDANCE_RESOLVERS,
 ];

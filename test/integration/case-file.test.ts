@@ -195,3 +195,80 @@ test('a start after the deadline needs a recorded reason (R-5.1); the deadline d
   await ok(START, { id, input: { startDate: '2026-08-31', lateStartReason: 'Illness in the family.' } });
   expect((await caseOf(id)).programme.state).toBe('ACTIVE');
 });
+
+describe('moving between municipalities', () => {
+  test('the receiver gets the case with the time used; the sender keeps a closed case; neither sees the other', async () => {
+    const oslo = await t.token('MUNICIPALITY', '0301', 'oslo-cw', 'Oslo Caseworker');
+    const { registerParticipant } = await ok(REGISTER, { input: participantInput({ name: 'Moving Person', settlementDate: '2026-09-01' }) });
+    const id = registerParticipant.id;
+    await ok(MAP, { id, input: mapping });
+    await ok(DECIDE, { id, input: { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'ok', decidedAt: '2026-11-10', notifiedAt: '2026-11-12' } });
+    await ok(PLAN, { id, input: plan() });
+    await ok(START, { id, input: { startDate: '2026-11-20' } });
+
+    const moved = await t.gql(tok, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "0301") { status transferredTo { number } programme { state timeAlreadyUsedDays } } }`, { id });
+    expect(moved.body.errors).toBeUndefined();
+    const used = moved.body.data.transferParticipant.programme.timeAlreadyUsedDays;
+    expect(moved.body.data.transferParticipant).toMatchObject({ status: 'TRANSFERRED', transferredTo: { number: '0301' }, programme: { state: 'TRANSFERRED' } });
+    expect(used).toBeGreaterThanOrEqual(7);
+
+    const list = await t.gql(oslo, `{ participants(first: 50) { edges { node { id name status transferredFrom { number }
+      programme { state timeAlreadyUsedDays } competenceMapping { status } integrationPlan { current { endGoal } } decisions { type outcome } } } } }`);
+    const copy = list.body.data.participants.edges.map((e: { node: Record<string, unknown> }) => e.node).find((n: { name: string }) => n.name === 'Moving Person');
+    expect(copy).toMatchObject({
+      status: 'PLANNED', transferredFrom: { number: '4601' }, programme: { state: 'PLANNED', timeAlreadyUsedDays: used },
+      competenceMapping: { status: 'COMPLETED' }, integrationPlan: { current: { endGoal: 'UPPER_SECONDARY_COMPLETE' } },
+      decisions: [{ type: 'PARTICIPATION', outcome: 'GRANTED' }],
+    });
+    expect(copy.id).not.toBe(id);
+
+    // The receiver's later work is its own: it starts the programme with the time used counted.
+    const start = await t.gql(oslo, `mutation($id: UUID!) { startProgramme(participantId: $id, input: { startDate: "2026-11-27" }) { programme { state plannedEndDate } } }`, { id: copy.id });
+    expect(start.body.errors).toBeUndefined();
+    expect(start.body.data.startProgramme.programme.state).toBe('ACTIVE');
+
+    // Neither sees the other's case: same NOT_FOUND as a random id.
+    expect((await t.gql(tok, `query($id: UUID!) { participant(id: $id) { id } }`, { id: copy.id })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(oslo, `query($id: UUID!) { participant(id: $id) { id } }`, { id })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const senderView = await caseOf(id);
+    expect(senderView.status).toBe('TRANSFERRED');
+    expect(senderView.programme.state).toBe('TRANSFERRED');
+
+    // And at SQL level, as the API login with each municipality's settings.
+    const seen = async (org: string, pid: string) => {
+      const runner = t.api.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        const m = String(t.directory.municipalityByNumber(org)!.id);
+        await runner.query(`SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true)`, [m]);
+        const rows = await runner.query(`SELECT (SELECT count(*) FROM app.participant WHERE id = $1)::int AS p, (SELECT count(*) FROM app.programme WHERE participant_id = $1)::int AS g, (SELECT count(*) FROM app.decision WHERE participant_id = $1)::int AS d`, [pid]);
+        return rows[0];
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+    expect(await seen('4601', copy.id)).toEqual({ p: 0, g: 0, d: 0 });
+    expect(await seen('0301', id)).toEqual({ p: 0, g: 0, d: 0 });
+    expect(await seen('0301', copy.id)).toEqual({ p: 1, g: 1, d: 1 });
+  });
+
+  test('without the transfer, a municipality cannot write into another\'s tenant', async () => {
+    const runner = t.api.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const bergen = String(t.directory.municipalityByNumber('4601')!.id);
+      const oslo = t.directory.municipalityByNumber('0301')!.id;
+      await runner.query(`SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true)`, [bergen]);
+      await expect(
+        runner.query(`INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date)
+                      VALUES ($1, 'x', '02013299997', '1932-01-02', 'REFUGEE', '2026-01-01', '2026-01-01')`, [oslo]),
+      ).rejects.toThrow(/row-level security/);
+    } finally {
+      await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+  });
+});

@@ -73,6 +73,15 @@ export class ParticipantEntity {
   @Column({ name: 'assigned_to_name', type: 'text', nullable: true })
   assignedToName: string | null;
 
+  @Column({ name: 'transferred_from_municipality_id', type: 'smallint', nullable: true })
+  transferredFromMunicipalityId: number | null;
+
+  @Column({ name: 'transferred_to_municipality_id', type: 'smallint', nullable: true })
+  transferredToMunicipalityId: number | null;
+
+  @Column({ name: 'transferred_at', type: 'date', nullable: true })
+  transferredAt: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

@@ -45,6 +45,9 @@ export function toParticipant(e: ParticipantEntity): Participant {
     startDeadline: e.startDeadline,
     status: e.status,
     assignedTo: e.assignedToSub ? { sub: e.assignedToSub, name: e.assignedToName ?? e.assignedToSub } : null,
+    transferredFromMunicipalityId: e.transferredFromMunicipalityId ?? null,
+    transferredToMunicipalityId: e.transferredToMunicipalityId ?? null,
+    transferredAt: e.transferredAt ?? null,
   };
 }
 
@@ -248,6 +251,9 @@ export function fromRow(r: Record<string, unknown>): ParticipantEntity {
     status: r.status as string,
     assignedToSub: (r.assigned_to_sub as string) ?? null,
     assignedToName: (r.assigned_to_name as string) ?? null,
+    transferredFromMunicipalityId: num(r.transferred_from_municipality_id),
+    transferredToMunicipalityId: num(r.transferred_to_municipality_id),
+    transferredAt: (r.transferred_at as string) ?? null,
     createdAt: r.created_at as Date,
     updatedAt: r.updated_at as Date,
   };

@@ -131,6 +131,12 @@ export class Participant {
   // Resolved by a field resolver: filled by the case list's SQL; undefined means "not read yet".
   currentEndGoal?: string | null;
 
+  transferredFromMunicipalityId?: number | null;
+  transferredToMunicipalityId?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the case was moved to or from another municipality.' })
+  transferredAt?: string | null;
+
   /** Filled by the case list's SQL (the newest decision as a row); undefined elsewhere. */
   latestDecisionRow?: Record<string, unknown> | null;
 }
