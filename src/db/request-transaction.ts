@@ -47,6 +47,11 @@ export class RequestTransaction {
     this.runner = runner;
   }
 
+  /** The municipalities the caller may reach: loaders bind them so the planner can use the tenant indexes. */
+  get municipalityIds(): number[] {
+    return this.settings.municipalityIds;
+  }
+
   get manager(): EntityManager {
     if (!this.runner || this.finished) throw new Error('request transaction is not open');
     return this.runner.manager;

@@ -45,7 +45,10 @@ export function createLoaders(tx: RequestTransaction): Loaders {
   const loaders: Loaders = {
     extra: new Map(),
     participant: new DataLoader<string, Participant | null>(async (ids) => {
-      const rows = await tx.query<Record<string, unknown>>(`SELECT * FROM app.participant WHERE id = ANY($1::uuid[])`, [ids]);
+      const rows = await tx.query<Record<string, unknown>>(
+        `SELECT * FROM app.participant WHERE municipality_id = ANY($2::smallint[]) AND id = ANY($1::uuid[])`,
+        [ids, tx.municipalityIds],
+      );
       const byId = new Map(rows.map((r) => [r.id as string, toParticipant(fromRow(r))]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -57,8 +60,8 @@ export function createLoaders(tx: RequestTransaction): Loaders {
         await Promise.all(
           [...byTable].map(async ([table, ids]) => {
             const rows = await tx.query<Record<string, unknown>>(
-              `SELECT * FROM app.${table} WHERE participant_id = ANY($1::uuid[]) ORDER BY participant_id, ${CASE_TABLES[table]}`,
-              [ids],
+              `SELECT * FROM app.${table} WHERE municipality_id = ANY($2::smallint[]) AND participant_id = ANY($1::uuid[]) ORDER BY participant_id, ${CASE_TABLES[table]}`,
+              [ids, tx.municipalityIds],
             );
             for (const r of rows) {
               const key = `${table}:${r.participant_id}`;

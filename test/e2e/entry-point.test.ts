@@ -16,7 +16,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'introsak-e2e-'));
 fs.chmodSync(dataDir, 0o755);
 
 async function start(port: number): Promise<{ child: ChildProcess; output: () => string }> {
-  const env = { ...process.env, PORT: String(port), INTROSAK_DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), INTROSAK_DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.JWT_SECRET;
   delete env.DATABASE_API_PASSWORD;

@@ -61,7 +61,7 @@ describe('graceful shutdown', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` },
       body: JSON.stringify({ query: MAP, variables: { id, input: { ...mapping, complete: true } } }),
-    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as { errors?: unknown[] } }));
     await new Promise((r) => setTimeout(r, 200));
     let dbClosed = false;
     const done = gracefulShutdown({ server: t.server, app: t.app, closeDatabase: async () => { dbClosed = true; }, graceMs: 10_000, log: { info: () => undefined, error: () => undefined } });

@@ -11,12 +11,15 @@ import { ParticipantService } from '../participant/participant.service';
  */
 export const PERSONAL_DATA_TYPES: Record<string, (obj: Record<string, unknown>) => { participantId: string; municipalityId: number } | null> = {
   Participant: (o) => ({ participantId: o.id as string, municipalityId: Number(o.municipalityId) }),
+  GuidanceParticipant: (o) => ({ participantId: o.participantId as string, municipalityId: Number(o.municipalityId) }),
 };
 
 /** The purpose of a read is the root field it came through: a case, an appeal or a guidance referral. */
 const PURPOSE_BY_ROOT: Record<string, string> = {
   participant: 'CASE',
   participants: 'CASE_LIST',
+  careerGuidanceReferral: 'REFERRAL',
+  careerGuidanceReferrals: 'REFERRAL_LIST',
 };
 
 function rootField(info: GraphQLResolveInfo): string {

@@ -12,6 +12,7 @@ import { conflict } from '../../graphql/errors';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { diff, recordChange } from '../audit/change-log';
 import { forgetCase, lockCase } from '../case/case-access';
+import { linkPlanVersionToGuidance } from '../career-guidance/plan-link';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ParticipantService } from '../participant/participant.service';
 import { Participant, PLAIN_TEXT } from '../participant/participant.types';
@@ -150,6 +151,7 @@ export class IntegrationPlanResolver {
     @Arg('input') input: IntegrationPlanInput,
     @Arg('expectedVersionNo', () => Int, { nullable: true, description: 'The plan version you revised; omit for the first plan.' }) expectedVersionNo: number | null,
     @Arg('significantChangeDecisionId', () => UUIDScalar, { nullable: true }) significantChangeDecisionId: string | null,
+    @Arg('guidanceReferralId', () => UUIDScalar, { nullable: true, description: 'The submitted career guidance this plan builds on (R-4.1, R-3.3).' }) guidanceReferralId: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Participant> {
     const p = await lockCase(ctx, participantId);
@@ -188,6 +190,7 @@ export class IntegrationPlanResolver {
       municipalityId: p.municipalityId, operation: 'saveIntegrationPlan', participantId: p.id, entity: 'plan_version', entityId: row.id as string,
       changes: diff(current ? toPlanVersion(current) : null, toPlanVersion(row), ['id', 'versionNo'] as never[]),
     });
+    if (guidanceReferralId) await linkPlanVersionToGuidance(ctx, p, row.id as string, guidanceReferralId);
     forgetCase(ctx, p.id);
     return ParticipantService.get(ctx, p.id);
   }

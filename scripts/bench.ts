@@ -1,0 +1,226 @@
+/**
+ * npm run bench — throughput and latency of the dashboard scenarios on the generated data set
+ * (npm run seed:bench first), for the GraphQL server and, in the same run, for minimal hand-written
+ * SQL through pg (scripts/raw-server.ts) with the same pool, login, settings and RLS. autocannon
+ * drives both from this process; the servers run as their own processes. Prints a table and appends
+ * it, with the date, commit and machine, to BENCHMARKS.md. Loopback only, bounded in time.
+ *   --seconds N (per measurement, default 10)   --connections N (default 16)   --no-write (do not touch BENCHMARKS.md)
+ */
+import 'reflect-metadata';
+import { ChildProcess, execSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { signDevToken } from '../src/auth/token';
+import { apiUrlFrom } from '../src/db/data-sources';
+import { ensureApiLogin } from '../src/db/database';
+import { freeLoopbackPort } from '../src/db/embedded';
+import { projectRoot } from '../src/project-root';
+import { openBenchDatabase } from './lib/bench-db';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+
+const SECRET = 'bench-secret-0123456789-0123456789-abcdef';
+const API_PASSWORD = 'bench-api-password';
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const SECONDS = Number(arg('seconds', '10'));
+const CONNECTIONS = Number(arg('connections', '16'));
+
+interface Scenario {
+  name: string;
+  token: () => Promise<string>;
+  query: string;
+  variables?: () => Record<string, unknown>;
+  raw: string;
+  rawMethod?: string;
+  needs?: string;
+}
+
+interface Row {
+  scenario: string;
+  gqlRps: number;
+  gqlP50: number;
+  gqlP99: number;
+  rawRps: number;
+  rawP50: number;
+  rawP99: number;
+  statements: string;
+  errors: number;
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited`);
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function main(): Promise<void> {
+  const { ownerUrl, embedded } = await openBenchDatabase();
+  const owner = new Client({ connectionString: ownerUrl });
+  await owner.connect();
+  const children: ChildProcess[] = [];
+  try {
+    const participants = Number((await owner.query('SELECT count(*) FROM app.participant')).rows[0].count);
+    if (participants < 1000) throw new Error('The benchmark database is (nearly) empty: run npm run seed:bench -- --participants 100000 first');
+    const tables = (await owner.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'app'`)).rows.map((r: { tablename: string }) => r.tablename);
+    const { rows: sizes } = await owner.query(
+      `SELECT m.id, m.number, m.name, m.county_number, count(*)::int AS n FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id GROUP BY 1, 2, 3, 4 ORDER BY n DESC`,
+    );
+    const largest = sizes[0];
+    const median = sizes[Math.floor(sizes.length / 2)];
+    const { rows: areaRows } = await owner.query(`SELECT c.statsforvalter_id AS area FROM app.county c WHERE c.number = $1`, [largest.county_number]);
+    const area = areaRows[0].area as string;
+    const areaMunicipalities = (await owner.query(`SELECT string_agg(m.id::text, ',') AS ids FROM app.municipality m JOIN app.county c ON c.number = m.county_number WHERE c.statsforvalter_id = $1`, [area])).rows[0].ids;
+    const countyMunicipalities = (await owner.query(`SELECT string_agg(id::text, ',') AS ids FROM app.municipality WHERE county_number = $1`, [largest.county_number])).rows[0].ids;
+
+    await ensureApiLogin(ownerUrl, API_PASSWORD);
+    const apiPort = await freeLoopbackPort();
+    const rawPort = await freeLoopbackPort();
+    const root = projectRoot();
+    const api = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
+      env: { ...process.env, DATABASE_URL: ownerUrl, DATABASE_API_PASSWORD: API_PASSWORD, JWT_SECRET: SECRET, PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(api);
+    const raw = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'raw-server.js')], {
+      env: { ...process.env, DATABASE_API_URL: apiUrlFrom(ownerUrl, API_PASSWORD), PORT: String(rawPort), DATABASE_POOL_SIZE: '10' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(raw);
+    await waitFor(`http://127.0.0.1:${apiPort}/readyz`, api);
+    await waitFor(`http://127.0.0.1:${rawPort}/nothing`, raw);
+
+    const token = (role: string, org: string) => () => signDevToken(SECRET, { sub: `bench-${org}`, role, org }, { expiresInSeconds: 3600 });
+    let seq = 0;
+    const scenarios: Scenario[] = [];
+    for (const [label, m] of [['largest', largest], ['median', median]] as const) {
+      scenarios.push({
+        name: `case list, ${label} (${m.name}, ${m.n})`,
+        token: token('MUNICIPALITY', m.number),
+        query: `query CaseList { participants(first: 50, orderBy: START_DEADLINE) { totalCount edges { node { id name status startDeadline currentEndGoal latestDecision { type outcome decidedAt } ${tables.includes('appeal') ? 'hasOpenAppeal' : ''} } } } }`,
+        raw: `/case-list?m=${m.id}`,
+      });
+      scenarios.push({
+        name: `caseload summary, ${label} (${m.name})`,
+        token: token('MUNICIPALITY', m.number),
+        query: `query Summary { caseloadSummary { total byStatus { status count } startsOverdue programmesEndingWithin30Days ${tables.includes('appeal') ? 'appealsAwaitingReview' : ''} } }`,
+        raw: `/summary?m=${m.id}`,
+      });
+    }
+    scenarios.push({
+      name: `Statsforvalter appeal queue (${area})`,
+      token: token('STATSFORVALTER', area),
+      query: `query Queue { appeals(first: 50) { totalCount edges { node { id state receivedAt forwardedAt municipality { number name } decision { type outcome decidedAt } } } } }`,
+      raw: `/appeal-queue?area=${area}&m=${areaMunicipalities}`,
+      needs: 'appeal',
+    });
+    scenarios.push({
+      name: `county referral list (${largest.county_number})`,
+      token: token('COUNTY', largest.county_number),
+      query: `query Referrals { careerGuidanceReferrals(first: 50, filter: { state: OPEN }) { totalCount edges { node { id state referredAt municipality { number name } participant { name birthYear languages education } programmeDecisionDeadline } } } }`,
+      raw: `/referrals?county=${largest.county_number}&m=${countyMunicipalities}`,
+      needs: 'career_guidance_referral',
+    });
+    scenarios.push({
+      name: `write: register participant (${median.name})`,
+      token: token('MUNICIPALITY', median.number),
+      query: `mutation Register($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }`,
+      variables: () => {
+        const n = seq++;
+        const day = new Date(Date.UTC(1970, 0, 1) + (n % 9000) * 86_400_000).toISOString().slice(0, 10);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { makeFnr } = require('./lib/synthetic') as typeof import('./lib/synthetic');
+        return { input: { name: `Bench ${process.pid} ${n}`, identityNumber: makeFnr(day, 300 + (Math.floor(n / 9000) % 199)), birthDate: day, permitCategory: 'REFUGEE', permitGrantDate: '2026-06-01', arrivalDate: '2026-06-10', settlementDate: '2026-09-01', settledByAgreementWithImdi: true } };
+      },
+      raw: `/register?m=${median.id}`,
+      rawMethod: 'POST',
+    });
+
+    let peakRss = 0;
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssOf(api.pid!))), 250);
+    const rows: Row[] = [];
+    for (const s of scenarios) {
+      if (s.needs && !tables.includes(s.needs)) continue;
+      const tok = await s.token();
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${tok}` };
+      const probe = await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: s.query, variables: s.variables?.() }) });
+      const probeBody = (await probe.json()) as { errors?: unknown[] };
+      if (probeBody.errors) throw new Error(`${s.name}: ${JSON.stringify(probeBody.errors).slice(0, 500)}`);
+      const statements = probe.headers.get('x-sql-statements') ?? '?';
+      const gql = await autocannon({
+        url: `http://127.0.0.1:${apiPort}/graphql`, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers,
+        ...(s.variables
+          ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ query: s.query, variables: s.variables!() }) }) }] }
+          : { body: JSON.stringify({ query: s.query }) }),
+      });
+      const rawRes = await autocannon({ url: `http://127.0.0.1:${rawPort}${s.raw}`, connections: CONNECTIONS, duration: SECONDS, method: s.rawMethod ?? 'GET' });
+      const row: Row = {
+        scenario: s.name,
+        gqlRps: Math.round(gql.requests.average), gqlP50: gql.latency.p50, gqlP99: gql.latency.p99,
+        rawRps: Math.round(rawRes.requests.average), rawP50: rawRes.latency.p50, rawP99: rawRes.latency.p99,
+        statements, errors: gql.non2xx + gql.errors + rawRes.non2xx + rawRes.errors,
+      };
+      rows.push(row);
+      console.log(JSON.stringify(row));
+    }
+    clearInterval(rssTimer);
+
+    const commit = (() => { try { return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(); } catch { return 'unknown'; } })();
+    const machine = `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${(await owner.query('SHOW server_version')).rows[0].server_version}`;
+    const table = [
+      `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · ${participants} participants`,
+      '',
+      `Machine: ${machine}. autocannon ${CONNECTIONS} connections × ${SECONDS} s per measurement, pool 10. API server peak RSS **${Math.round(peakRss)} MB**.`,
+      '',
+      '| Scenario | GraphQL req/s | p50 ms | p99 ms | raw SQL req/s | p50 ms | p99 ms | throughput ratio | p99 ratio | SQL statements / request | errors |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.scenario} | ${r.gqlRps} | ${r.gqlP50} | ${r.gqlP99} | ${r.rawRps} | ${r.rawP50} | ${r.rawP99} | **${(r.gqlRps / r.rawRps).toFixed(2)}×** | ${(r.gqlP99 / Math.max(1, r.rawP99)).toFixed(2)}× | ${r.statements} | ${r.errors} |`),
+      '',
+    ].join('\n');
+    console.log('\n' + table);
+    if (!process.argv.includes('--no-write')) {
+      const file = path.join(root, 'BENCHMARKS.md');
+      const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nRows appended by `npm run bench` (newest last).\n\n';
+      fs.writeFileSync(file, head.trimEnd() + '\n\n' + table);
+    }
+    // Written rows from the write scenario are removed again so the data set stays the same size.
+    await owner.query(`DELETE FROM app.participant WHERE full_name LIKE 'Bench %' OR full_name LIKE 'Raw %'`).catch(() => undefined);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await owner.end();
+    if (embedded) await embedded.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+/**
+ * The physical limit beside the GraphQL server: the benchmark's scenarios answered by minimal
+ * hand-written SQL through pg, with the same pool size, the same login (introsak_api, RLS on) and the
+ * same transaction-local settings. Started by scripts/bench.ts as its own process.
+ *   GET /case-list?m=ID   GET /summary?m=ID   GET /appeal-queue?area=ID&m=IDS   GET /referrals?county=NN&m=IDS   POST /register?m=ID
+ */
+import http from 'node:http';
+import { Pool, PoolClient } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_API_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const today = new Date().toISOString().slice(0, 10);
+
+async function inTenant<T>(settings: { role: string; org: string; m: string; ms: string }, fn: (c: PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query(
+      `SELECT set_config('app.role', $1, true), set_config('app.org', $2, true), set_config('app.actor', 'bench', true),
+              set_config('app.municipality_id', $3, true), set_config('app.municipality_ids', $4, true)`,
+      [settings.role, settings.org, settings.m, settings.ms],
+    );
+    const out = await fn(c);
+    await c.query('COMMIT');
+    return out;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    c.release();
+  }
+}
+
+const CASE_LIST = `
+  SELECT p.id, p.full_name, p.status, p.start_deadline, eg.end_goal, ld.type AS decision_type, ld.outcome AS decision_outcome, ld.decided_at,
+         EXISTS (SELECT 1 FROM app.appeal a WHERE a.municipality_id = p.municipality_id AND a.participant_id = p.id AND a.state <> 'CLOSED') AS open_appeal
+  FROM (SELECT * FROM app.participant WHERE municipality_id = $1 ORDER BY start_deadline ASC NULLS LAST, id ASC LIMIT 50) p
+  LEFT JOIN LATERAL (SELECT v.end_goal FROM app.plan_version v WHERE v.municipality_id = p.municipality_id AND v.participant_id = p.id ORDER BY v.version_no DESC LIMIT 1) eg ON true
+  LEFT JOIN LATERAL (SELECT d.type, d.outcome, d.decided_at FROM app.decision d WHERE d.municipality_id = p.municipality_id AND d.participant_id = p.id ORDER BY d.decided_at DESC, d.created_at DESC LIMIT 1) ld ON true
+  ORDER BY p.start_deadline ASC NULLS LAST, p.id ASC`;
+
+const SUMMARY = `
+  SELECT (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*) n FROM app.participant WHERE municipality_id = $1 GROUP BY status) s) AS by_status,
+         (SELECT count(*) FROM app.participant WHERE municipality_id = $1 AND start_deadline < $2 AND status IN ('REGISTERED', 'PLANNED')) AS overdue,
+         (SELECT count(*) FROM app.appeal WHERE municipality_id = $1 AND state IN ('RECEIVED', 'UNDER_REVIEW')) AS appeals_awaiting_review,
+         (SELECT count(*) FROM app.programme WHERE municipality_id = $1 AND state IN ('ACTIVE', 'ON_LEAVE', 'HALTED') AND planned_end_date BETWEEN $2 AND $2::date + 30) AS ending`;
+
+const APPEAL_QUEUE = `
+  SELECT a.id, a.state, a.received_at, a.forwarded_at, m.number, m.name, d.type, d.outcome, d.decided_at
+  FROM app.appeal a JOIN app.decision d ON d.municipality_id = a.municipality_id AND d.id = a.decision_id
+  JOIN app.municipality m ON m.id = a.municipality_id
+  WHERE a.statsforvalter_id = $1 AND a.state IN ('FORWARDED', 'PARTLY_REVERSED_AND_FORWARDED')
+  ORDER BY a.forwarded_at, a.id LIMIT 50`;
+
+const REFERRALS = `
+  SELECT r.id, r.state, r.referred_at, m.number, p.full_name, p.birth_date, p.languages, p.start_deadline, c.education, c.work_experience
+  FROM app.career_guidance_referral r
+  JOIN app.participant p ON p.municipality_id = r.municipality_id AND p.id = r.participant_id
+  JOIN app.municipality m ON m.id = r.municipality_id
+  LEFT JOIN app.competence_mapping c ON c.municipality_id = r.municipality_id AND c.participant_id = r.participant_id
+  WHERE r.county_number = $1 AND r.state = 'OPEN'
+  ORDER BY p.start_deadline ASC NULLS LAST, r.id LIMIT 50`;
+
+let seq = 0;
+async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const m = url.searchParams.get('m') ?? '';
+  const municipality = { role: 'MUNICIPALITY', org: url.searchParams.get('org') ?? 'x', m, ms: m };
+  let body: unknown;
+  switch (url.pathname) {
+    case '/case-list':
+      body = await inTenant(municipality, async (c) => ({
+        rows: (await c.query(CASE_LIST, [m])).rows,
+        total: (await c.query(`SELECT count(*) FROM app.participant WHERE municipality_id = $1`, [m])).rows[0].count,
+      }));
+      break;
+    case '/summary':
+      body = await inTenant(municipality, async (c) => (await c.query(SUMMARY, [m, today])).rows[0]);
+      break;
+    case '/appeal-queue': {
+      const area = url.searchParams.get('area') ?? '';
+      body = await inTenant({ role: 'STATSFORVALTER', org: area, m: '', ms: m }, async (c) => ({
+        rows: (await c.query(APPEAL_QUEUE, [area])).rows,
+        total: (await c.query(`SELECT count(*) FROM app.appeal WHERE statsforvalter_id = $1 AND state IN ('FORWARDED', 'PARTLY_REVERSED_AND_FORWARDED')`, [area])).rows[0].count,
+      }));
+      break;
+    }
+    case '/referrals': {
+      const county = url.searchParams.get('county') ?? '';
+      body = await inTenant({ role: 'COUNTY', org: county, m: '', ms: m }, async (c) => ({
+        rows: (await c.query(REFERRALS, [county])).rows,
+        total: (await c.query(`SELECT count(*) FROM app.career_guidance_referral WHERE county_number = $1 AND state = 'OPEN'`, [county])).rows[0].count,
+      }));
+      break;
+    }
+    case '/register': {
+      const n = `${process.pid}-${seq++}`;
+      body = await inTenant(municipality, async (c) =>
+        (await c.query(
+          `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date, settlement_date, start_deadline)
+           VALUES ($1, $2, $3, '1990-01-01', 'REFUGEE', '2026-06-01', '2026-06-10', '2026-09-01', '2026-12-01') RETURNING id`,
+          [m, `Raw ${n}`, String(10_000_000_000 + (process.pid % 1000) * 1_000_000 + seq).slice(-11)],
+        )).rows[0],
+      );
+      break;
+    }
+    default:
+      res.writeHead(404).end();
+      return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const server = http.createServer((req, res) => {
+  req.resume();
+  handle(req, res).catch((err) => {
+    res.writeHead(500).end(String(err.message));
+  });
+});
+server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('raw server ready'));
+process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));

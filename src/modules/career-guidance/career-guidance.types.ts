@@ -1,0 +1,324 @@
+/**
+ * GraphQL types of career guidance. The municipality's view (CareerGuidanceReferral) and the county's
+ * (CountyGuidanceReferral with GuidanceParticipant) are separate types: the county's types carry only what
+ * guidance needs (R-3.4) — no identity number, decisions, benefit, absence, plan history or appeals — so no
+ * resolver can hand the county more than that, whatever it selects.
+ */
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { RECOMMENDATION_KINDS, REFERRAL_STATES, RecommendationKind, ReferralState } from '../../domain/career-guidance';
+import { END_GOALS, EndGoal } from '../../domain/end-goal';
+import { enumFrom } from '../../graphql/enums';
+import { Connection, PageArgs } from '../../graphql/pagination';
+import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
+import { EndGoalEnum } from '../integration-plan/integration-plan';
+import { PLAIN_TEXT } from '../participant/participant.types';
+import { County, Municipality } from '../reference/reference.types';
+
+export const CareerGuidanceStateEnum = enumFrom(
+  REFERRAL_STATES,
+  'CareerGuidanceState',
+  'Where a career-guidance referral stands: OPEN (waiting for the county), IN_PROGRESS, COMPLETED (guidance submitted) or WITHDRAWN.',
+);
+export const RecommendationKindEnum = enumFrom(RECOMMENDATION_KINDS, 'RecommendationKind', 'The recommendation of career guidance: work or education (R-3.3).');
+
+@ObjectType({ description: 'The submitted career guidance and its recommendation (integreringsloven § 11 fourth para, R-3.3).' })
+export class CareerGuidanceRecord {
+  @Field(() => LocalDateScalar, { description: 'The day the guidance was held.' })
+  heldAt: string;
+
+  @Field({ description: 'The career adviser who held it.' })
+  adviser: string;
+
+  @Field()
+  summary: string;
+
+  @Field(() => RecommendationKindEnum)
+  recommendationKind: RecommendationKind;
+
+  @Field(() => EndGoalEnum, { description: 'The recommended end goal (sluttmål) within §§ 13–14.' })
+  recommendedEndGoal: EndGoal;
+
+  @Field(() => String, { nullable: true, description: 'Under 25 without upper-secondary: why less than completed upper-secondary is recommended (R-5.2).' })
+  reducedGoalReason: string | null;
+
+  @Field(() => [String], { description: 'Programme elements the adviser suggests for the plan.' })
+  suggestedElements: string[];
+
+  @Field(() => LocalDateScalar)
+  submittedAt: string;
+}
+
+/** The fields both views share, read from one app.career_guidance_referral row. */
+export interface ReferralCore {
+  id: string;
+  municipalityId: number;
+  participantId: string;
+  countyNumber: string;
+  version: number;
+  state: ReferralState;
+  note: string;
+  referredAt: string;
+  referredBy: string;
+  startedAt: string | null;
+  submittedAt: string | null;
+  withdrawnAt: string | null;
+  adviser: string | null;
+  guidance: CareerGuidanceRecord | null;
+  daysOpen: number;
+  openMoreThan14Days: boolean;
+}
+
+@ObjectType({ description: 'A referral to career guidance as the referring municipality sees it, with the guidance once submitted.' })
+export class CareerGuidanceReferral implements ReferralCore {
+  @Field(() => UUIDScalar)
+  id: string;
+
+  municipalityId: number;
+
+  @Field(() => UUIDScalar)
+  participantId: string;
+
+  countyNumber: string;
+
+  @Field(() => Int, { description: 'Optimistic-concurrency version: send it back with a change.' })
+  version: number;
+
+  @Field(() => CareerGuidanceStateEnum)
+  state: ReferralState;
+
+  @Field(() => County, { description: 'The county the referral is addressed to (R-3.1; Oslo: county 03, served by Oslo itself).' })
+  county: County;
+
+  @Field({ description: 'What the municipality asks the guidance to look at.' })
+  note: string;
+
+  @Field(() => LocalDateScalar)
+  referredAt: string;
+
+  @Field({ description: 'The caseworker who referred.' })
+  referredBy: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the county started the guidance.' })
+  startedAt: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  submittedAt: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  withdrawnAt: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The county adviser working on it.' })
+  adviser: string | null;
+
+  @Field(() => CareerGuidanceRecord, { nullable: true, description: 'The guidance and recommendation; null until submitted.' })
+  guidance: CareerGuidanceRecord | null;
+
+  @Field(() => Int, { description: 'Calendar days from the referral to its end (submitted or withdrawn), or to today while it runs.' })
+  daysOpen: number;
+
+  @Field({ description: 'Warning: still OPEN (not started by the county) more than 14 days after the referral.' })
+  openMoreThan14Days: boolean;
+}
+
+@ObjectType({ description: "What career guidance needs to know about the participant (R-3.4): identity without the identity number, and the competence mapping." })
+export class GuidanceParticipant {
+  // Not fields: they let the access log record whose data the county read (never exposed to the county).
+  participantId: string;
+  municipalityId: number;
+
+  @Field()
+  name: string;
+
+  @Field(() => Int)
+  birthYear: number;
+
+  @Field(() => [String])
+  languages: string[];
+
+  @Field({ description: 'From the competence mapping.' })
+  languageSkills: string;
+
+  @Field({ description: 'From the competence mapping.' })
+  education: string;
+
+  @Field({ description: 'The highest education counts as upper-secondary (GSU list): decides whether § 13 or § 14 end goals apply.' })
+  countsAsUpperSecondary: boolean;
+
+  @Field({ description: 'From the competence mapping.' })
+  workExperience: string;
+
+  @Field({ description: 'From the competence mapping.' })
+  otherCompetence: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the mapping was completed; null if the municipality has reopened it.' })
+  mappingCompletedAt: string | null;
+
+  @Field(() => [EndGoalEnum], {
+    description: 'The end goals a recommendation can name for this participant today (R-5.2, §§ 13–14). Under 25 without upper-secondary, UPPER_SECONDARY_PARTIAL and WORK_QUALIFYING need reducedGoalReason.',
+  })
+  allowedEndGoals: EndGoal[];
+}
+
+@ObjectType({ description: "A referral as the county sees it: the county's narrow window on the case (R-3.4)." })
+export class CountyGuidanceReferral implements ReferralCore {
+  @Field(() => UUIDScalar)
+  id: string;
+
+  municipalityId: number;
+  participantId: string;
+  countyNumber: string;
+
+  @Field(() => Int, { description: 'Optimistic-concurrency version: send it back with a change.' })
+  version: number;
+
+  @Field(() => CareerGuidanceStateEnum)
+  state: ReferralState;
+
+  @Field(() => Municipality, { description: 'The referring municipality.' })
+  municipality: Municipality;
+
+  @Field(() => GuidanceParticipant)
+  participant: GuidanceParticipant;
+
+  @Field({ description: 'What the municipality asks the guidance to look at.' })
+  note: string;
+
+  @Field(() => LocalDateScalar)
+  referredAt: string;
+
+  @Field({ description: 'The caseworker who referred (the contact at the municipality).' })
+  referredBy: string;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The day by which the municipality must decide on and start the programme (R-5.1): guidance should come before it (R-3.2).',
+  })
+  programmeDecisionDeadline: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days from today to programmeDecisionDeadline; negative when it has passed.' })
+  daysToProgrammeDecisionDeadline: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  startedAt: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  submittedAt: string | null;
+
+  withdrawnAt: string | null;
+
+  @Field(() => String, { nullable: true })
+  adviser: string | null;
+
+  @Field(() => CareerGuidanceRecord, { nullable: true, description: 'The submitted guidance; null until submitted.' })
+  guidance: CareerGuidanceRecord | null;
+
+  @Field(() => Int, { description: 'Calendar days from the referral to its submission, or to today while it runs.' })
+  daysOpen: number;
+
+  @Field({ description: 'Warning: still OPEN (not started) more than 14 days after the referral.' })
+  openMoreThan14Days: boolean;
+}
+
+@ObjectType()
+export class CountyGuidanceReferralConnection extends Connection(CountyGuidanceReferral, 'CountyGuidanceReferral') {}
+
+@InputType({ description: "Narrows the county's work list. Every condition given must hold." })
+export class CareerGuidanceFilter {
+  @Field(() => CareerGuidanceStateEnum, { nullable: true, description: 'OPEN, IN_PROGRESS or COMPLETED; all three when not given.' })
+  @IsOptional()
+  @IsIn(REFERRAL_STATES as unknown as string[])
+  state?: ReferralState | null;
+
+  @Field(() => String, { nullable: true, description: 'Only referrals from this municipality (four digits).' })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'municipalityNumber must be four digits' })
+  municipalityNumber?: string | null;
+}
+
+@ArgsType()
+export class CareerGuidanceReferralsArgs extends PageArgs {
+  @Field(() => CareerGuidanceFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: CareerGuidanceFilter | null;
+}
+
+@InputType({ description: 'The guidance held and its recommendation (R-3.3).' })
+export class SubmitCareerGuidanceInput {
+  @Field(() => LocalDateScalar, { description: 'The day the guidance was held: not before the referral, not in the future.' })
+  heldAt: string;
+
+  @Field()
+  @Length(1, 200)
+  @Matches(PLAIN_TEXT, { message: 'adviser contains control characters' })
+  adviser: string;
+
+  @Field()
+  @Length(1, 8000)
+  @Matches(PLAIN_TEXT, { message: 'summary contains control characters' })
+  summary: string;
+
+  @Field(() => RecommendationKindEnum)
+  @IsIn(RECOMMENDATION_KINDS as unknown as string[])
+  recommendationKind: RecommendationKind;
+
+  @Field(() => EndGoalEnum)
+  @IsIn(END_GOALS as unknown as string[])
+  recommendedEndGoal: EndGoal;
+
+  @Field(() => String, { nullable: true, description: 'Under 25 without upper-secondary: why less than completed upper-secondary (R-5.2).' })
+  @IsOptional()
+  @MaxLength(2000)
+  @Matches(PLAIN_TEXT)
+  reducedGoalReason?: string | null;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 500, { each: true })
+  @Matches(PLAIN_TEXT, { each: true })
+  suggestedElements: string[];
+
+  @Field(() => Int, { description: 'The version you started from.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+@ArgsType()
+export class ReferToCareerGuidanceArgs {
+  @Field(() => UUIDScalar)
+  participantId: string;
+
+  @Field({ defaultValue: '', description: 'What the guidance should look at.' })
+  @Length(0, 4000)
+  @Matches(PLAIN_TEXT, { message: 'note contains control characters' })
+  note: string;
+
+  @Field(() => String, { nullable: true, description: 'Retrying with the same key returns the first answer and creates nothing new.' })
+  @IsOptional()
+  @Length(8, 100)
+  @Matches(/^[A-Za-z0-9_.:-]+$/)
+  idempotencyKey?: string | null;
+}
+
+@ArgsType()
+export class ReferralVersionArgs {
+  @Field(() => UUIDScalar)
+  referralId: string;
+
+  @Field(() => Int, { description: 'The version the caller last saw: a changed referral answers CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+@ArgsType()
+export class StartCareerGuidanceArgs extends ReferralVersionArgs {
+  @Field(() => String, { nullable: true, description: 'The adviser who takes it on; the caller when not given.' })
+  @IsOptional()
+  @Length(1, 200)
+  @Matches(PLAIN_TEXT, { message: 'adviser contains control characters' })
+  adviser?: string | null;
+}
