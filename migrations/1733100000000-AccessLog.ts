@@ -29,6 +29,12 @@ export class AccessLog1733100000000 implements MigrationInterface {
     await q.query(`ALTER TABLE app.access_log FORCE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY access_log_read ON app.access_log FOR SELECT USING (municipality_id = app.current_municipality_id())`);
     await q.query(`CREATE POLICY access_log_append ON app.access_log FOR INSERT WITH CHECK (municipality_id = ANY (app.reachable_municipality_ids()))`);
+    // A Statsforvalter office handling an appeal reassigned to it from outside its area (R-9.5) logs its reads too.
+    await q.query(`
+      CREATE POLICY access_log_append_reassigned_appeal ON app.access_log FOR INSERT
+        WITH CHECK (app.current_actor_role() = 'STATSFORVALTER' AND EXISTS (
+          SELECT 1 FROM app.appeal a WHERE a.municipality_id = access_log.municipality_id
+            AND a.participant_id = access_log.participant_id AND a.statsforvalter_id = app.current_org()))`);
   }
 
   public async down(q: QueryRunner): Promise<void> {

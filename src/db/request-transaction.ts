@@ -21,6 +21,7 @@ export class RequestTransaction {
   private runner: QueryRunner | null = null;
   private finished = false;
   readonly data = { statements: 0 };
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,8 +63,13 @@ export class RequestTransaction {
    * UPDATE/DELETE … RETURNING (TypeORM's plain query() answers those with [rows, count]).
    */
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    if (!this.runner || this.finished) throw new Error('request transaction is not open');
-    const result = await this.runner.query(sql, params, true);
+    const runner = this.runner;
+    if (!runner || this.finished) throw new Error('request transaction is not open');
+    // One connection runs one statement at a time: loaders that fire together are queued here,
+    // not handed to pg concurrently.
+    const run = this.queue.then(() => runner.query(sql, params, true));
+    this.queue = run.then(() => undefined, () => undefined);
+    const result = await run;
     return (result.records ?? []) as T[];
   }
 

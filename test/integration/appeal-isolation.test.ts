@@ -335,3 +335,12 @@ describe('SQL: Statsforvalteren i Rogaland and the municipalities', () => {
     ).rejects.toThrow(/Only Statsforvalteren/);
   });
 });
+
+describe('access log of Statsforvalter reads', () => {
+  test('the Statsforvalter\'s reads of an appellant are in the municipality\'s access log', async () => {
+    const owner = await t.db.owner();
+    const { rows } = await owner.query(`SELECT DISTINCT actor_role, purpose FROM app.access_log WHERE actor_role = 'STATSFORVALTER'`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r: { purpose: string }) => r.purpose)).toEqual(expect.arrayContaining([expect.stringMatching(/^APPEAL/)]));
+  });
+});

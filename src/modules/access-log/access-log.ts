@@ -11,6 +11,7 @@ import { ParticipantService } from '../participant/participant.service';
  */
 export const PERSONAL_DATA_TYPES: Record<string, (obj: Record<string, unknown>) => { participantId: string; municipalityId: number } | null> = {
   Participant: (o) => ({ participantId: o.id as string, municipalityId: Number(o.municipalityId) }),
+  AppealParticipant: (o) => ({ participantId: o.participantId as string, municipalityId: Number(o.municipalityId) }),
   GuidanceParticipant: (o) => ({ participantId: o.participantId as string, municipalityId: Number(o.municipalityId) }),
 };
 
@@ -19,6 +20,8 @@ const PURPOSE_BY_ROOT: Record<string, string> = {
   participant: 'CASE',
   participants: 'CASE_LIST',
   careerGuidanceReferral: 'REFERRAL',
+  appeal: 'APPEAL',
+  appeals: 'APPEAL_LIST',
   careerGuidanceReferrals: 'REFERRAL_LIST',
 };
 

@@ -4,6 +4,7 @@
  * text. The list filter and the summary count the same predicates (CASE_FLAGS), so a number on the
  * dashboard and the list behind it cannot drift apart.
  */
+import { AWAITING_REVIEW_SQL, FOLLOW_UP_NEEDED_SQL, hasOpenAppealSql } from '../appeal/counts';
 import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 import { isIsoDate } from '../../domain/calendar';
 import { FINAL_STATES, PROGRAMME_STATES } from '../../domain/programme';
@@ -84,6 +85,11 @@ export const CASE_FLAGS = {
     sql: (_q: SqlScope, a: string) =>
       `${a}.status NOT IN (${sqlList(ENDED)}) AND NOT EXISTS (SELECT 1 FROM app.competence_mapping m
         WHERE m.municipality_id = ${a}.municipality_id AND m.participant_id = ${a}.id AND m.status = 'COMPLETED')`,
+  },
+  /** The participant has an appeal that is not closed (R-9). */
+  hasOpenAppeal: {
+    summary: 'openAppeals',
+    sql: (_q: SqlScope, a: string) => hasOpenAppealSql(a),
   },
   /** An open case without any integration plan version (R-4). */
   planMissing: {
@@ -193,7 +199,7 @@ export function pageSql(opts: { where: string; keyset: string; order: Participan
   return `SELECT c.total_count, page.*
     FROM (${count}) c
     LEFT JOIN LATERAL (
-      SELECT p.*, eg.end_goal AS current_end_goal, ld.latest_decision
+      SELECT p.*, eg.end_goal AS current_end_goal, ld.latest_decision, ${hasOpenAppealSql('p')} AS has_open_appeal
       FROM (SELECT p.* FROM app.participant p WHERE ${opts.where} ${opts.keyset}
             ORDER BY ${orderBySql(opts.order, 'p')} LIMIT ${opts.limit}) p
       LEFT JOIN LATERAL (SELECT v.end_goal FROM app.plan_version v
@@ -214,7 +220,9 @@ export function summarySql(municipality: string, q: SqlScope): string {
        FROM (SELECT p.status, count(*) AS n FROM app.participant p WHERE p.municipality_id = ${municipality} GROUP BY p.status) s) AS by_status,
     ${flags.join(',\n    ')},
     (SELECT count(*) FROM app.decision d WHERE d.municipality_id = ${municipality} AND d.notified_at IS NULL) AS decisions_awaiting_notice,
-    (SELECT count(*) FROM app.programme g WHERE g.municipality_id = ${municipality} AND ${programmeEnding(q, '30')}) AS programmes_ending_30`;
+    (SELECT count(*) FROM app.programme g WHERE g.municipality_id = ${municipality} AND ${programmeEnding(q, '30')}) AS programmes_ending_30,
+    (SELECT count(*) FROM app.appeal a WHERE a.municipality_id = ${municipality} AND ${AWAITING_REVIEW_SQL}) AS appeals_awaiting_review,
+    (SELECT count(*) FROM app.appeal a WHERE a.municipality_id = ${municipality} AND ${FOLLOW_UP_NEEDED_SQL}) AS appeal_follow_ups`;
 }
 
 /** Whether the field's selection asks for `name` (directly, or in a fragment). */

@@ -1,9 +1,11 @@
+import DataLoader from 'dataloader';
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ageOn, daysBetween } from '../../domain/calendar';
 import { evaluateEligibility } from '../../domain/eligibility';
 import { maskIdentityNumber } from '../../domain/identity-number';
 import { GraphQLContext } from '../../graphql/context';
+import { loaderFor } from '../loaders';
 import { UUIDScalar } from '../../graphql/scalars';
 import { Municipality } from '../reference/reference.types';
 import { toMunicipality } from '../reference/reference.resolver';
@@ -67,6 +69,20 @@ export class ParticipantResolver {
   })
   reassignParticipant(@Args() args: ReassignParticipantArgs, @Ctx() ctx: GraphQLContext): Promise<Participant> {
     return ParticipantService.reassign(ctx, args);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The participant has an appeal that is not closed; the case list fetches it in its own SQL.' })
+  async hasOpenAppeal(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    if (p.hasOpenAppeal !== undefined) return p.hasOpenAppeal;
+    const loader = loaderFor(ctx.loaders, 'openAppealByParticipant', (tx) => new DataLoader<string, boolean>(async (ids) => {
+      const rows = await tx.query<{ participant_id: string }>(
+        `SELECT DISTINCT participant_id FROM app.appeal WHERE municipality_id = ANY($2::smallint[]) AND participant_id = ANY($1::uuid[]) AND state <> 'CLOSED'`,
+        [ids, tx.municipalityIds],
+      );
+      const open = new Set(rows.map((x) => x.participant_id));
+      return ids.map((id) => open.has(id));
+    }));
+    return loader.load(p.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The end goal of the latest integration plan version; null without a plan.' })

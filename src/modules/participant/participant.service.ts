@@ -161,6 +161,7 @@ export class ParticipantService {
       ...toParticipant(fromRow(r)),
       currentEndGoal: (r.current_end_goal as string | null) ?? null,
       latestDecisionRow: (r.latest_decision as Record<string, unknown> | null) ?? null,
+      hasOpenAppeal: Boolean(r.has_open_appeal),
     }));
     for (const p of page) ctx.loaders.participant.prime(p.id, p);
     return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p) };
@@ -181,6 +182,8 @@ export class ParticipantService {
       ...flags,
       decisionsAwaitingNotice: Number(row.decisions_awaiting_notice),
       programmesEndingWithin30Days: Number(row.programmes_ending_30),
+      appealsAwaitingReview: Number(row.appeals_awaiting_review),
+      appealFollowUpsNeeded: Number(row.appeal_follow_ups),
     };
   }
 

@@ -139,6 +139,9 @@ export class Participant {
 
   /** Filled by the case list's SQL (the newest decision as a row); undefined elsewhere. */
   latestDecisionRow?: Record<string, unknown> | null;
+
+  /** Filled by the case list's SQL; undefined elsewhere. */
+  hasOpenAppeal?: boolean;
 }
 
 @ObjectType()
@@ -269,6 +272,11 @@ export class ParticipantFilter {
   @IsBoolean()
   planMissing?: boolean | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'The participant has an appeal that is not closed.' })
+  @IsOptional()
+  @IsBoolean()
+  hasOpenAppeal?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Part of the name, case-insensitive, % and _ taken literally (at most 100 characters; blank: no condition).' })
   @IsOptional()
   @MaxLength(100)
@@ -330,6 +338,15 @@ export class CaseloadSummary {
 
   @Field(() => Int, { description: 'Running programmes planned to end within 30 days (filter: programmeEndingWithinDays: 30).' })
   programmesEndingWithin30Days: number;
+
+  @Field(() => Int, { description: 'Participants with an appeal that is not closed (filter: hasOpenAppeal).' })
+  openAppeals: number;
+
+  @Field(() => Int, { description: 'Appeals received or under review: the municipality has to review them (R-9.4).' })
+  appealsAwaitingReview: number;
+
+  @Field(() => Int, { description: 'Appeals Statsforvalteren changed or quashed and returned, still without the municipality\'s follow-up decision (R-9.6).' })
+  appealFollowUpsNeeded: number;
 }
 
 @ArgsType()
