@@ -4,17 +4,28 @@
  * same transaction-local settings. Started by scripts/bench.ts as its own process.
  *   GET /case-list?m=ID   GET /summary?m=ID   GET /appeal-queue?area=ID&m=IDS   GET /referrals?county=NN&m=IDS   POST /register?m=ID
  */
+import crypto from 'node:crypto';
 import http from 'node:http';
 import { Pool, PoolClient } from 'pg';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_API_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const today = new Date().toISOString().slice(0, 10);
 
+/** Named statements, as the API uses: parsed and planned once per connection. */
+let named = 0;
+const names = new Map<string, string>();
+function q(c: PoolClient, text: string, values: unknown[]) {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `raw_${named++}`));
+  return c.query({ name, text, values });
+}
+
 async function inTenant<T>(settings: { role: string; org: string; m: string; ms: string }, fn: (c: PoolClient) => Promise<T>): Promise<T> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
-    await c.query(
+    await q(
+      c,
       `SELECT set_config('app.role', $1, true), set_config('app.org', $2, true), set_config('app.actor', 'bench', true),
               set_config('app.municipality_id', $3, true), set_config('app.municipality_ids', $4, true)`,
       [settings.role, settings.org, settings.m, settings.ms],
@@ -38,18 +49,26 @@ const CASE_LIST = `
   LEFT JOIN LATERAL (SELECT d.type, d.outcome, d.decided_at FROM app.decision d WHERE d.municipality_id = p.municipality_id AND d.participant_id = p.id ORDER BY d.decided_at DESC, d.created_at DESC LIMIT 1) ld ON true
   ORDER BY p.start_deadline ASC NULLS LAST, p.id ASC`;
 
+// The same counts the API's caseloadSummary answers, written by hand.
 const SUMMARY = `
   SELECT (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*) n FROM app.participant WHERE municipality_id = $1 GROUP BY status) s) AS by_status,
          (SELECT count(*) FROM app.participant WHERE municipality_id = $1 AND start_deadline < $2 AND status IN ('REGISTERED', 'PLANNED')) AS overdue,
+         (SELECT count(*) FROM app.participant p WHERE p.municipality_id = $1 AND p.status NOT IN ('COMPLETED', 'INTERRUPTED', 'TRANSFERRED')
+            AND NOT EXISTS (SELECT 1 FROM app.competence_mapping c WHERE c.municipality_id = p.municipality_id AND c.participant_id = p.id AND c.status = 'COMPLETED')) AS mappings_missing,
+         (SELECT count(*) FROM app.participant p WHERE p.municipality_id = $1 AND p.status NOT IN ('COMPLETED', 'INTERRUPTED', 'TRANSFERRED')
+            AND NOT EXISTS (SELECT 1 FROM app.plan_version v WHERE v.municipality_id = p.municipality_id AND v.participant_id = p.id)) AS plans_missing,
+         (SELECT count(DISTINCT participant_id) FROM app.appeal WHERE municipality_id = $1 AND state <> 'CLOSED') AS open_appeals,
+         (SELECT count(*) FROM app.decision WHERE municipality_id = $1 AND notified_at IS NULL) AS awaiting_notice,
          (SELECT count(*) FROM app.appeal WHERE municipality_id = $1 AND state IN ('RECEIVED', 'UNDER_REVIEW')) AS appeals_awaiting_review,
+         (SELECT count(*) FROM app.appeal WHERE municipality_id = $1 AND outcome IN ('CHANGED', 'QUASHED_AND_RETURNED') AND follow_up_decision_id IS NULL) AS follow_ups,
          (SELECT count(*) FROM app.programme WHERE municipality_id = $1 AND state IN ('ACTIVE', 'ON_LEAVE', 'HALTED') AND planned_end_date BETWEEN $2 AND $2::date + 30) AS ending`;
 
 const APPEAL_QUEUE = `
   SELECT a.id, a.state, a.received_at, a.forwarded_at, m.number, m.name, d.type, d.outcome, d.decided_at
-  FROM app.appeal a JOIN app.decision d ON d.municipality_id = a.municipality_id AND d.id = a.decision_id
+  FROM (SELECT * FROM app.appeal WHERE statsforvalter_id = $1 AND forwarded_at IS NOT NULL ORDER BY forwarded_at, id LIMIT 50) a
+  JOIN app.decision d ON d.municipality_id = a.municipality_id AND d.id = a.decision_id
   JOIN app.municipality m ON m.id = a.municipality_id
-  WHERE a.statsforvalter_id = $1 AND a.state IN ('FORWARDED', 'PARTLY_REVERSED_AND_FORWARDED')
-  ORDER BY a.forwarded_at, a.id LIMIT 50`;
+  ORDER BY a.forwarded_at, a.id`;
 
 const REFERRALS = `
   SELECT r.id, r.state, r.referred_at, m.number, p.full_name, p.birth_date, p.languages, p.start_deadline, c.education, c.work_experience
@@ -69,38 +88,55 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   switch (url.pathname) {
     case '/case-list':
       body = await inTenant(municipality, async (c) => ({
-        rows: (await c.query(CASE_LIST, [m])).rows,
-        total: (await c.query(`SELECT count(*) FROM app.participant WHERE municipality_id = $1`, [m])).rows[0].count,
+        rows: (await q(c, CASE_LIST, [m])).rows,
+        total: (await q(c, `SELECT count(*) FROM app.participant WHERE municipality_id = $1`, [m])).rows[0].count,
       }));
       break;
     case '/summary':
-      body = await inTenant(municipality, async (c) => (await c.query(SUMMARY, [m, today])).rows[0]);
+      body = await inTenant(municipality, async (c) => (await q(c, SUMMARY, [m, today])).rows[0]);
       break;
     case '/appeal-queue': {
       const area = url.searchParams.get('area') ?? '';
       body = await inTenant({ role: 'STATSFORVALTER', org: area, m: '', ms: m }, async (c) => ({
-        rows: (await c.query(APPEAL_QUEUE, [area])).rows,
-        total: (await c.query(`SELECT count(*) FROM app.appeal WHERE statsforvalter_id = $1 AND state IN ('FORWARDED', 'PARTLY_REVERSED_AND_FORWARDED')`, [area])).rows[0].count,
+        rows: (await q(c, APPEAL_QUEUE, [area])).rows,
+        total: (await q(c, `SELECT count(*) FROM app.appeal WHERE statsforvalter_id = $1 AND forwarded_at IS NOT NULL`, [area])).rows[0].count,
       }));
       break;
     }
     case '/referrals': {
       const county = url.searchParams.get('county') ?? '';
       body = await inTenant({ role: 'COUNTY', org: county, m: '', ms: m }, async (c) => ({
-        rows: (await c.query(REFERRALS, [county])).rows,
-        total: (await c.query(`SELECT count(*) FROM app.career_guidance_referral WHERE county_number = $1 AND state = 'OPEN'`, [county])).rows[0].count,
+        rows: (await q(c, REFERRALS, [county])).rows,
+        total: (await q(c, `SELECT count(*) FROM app.career_guidance_referral WHERE county_number = $1 AND state = 'OPEN'`, [county])).rows[0].count,
       }));
       break;
     }
     case '/register': {
+      // The same work the API must do for a registration: the row, and its change-log entry in the municipality's hash chain.
       const n = `${process.pid}-${seq++}`;
-      body = await inTenant(municipality, async (c) =>
-        (await c.query(
+      body = await inTenant(municipality, async (c) => {
+        const row = (await q(
+          c,
           `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date, settlement_date, start_deadline)
-           VALUES ($1, $2, $3, '1990-01-01', 'REFUGEE', '2026-06-01', '2026-06-10', '2026-09-01', '2026-12-01') RETURNING id`,
-          [m, `Raw ${n}`, String(10_000_000_000 + (process.pid % 1000) * 1_000_000 + seq).slice(-11)],
-        )).rows[0],
-      );
+           VALUES ($1, $2, $3, '1990-01-01', 'REFUGEE', '2026-06-01', '2026-06-10', '2026-09-01', '2026-12-01') ON CONFLICT DO NOTHING RETURNING id`,
+          [m, `Raw ${n}`, String(90_000_000_000 + Math.floor(Math.random() * 9_999_999_999))],
+        )).rows[0];
+        const head = (await q(
+          c,
+          `INSERT INTO app.audit_chain_head AS h (municipality_id, last_seq, last_hash) VALUES ($1, 1, NULL)
+           ON CONFLICT (municipality_id) DO UPDATE SET last_seq = h.last_seq + 1 RETURNING last_seq, last_hash`,
+          [m],
+        )).rows[0];
+        const hash = crypto.createHash('sha256').update((head.last_hash ?? '') + row.id).digest('hex');
+        await q(
+          c,
+          `WITH ev AS (INSERT INTO app.audit_event (municipality_id, seq, occurred_at, request_id, actor_sub, actor_role, actor_org, operation, participant_id, changes, prev_hash, hash)
+             VALUES ($1, $2, now(), 'raw', 'bench', 'MUNICIPALITY', 'x', 'registerParticipant', $3, '{}', $4, $5))
+           UPDATE app.audit_chain_head SET last_hash = $5 WHERE municipality_id = $1`,
+          [m, head.last_seq, row.id, head.last_hash, hash],
+        );
+        return row;
+      });
       break;
     }
     default:

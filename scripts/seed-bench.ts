@@ -160,9 +160,49 @@ async function main(): Promise<void> {
   }
 }
 
-/** Hooks for the appeal and career-guidance tables, filled in when those modules exist. */
-async function seedAppeals(_db: Client): Promise<void> {}
-async function seedReferrals(_db: Client): Promise<void> {}
+/** Appeals on about 7 % of the notified decisions, in every state, forwarded ones assigned by R-9.5. */
+async function seedAppeals(db: Client): Promise<void> {
+  const h = (salt: string) => `abs(hashtext(d.id::text || '${salt}')) % 100`;
+  await db.query(`
+    INSERT INTO app.appeal (municipality_id, decision_id, participant_id, state, closed_from, received_at, sent_at, grounds, change_wanted,
+      deadline, deadline_basis, filed_in_time, late_appeal_last_day, municipality_statement, statement_copied_to_participant_at, forwarded_at,
+      statsforvalter_id, outcome, outcome_decided_at, decided_by, created_by_sub)
+    SELECT x.municipality_id, x.id, x.participant_id, x.state, CASE WHEN x.state = 'CLOSED' THEN 'DECIDED_BY_STATSFORVALTER' END,
+      x.notified_at + 10, x.notified_at + 9, 'Seeded grounds', 'Another outcome', x.notified_at + 21, 'NOTICE', true, x.decided_at + 365,
+      CASE WHEN x.fwd THEN 'The municipality upholds its decision.' END, CASE WHEN x.fwd THEN x.notified_at + 30 END,
+      CASE WHEN x.fwd THEN (x.notified_at + 30 + (x.k % 40))::timestamptz END,
+      CASE WHEN x.fwd THEN c.statsforvalter_id END,
+      CASE WHEN x.state IN ('DECIDED_BY_STATSFORVALTER', 'CLOSED') THEN (ARRAY['UPHELD', 'CHANGED', 'DISMISSED', 'QUASHED_AND_RETURNED'])[1 + x.k % 4] END,
+      CASE WHEN x.state IN ('DECIDED_BY_STATSFORVALTER', 'CLOSED') THEN x.notified_at + 90 END,
+      CASE WHEN x.state IN ('DECIDED_BY_STATSFORVALTER', 'CLOSED') THEN 'Seeded reviewer' END, 'seed'
+    FROM (
+      SELECT d.*, ${h('k')} AS k,
+        (ARRAY['RECEIVED', 'UNDER_REVIEW', 'FORWARDED', 'FORWARDED', 'FORWARDED', 'PARTLY_REVERSED_AND_FORWARDED', 'DECIDED_BY_STATSFORVALTER', 'CLOSED', 'DISMISSED', 'REVERSED'])[1 + ${h('s')} % 10] AS state,
+        (ARRAY[false, false, true, true, true, true, true, true, false, false])[1 + ${h('s')} % 10] AS fwd
+      FROM app.decision d WHERE d.notified_at IS NOT NULL AND ${h('a')} < 7
+    ) x
+    JOIN app.municipality m ON m.id = x.municipality_id JOIN app.county c ON c.number = m.county_number`);
+}
+
+/** Career-guidance referrals for about 15 % of the mapped participants, open, in progress or completed. */
+async function seedReferrals(db: Client): Promise<void> {
+  const h = (salt: string) => `abs(hashtext(c.participant_id::text || '${salt}')) % 100`;
+  await db.query(`
+    INSERT INTO app.career_guidance_referral (municipality_id, participant_id, county_number, note, state, referred_at, referred_by,
+      started_at, adviser, held_at, summary, recommendation_kind, recommended_end_goal, submitted_at)
+    SELECT c.municipality_id, c.participant_id, m.county_number, 'Seeded referral', x.state, (c.completed_at + 5)::timestamptz, 'seed',
+      CASE WHEN x.state <> 'OPEN' THEN (c.completed_at + 10)::timestamptz END,
+      CASE WHEN x.state <> 'OPEN' THEN 'Seeded adviser' END,
+      CASE WHEN x.state = 'COMPLETED' THEN c.completed_at + 20 END,
+      CASE WHEN x.state = 'COMPLETED' THEN 'Seeded guidance' END,
+      CASE WHEN x.state = 'COMPLETED' THEN 'EDUCATION' END,
+      CASE WHEN x.state = 'COMPLETED' THEN CASE WHEN c.counts_as_upper_secondary THEN 'VOCATIONAL_REQUALIFICATION' ELSE 'UPPER_SECONDARY_COMPLETE' END END,
+      CASE WHEN x.state = 'COMPLETED' THEN (c.completed_at + 21)::timestamptz END
+    FROM app.competence_mapping c
+    JOIN app.municipality m ON m.id = c.municipality_id
+    CROSS JOIN LATERAL (SELECT (ARRAY['OPEN', 'OPEN', 'IN_PROGRESS', 'COMPLETED', 'COMPLETED'])[1 + ${h('s')} % 5] AS state) x
+    WHERE c.status = 'COMPLETED' AND ${h('r')} < 15`);
+}
 
 main().catch((err) => {
   console.error(err);

@@ -1,4 +1,17 @@
+import crypto from 'node:crypto';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/** Named (prepared) statements: PostgreSQL parses and plans a hot query once per connection, not per request. */
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = 'introsak_' + crypto.createHash('sha1').update(sql).digest('hex').slice(0, 20);
+    if (statementNames.size < 5000) statementNames.set(sql, name);
+  }
+  return name;
+}
 
 /** What the row-level-security policies read, set transaction-locally. */
 export interface TenantSettings {
@@ -36,16 +49,17 @@ export class RequestTransaction {
       await runner.connect();
       await runner.startTransaction();
       const s = this.settings;
-      await runner.query(
+      this.runner = runner;
+      await this.query(
         `SELECT set_config('app.role', $1, true), set_config('app.org', $2, true), set_config('app.actor', $3, true),
                 set_config('app.municipality_id', $4, true), set_config('app.municipality_ids', $5, true)`,
         [s.role, s.org, s.actor, s.municipalityId === null ? '' : String(s.municipalityId), s.municipalityIds.join(',')],
       );
     } catch (err) {
+      this.runner = null;
       await runner.release().catch(() => undefined);
       throw err;
     }
-    this.runner = runner;
   }
 
   /** The municipalities the caller may reach: loaders bind them so the planner can use the tenant indexes. */
@@ -67,10 +81,14 @@ export class RequestTransaction {
     if (!runner || this.finished) throw new Error('request transaction is not open');
     // One connection runs one statement at a time: loaders that fire together are queued here,
     // not handed to pg concurrently.
-    const run = this.queue.then(() => runner.query(sql, params, true));
+    const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    const run = this.queue.then(() => {
+      this.data.statements += 1;
+      return client.query({ name: statementName(sql), text: sql, values: params });
+    });
     this.queue = run.then(() => undefined, () => undefined);
     const result = await run;
-    return (result.records ?? []) as T[];
+    return (result.rows ?? []) as T[];
   }
 
   /** Runs fn inside a savepoint: a failing mutation field leaves nothing behind, earlier fields keep theirs. */

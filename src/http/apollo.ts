@@ -1,5 +1,5 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { GraphQLContext, Logger } from '../graphql/context';
 import { toClientError } from '../graphql/errors';
@@ -13,6 +13,14 @@ const outcomePlugin: ApolloServerPlugin<GraphQLContext> = {
       // a refused request runs no SQL at all.
       async executionDidStart({ contextValue }) {
         await contextValue.tx.begin();
+      },
+      // Unexpected errors are logged here, where the request id is known; formatError only masks them.
+      async didEncounterErrors({ contextValue, errors }) {
+        for (const error of errors) {
+          toClientError({ message: error.message, path: error.path, extensions: error.extensions }, error, (err, code) => {
+            contextValue.log.error({ err, code, path: error.path }, 'graphql error');
+          });
+        }
       },
       async willSendResponse({ contextValue, response }) {
         const ok = response.body.kind === 'single' && response.body.singleResult.data != null;
@@ -35,10 +43,8 @@ export function createApollo(schema: GraphQLSchema, opts: { production: boolean;
     csrfPrevention: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(schema), outcomePlugin, ...(opts.plugins ?? [])],
-    formatError: (formatted, error) =>
-      toClientError(formatted, error, (err, code) => {
-        opts.log.error({ err, code, path: formatted.path }, 'graphql error');
-      }),
+    // Cache-control hints are not used; its per-field instrumentation would wrap every resolver.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin(schema), outcomePlugin, ...(opts.plugins ?? [])],
+    formatError: (formatted, error) => toClientError(formatted, error, () => undefined),
   });
 }

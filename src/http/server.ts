@@ -15,7 +15,7 @@ import { flushAccessLog } from '../modules/access-log/access-log';
 import { createLoaders } from '../modules/loaders';
 import { createApollo } from './apollo';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
-import { AppLogger, requestScope } from './logger';
+import { AppLogger } from './logger';
 import { Metrics } from './metrics';
 
 export interface AppDeps {
@@ -104,11 +104,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const requestId = typeof req.headers['x-request-id'] === 'string' && REQUEST_ID.test(req.headers['x-request-id'])
       ? req.headers['x-request-id']
       : crypto.randomUUID();
-    return requestScope.run({ requestId }, () => serveGraphql(req, res, url, requestId));
+    return serveGraphql(req, res, url, requestId);
   }
 
   async function serveGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string): Promise<void> {
-    const reqLog = log;
+    const reqLog = log.child({ requestId });
     const started = process.hrtime.bigint();
     let tx: RequestTransaction | null = null;
     let context: GraphQLContext | null = null;

@@ -45,8 +45,15 @@ export function noteAccess(source: unknown, info: GraphQLResolveInfo, context: G
   if (!locate || !source || typeof source !== 'object' || !context.state) return;
   const where = locate(source as Record<string, unknown>);
   if (!where) return;
-  const rootName = rootField(info);
-  const purpose = PURPOSE_BY_ROOT[rootName] ?? rootName.toUpperCase();
+  let root = info.path;
+  while (root.prev) root = root.prev;
+  const purposes = (context.state.purposes ??= new Map<string | number, string>());
+  let purpose = purposes.get(root.key);
+  if (!purpose) {
+    const rootName = rootField(info);
+    purpose = PURPOSE_BY_ROOT[rootName] ?? rootName.toUpperCase();
+    purposes.set(root.key, purpose);
+  }
   const key = `${where.participantId}:${purpose}`;
   const access = (context.state.access ??= new Map<string, AccessRecord>());
   let rec = access.get(key);

@@ -86,36 +86,27 @@ export class ParticipantService {
       ctx,
       { municipalityId, key: idempotencyKey, operation: 'registerParticipant', payload },
       async () => {
-        const repo = ctx.tx.manager.getRepository(ParticipantEntity);
-        const existing = await repo.findOne({ where: { municipalityId, identityNumber: input.identityNumber }, select: { id: true } });
-        if (existing) throw conflict('A participant with this identity number is already registered in your municipality');
-        const saved = await repo.save(
-          repo.create({
-            municipalityId,
-            fullName: input.name.trim(),
-            identityNumber: input.identityNumber,
-            birthDate: input.birthDate,
-            permitCategory: input.permitCategory,
-            permitGrantDate: input.permitGrantDate,
-            arrivalDate: input.arrivalDate,
-            settlementDate: input.settlementDate ?? null,
-            settledByAgreement: input.settledByAgreementWithImdi,
-            requestDate: input.requestDate ?? null,
-            familyReferenceYears: input.familyReferenceYearsInMunicipality ?? null,
-            highestEducation: input.highestEducation ?? null,
-            hasUpperSecondary: input.hasUpperSecondary,
-            weeklyWorkHours: input.weeklyWorkHours ?? null,
-            childrenBirthDates: input.childrenBirthDates,
-            livesWithParent: input.livesWithParent,
-            languages: input.languages,
-            startDeadline: input.settlementDate
-              ? startDeadline({ settlementDate: input.settlementDate, requestDate: input.requestDate ?? null })
-              : null,
-            status: 'REGISTERED',
-            assignedToSub: ctx.actor.sub,
-            assignedToName: ctx.actor.name,
-          }),
+        // One statement: the unique key (municipality, identity number) decides, not a prior look-up.
+        const [row] = await ctx.tx.query<Record<string, unknown>>(
+          `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date,
+             arrival_date, settlement_date, settled_by_agreement, request_date, family_reference_years, highest_education,
+             has_upper_secondary, weekly_work_hours, children_birth_dates, lives_with_parent, languages, start_deadline, status,
+             assigned_to_sub, assigned_to_name)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::date[], $16, $17::text[], $18, 'REGISTERED', $19, $20)
+           ON CONFLICT (municipality_id, identity_number) DO NOTHING
+           RETURNING *`,
+          [
+            municipalityId, input.name.trim(), input.identityNumber, input.birthDate, input.permitCategory, input.permitGrantDate,
+            input.arrivalDate, input.settlementDate ?? null, input.settledByAgreementWithImdi, input.requestDate ?? null,
+            input.familyReferenceYearsInMunicipality ?? null, input.highestEducation ?? null, input.hasUpperSecondary,
+            input.weeklyWorkHours ?? null, input.childrenBirthDates, input.livesWithParent, input.languages,
+            input.settlementDate ? startDeadline({ settlementDate: input.settlementDate, requestDate: input.requestDate ?? null }) : null,
+            ctx.actor.sub, ctx.actor.name,
+          ],
         );
+        if (!row) throw conflict('A participant with this identity number is already registered in your municipality');
+        const saved = fromRow(row);
+        ctx.loaders.participant.prime(saved.id, toParticipant(saved));
         const created = toParticipant(saved);
         await recordChange(ctx, {
           municipalityId,
