@@ -30,6 +30,9 @@ export interface TenantSettings {
  * this manager; the settings vanish at COMMIT or ROLLBACK, so a pooled connection never carries a
  * caller over to the next request.
  */
+/** A hook for the benchmark's query-plan capture (scripts/explain.ts); unset in the server. */
+export const queryObservers: ((sql: string, params: unknown[], settings: TenantSettings) => void)[] = [];
+
 export class RequestTransaction {
   private runner: QueryRunner | null = null;
   private finished = false;
@@ -82,6 +85,7 @@ export class RequestTransaction {
     // One connection runs one statement at a time: loaders that fire together are queued here,
     // not handed to pg concurrently.
     const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    for (const observe of queryObservers) observe(sql, params, this.settings);
     const run = this.queue.then(() => {
       this.data.statements += 1;
       return client.query({ name: statementName(sql), text: sql, values: params });
