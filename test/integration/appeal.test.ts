@@ -8,7 +8,7 @@ import { RequestTransaction } from '../../src/db/request-transaction';
 import { GraphQLContext } from '../../src/graphql/context';
 import { appealCounts, hasOpenAppealSql } from '../../src/modules/appeal';
 import { startTestApp, TestApp } from '../support/app';
-import { participantInput, REGISTER } from '../support/fixtures';
+import { participantInput, REGISTER, planInput } from '../support/fixtures';
 
 let t: TestApp;
 let bergen: string; // MUNICIPALITY 4601, Statsforvalteren i Vestland
@@ -46,25 +46,12 @@ const PLAN = `mutation($id: UUID!, $input: IntegrationPlanInput!) { saveIntegrat
 const NOTICE = `mutation($id: UUID!, $at: LocalDate!, $v: Int!) { recordDecisionNotice(decisionId: $id, notifiedAt: $at, expectedVersion: $v) { id notifiedAt } }`;
 
 const mapping = { languageSkills: 'Tigrinya (native)', education: 'Primary school', countsAsUpperSecondary: false, workExperience: 'Farming', complete: true };
-const plan = {
-  endGoal: 'UPPER_SECONDARY_COMPLETE',
-  norwegianGoal: { listening: 'B1', reading: 'B1', speaking: 'B1', writing: 'A2' },
-  longTermGoal: 'Work as a health worker',
-  norwegianHoursPerWeek: 10,
-  socialStudiesHours: 75,
-  durationMonths: 36,
-  elements: [
+const plan = planInput({ longTermGoal: 'Work as a health worker', elements: [
     { kind: 'NORWEGIAN', description: 'Norwegian training', hoursPerWeek: 10 },
     { kind: 'SOCIAL_STUDIES', description: 'Social studies', hoursPerWeek: 2 },
     { kind: 'LIFE_SKILLS', description: 'Life-skills course', hoursPerWeek: 1 },
     { kind: 'EDUCATION', description: 'Upper-secondary, health and care', hoursPerWeek: 20, isMain: true },
-  ],
-  appealInformation: 'You may appeal a significant change of this plan to Statsforvalteren within three weeks.',
-  elementReasons: 'Health and care builds on the participant’s wish to work in care.',
-  mainProgrammeType: 'FORMAL_UPPER_SECONDARY',
-  contractSignedAt: '2026-10-01',
-  contractObligations: 'The participant takes part full time; the municipality provides the elements of the plan.',
-};
+  ], elementReasons: 'Health and care builds on the participant’s wish to work in care.', contractSignedAt: '2026-10-01' });
 
 const REFUSAL = { type: 'PARTICIPATION', outcome: 'REFUSED', reasons: 'Not enough documentation of the permit.', decidedAt: '2026-10-05', notifiedAt: '2026-10-06' };
 

@@ -10,7 +10,7 @@ import { addDays, todayInOslo } from '../../src/domain/calendar';
 import { LAW } from '../../src/domain/law-references';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { startTestApp, TestApp } from '../support/app';
-import { participantInput, REGISTER } from '../support/fixtures';
+import { participantInput, REGISTER, planInput } from '../support/fixtures';
 
 let t: TestApp;
 const tok: Record<string, string> = {};
@@ -104,25 +104,18 @@ async function refer(token: string, participantId: string, note = 'Please advise
   return (await ok(token, REFER, { participantId, note })).referToCareerGuidance;
 }
 
-const plan = (over: Record<string, unknown> = {}) => ({
-  endGoal: 'UPPER_SECONDARY_COMPLETE',
-  norwegianGoal: { listening: 'B1', reading: 'B1', speaking: 'B1', writing: 'A2' },
-  longTermGoal: 'Work as a skilled tailor in the fashion industry',
-  norwegianHoursPerWeek: 10,
-  socialStudiesHours: 75,
-  durationMonths: 36,
-  elements: [
-    { kind: 'NORWEGIAN', description: 'Norwegian training', hoursPerWeek: 10 },
-    { kind: 'SOCIAL_STUDIES', description: 'Social studies', hoursPerWeek: 2 },
-    { kind: 'LIFE_SKILLS', description: 'Life-skills course', hoursPerWeek: 1 },
-    { kind: 'EDUCATION', description: 'Upper-secondary, design and crafts', hoursPerWeek: 20, isMain: true },
-  ],
-  appealInformation: 'You may appeal a significant change of this plan to Statsforvalteren within three weeks.',
-  elementReasons: 'Design and crafts builds on five years as a tailor, as the career guidance recommended.',
-  mainProgrammeType: 'FORMAL_UPPER_SECONDARY',
-  contractSignedAt: today,
-  contractObligations: 'The participant takes part full time; the municipality provides the elements of the plan.',
-  ...over,
+const plan = (over: Record<string, unknown> = {}) =>
+  planInput({
+    longTermGoal: 'Work as a skilled tailor in the fashion industry',
+    elements: [
+      { kind: 'NORWEGIAN', description: 'Norwegian training', hoursPerWeek: 10 },
+      { kind: 'SOCIAL_STUDIES', description: 'Social studies', hoursPerWeek: 2 },
+      { kind: 'LIFE_SKILLS', description: 'Life-skills course', hoursPerWeek: 1 },
+      { kind: 'EDUCATION', description: 'Upper-secondary, design and crafts', hoursPerWeek: 20, isMain: true },
+    ],
+    elementReasons: 'Design and crafts builds on five years as a tailor, as the career guidance recommended.',
+    contractSignedAt: today,
+    ...over,
 });
 
 const guidance = (expectedVersion: number, over: Record<string, unknown> = {}) => ({

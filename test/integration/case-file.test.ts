@@ -3,7 +3,7 @@
  * → grant participation → start → leave → extension → complete → certificate; and the refusals.
  */
 import { startTestApp, TestApp } from '../support/app';
-import { participantInput, REGISTER } from '../support/fixtures';
+import { participantInput, REGISTER, planInput } from '../support/fixtures';
 
 let t: TestApp;
 let tok: string;
@@ -51,26 +51,7 @@ const END_LEAVE = `mutation($id: UUID!, $v: Int!) { endLeave(participantId: $id,
 const COMPLETE = `mutation($id: UUID!, $input: EndProgrammeInput!) { completeProgramme(participantId: $id, input: $input) { id } }`;
 
 const mapping = { languageSkills: 'Arabic (native), English B1', education: 'Primary school, 9 years', countsAsUpperSecondary: false, workExperience: 'Carpenter, 6 years', complete: true };
-export const plan = (over: Record<string, unknown> = {}) => ({
-  endGoal: 'UPPER_SECONDARY_COMPLETE',
-  norwegianGoal: { listening: 'B1', reading: 'B1', speaking: 'B1', writing: 'A2' },
-  longTermGoal: 'Work as a certified carpenter',
-  norwegianHoursPerWeek: 10,
-  socialStudiesHours: 75,
-  durationMonths: 36,
-  elements: [
-    { kind: 'NORWEGIAN', description: 'Norwegian training', hoursPerWeek: 10 },
-    { kind: 'SOCIAL_STUDIES', description: 'Social studies', hoursPerWeek: 2 },
-    { kind: 'LIFE_SKILLS', description: 'Life-skills course', hoursPerWeek: 1 },
-    { kind: 'EDUCATION', description: 'Upper-secondary, building and construction', hoursPerWeek: 20, isMain: true },
-  ],
-  appealInformation: 'You may appeal a significant change of this plan to Statsforvalteren within three weeks.',
-  elementReasons: 'Upper-secondary building and construction builds on six years as a carpenter.',
-  mainProgrammeType: 'FORMAL_UPPER_SECONDARY',
-  contractSignedAt: '2026-11-15',
-  contractObligations: 'The participant takes part full time; the municipality provides the elements of the plan.',
-  ...over,
-});
+const plan = (over: Record<string, unknown> = {}) => planInput(over);
 
 test('a whole case: register → map → plan → grant → start → leave → extension → complete → certificate', async () => {
   const { registerParticipant } = await ok(REGISTER, { input: participantInput({ name: 'Hassan Ali', birthDate: '1990-03-02', settlementDate: '2026-09-01' }) });
