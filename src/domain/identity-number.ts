@@ -1,6 +1,8 @@
 // Norwegian national identity numbers (fødselsnummer and D-number), R-11.
 // R-11.3: the number is personal data — never put it in an error message, a log line or an id.
 import { IsoDate, daysInMonth, isoDate } from './calendar';
+import { LAW } from './law-references';
+import { RuleViolation } from './rule-violation';
 
 export type IdentityNumberKind = 'FODSELSNUMMER' | 'D_NUMBER';
 
@@ -74,4 +76,19 @@ export function isValidIdentityNumber(value: string): boolean {
 // R-11.3: show only the birth-date part (DDMMYY) where a person must be recognised.
 export function maskIdentityNumber(value: string): string {
   return `${value.slice(0, 6)}*****`;
+}
+
+// R-11.2: a person's D-number may later be replaced by their fødselsnummer; a fødselsnummer is never
+// replaced, and the birth date the numbers encode must be the same person's.
+export function assertIdentityNumberReplacement(current: string, next: string): void {
+  if (current === next) return;
+  const was = validateIdentityNumber(current);
+  const now = validateIdentityNumber(next);
+  const refuse = (message: string): never => {
+    throw new RuleViolation('R-11.2', LAW['R-11.2'], message);
+  };
+  if (!now.valid) refuse('The new identity number is not a valid fødselsnummer or D-number.');
+  if (!was.valid || was.kind !== 'D_NUMBER') refuse('Only a D-number can be replaced, by the person\'s fødselsnummer.');
+  if (now.valid && now.kind !== 'FODSELSNUMMER') refuse('A D-number can only be replaced by a fødselsnummer.');
+  if (was.valid && now.valid && was.birthDate !== now.birthDate) refuse('The fødselsnummer encodes another birth date than the D-number: it is not the same person.');
 }

@@ -3,7 +3,7 @@
  * → grant participation → start → leave → extension → complete → certificate; and the refusals.
  */
 import { startTestApp, TestApp } from '../support/app';
-import { participantInput, REGISTER, planInput } from '../support/fixtures';
+import { makeFnr, participantInput, REGISTER, planInput } from '../support/fixtures';
 
 let t: TestApp;
 let tok: string;
@@ -251,5 +251,27 @@ describe('moving between municipalities', () => {
       await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
     }
+  });
+});
+
+describe('correcting a participant', () => {
+  const UPDATE = `mutation($id: UUID!, $input: UpdateParticipantInput!) { updateParticipant(id: $id, input: $input) { version identityNumber startDeadline weeklyWorkHours } }`;
+  test('a D-number is replaced by the fødselsnummer (R-11.2); a stale version changes nothing; the log never holds the numbers', async () => {
+    const dnr = makeFnr('1991-04-03', 11, true);
+    const fnr = makeFnr('1991-04-03', 12);
+    const { registerParticipant } = await ok(REGISTER, { input: participantInput({ birthDate: '1991-04-03', identityNumber: dnr }) });
+    const id = registerParticipant.id;
+    const replaced = await ok(UPDATE, { id, input: { expectedVersion: 1, identityNumber: fnr, weeklyWorkHours: 12, settlementDate: '2026-09-15' } });
+    expect(replaced.updateParticipant).toMatchObject({ version: 2, weeklyWorkHours: 12, startDeadline: '2026-12-15' });
+    const stale = await t.gql(tok, UPDATE, { id, input: { expectedVersion: 1, weeklyWorkHours: 40 } });
+    expect(stale.body.errors[0].extensions.code).toBe('CONFLICT');
+    const back = await refused(UPDATE, { id, input: { expectedVersion: 2, identityNumber: dnr } }, /folkeregister/);
+    expect(back.extensions.ruleId).toBe('R-11.2');
+    const owner = await t.db.owner();
+    const log = await owner.query(`SELECT changes::text AS c FROM app.audit_event WHERE participant_id = $1 AND operation = 'updateParticipant'`, [id]);
+    expect(log.rows).toHaveLength(1);
+    expect(log.rows[0].c).toContain('replaced');
+    expect(log.rows[0].c).not.toContain(fnr);
+    expect(log.rows[0].c).not.toContain(dnr);
   });
 });

@@ -37,6 +37,7 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
     case 'participationCertificate': id('participantId', f.participantId); v.language = ['CertificateLanguage!', 'NB']; select = '{ text }'; break;
     case 'participantAccessLog': id('participantId', f.participantId); int('first', 10); select = '{ totalCount }'; break;
     case 'registerParticipant': v.input = ['RegisterParticipantInput!', participantInput({ name: 'Matrix New Person' })]; break;
+    case 'updateParticipant': id('id', f.participantId); v.input = ['UpdateParticipantInput!', { expectedVersion: BAD_VERSION, languages: ['ar'] }]; break;
     case 'reassignParticipant': id('id', f.participantId); str('toSub', 'x'); str('toName', 'X'); int('expectedVersion', BAD_VERSION); break;
     case 'recordCompetenceMapping': id('participantId', f.participantId); v.input = ['CompetenceMappingInput!', { ...MAPPING_INPUT, expectedVersion: BAD_VERSION }]; break;
     case 'saveIntegrationPlan': id('participantId', f.participantId); v.input = ['IntegrationPlanInput!', planInput()]; v.expectedVersionNo = ['Int', BAD_VERSION]; break;

@@ -41,6 +41,7 @@ export const ACCESS_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Query.participantAccessLog':                 row(R, H, F, F, F, F, F, U),
   'Mutation.registerParticipant':               row(R, R, F, F, F, F, F, U),
   'Mutation.reassignParticipant':               row(R, H, F, F, F, F, F, U),
+  'Mutation.updateParticipant':                 row(R, H, F, F, F, F, F, U),
   'Mutation.recordCompetenceMapping':           row(R, H, F, F, F, F, F, U),
   'Mutation.saveIntegrationPlan':               row(R, H, F, F, F, F, F, U),
   'Mutation.makeDecision':                      row(R, H, F, F, F, F, F, U),

@@ -11,15 +11,7 @@ import { Municipality } from '../reference/reference.types';
 import { toMunicipality } from '../reference/reference.resolver';
 import { selectsField } from './caseload';
 import { ParticipantService } from './participant.service';
-import {
-  CaseloadSummary,
-  EligibilityType,
-  Participant,
-  ParticipantConnection,
-  ParticipantsArgs,
-  ReassignParticipantArgs,
-  RegisterParticipantInput,
-} from './participant.types';
+import { CaseloadSummary, EligibilityType, Participant, ParticipantConnection, ParticipantsArgs, ReassignParticipantArgs, RegisterParticipantInput, UpdateParticipantInput } from './participant.types';
 
 /** True when the field is reached from the single-participant view (Query.participant), not a list. */
 function onSingleView(info: GraphQLResolveInfo): boolean {
@@ -38,6 +30,16 @@ export class ParticipantResolver {
   @Mutation(() => Participant, { nullable: true, description: 'Registers a person in the municipality\'s register.' })
   registerParticipant(@Arg('input') input: RegisterParticipantInput, @Ctx() ctx: GraphQLContext): Promise<Participant> {
     return ParticipantService.register(ctx, input);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Participant, { nullable: true, description: 'Corrects or adds facts about a participant; a D-number may be replaced by the fødselsnummer (R-11.2).' })
+  updateParticipant(
+    @Arg('id', () => UUIDScalar) id: string,
+    @Arg('input') input: UpdateParticipantInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Participant> {
+    return ParticipantService.update(ctx, id, input);
   }
 
   @Authorized('MUNICIPALITY')

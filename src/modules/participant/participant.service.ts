@@ -1,6 +1,6 @@
 import { compareDates } from '../../domain/calendar';
 import { startDeadline } from '../../domain/deadlines';
-import { validateIdentityNumber } from '../../domain/identity-number';
+import { assertIdentityNumberReplacement, validateIdentityNumber } from '../../domain/identity-number';
 import { GraphQLContext } from '../../graphql/context';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { diff, recordChange } from '../audit/change-log';
@@ -19,7 +19,7 @@ import {
   summarySql,
 } from './caseload';
 import { ParticipantEntity } from './participant.entity';
-import { CaseloadSummary, Participant, ParticipantsArgs, RegisterParticipantInput } from './participant.types';
+import { CaseloadSummary, Participant, ParticipantsArgs, RegisterParticipantInput, UpdateParticipantInput } from './participant.types';
 
 export function toParticipant(e: ParticipantEntity): Participant {
   return {
@@ -120,6 +120,57 @@ export class ParticipantService {
       },
     );
     return ParticipantService.get(ctx, id);
+  }
+
+  /**
+   * Corrections and new facts, with the version guard in the UPDATE. A D-number may be replaced by the
+   * person's fødselsnummer (R-11.2); the change log records that it was replaced, never the numbers.
+   */
+  static async update(ctx: GraphQLContext, id: string, input: UpdateParticipantInput): Promise<Participant> {
+    const municipalityId = ownMunicipality(ctx);
+    const [row] = await ctx.tx.query<Record<string, unknown>>(`SELECT * FROM app.participant WHERE municipality_id = $1 AND id = $2 FOR UPDATE`, [municipalityId, id]);
+    if (!row) throw notFound('Participant');
+    const before = toParticipant(fromRow(row));
+    if (before.version !== input.expectedVersion) throw conflict('The participant was changed by someone else; reload and try again');
+    const pick = <K extends keyof UpdateParticipantInput>(k: K, fallback: unknown) => (input[k] === undefined ? fallback : input[k]);
+    const merged = {
+      name: pick('name', before.name) as string,
+      identityNumber: pick('identityNumber', before.identityNumber) as string,
+      birthDate: before.birthDate,
+      permitCategory: pick('permitCategory', before.permitCategory),
+      permitGrantDate: pick('permitGrantDate', before.permitGrantDate) as string,
+      arrivalDate: pick('arrivalDate', before.arrivalDate) as string,
+      settlementDate: pick('settlementDate', before.settlementDate) as string | null,
+      settledByAgreementWithImdi: pick('settledByAgreementWithImdi', before.settledByAgreementWithImdi) as boolean,
+      requestDate: pick('requestDate', before.requestDate) as string | null,
+      familyReferenceYearsInMunicipality: pick('familyReferenceYearsInMunicipality', before.familyReferenceYearsInMunicipality) as number | null,
+      highestEducation: pick('highestEducation', before.highestEducation) as string | null,
+      hasUpperSecondary: before.hasUpperSecondary,
+      weeklyWorkHours: pick('weeklyWorkHours', before.weeklyWorkHours) as number | null,
+      childrenBirthDates: pick('childrenBirthDates', before.childrenBirthDates) as string[],
+      livesWithParent: pick('livesWithParent', before.livesWithParent) as boolean,
+      languages: pick('languages', before.languages) as string[],
+    } as RegisterParticipantInput;
+    assertIdentityNumberReplacement(before.identityNumber!, merged.identityNumber);
+    validateRegistration(merged);
+    const [updated] = await ctx.tx.query<Record<string, unknown>>(
+      `UPDATE app.participant SET full_name = $4, identity_number = $5, permit_category = $6, permit_grant_date = $7, arrival_date = $8,
+         settlement_date = $9, settled_by_agreement = $10, request_date = $11, family_reference_years = $12, highest_education = $13,
+         weekly_work_hours = $14, children_birth_dates = $15::date[], lives_with_parent = $16, languages = $17::text[], start_deadline = $18,
+         version = version + 1, updated_at = now()
+       WHERE municipality_id = $1 AND id = $2 AND version = $3 RETURNING *`,
+      [municipalityId, id, input.expectedVersion, merged.name.trim(), merged.identityNumber, merged.permitCategory, merged.permitGrantDate, merged.arrivalDate,
+        merged.settlementDate, merged.settledByAgreementWithImdi, merged.requestDate, merged.familyReferenceYearsInMunicipality, merged.highestEducation,
+        merged.weeklyWorkHours, merged.childrenBirthDates, merged.livesWithParent, merged.languages,
+        merged.settlementDate ? startDeadline({ settlementDate: merged.settlementDate, requestDate: merged.requestDate }) : null],
+    );
+    if (!updated) throw conflict('The participant was changed by someone else; reload and try again');
+    const after = toParticipant(fromRow(updated));
+    const changes: Record<string, unknown> = diff(auditSnapshot(before), auditSnapshot(after), ['version'] as never[]);
+    if (before.identityNumber !== after.identityNumber) changes.identityNumber = { replaced: 'D-number by fødselsnummer' };
+    await recordChange(ctx, { municipalityId, operation: 'updateParticipant', participantId: id, entity: 'participant', entityId: id, changes });
+    ctx.loaders.participant.clear(id).prime(id, after);
+    return after;
   }
 
   /** A participant the caller's transaction can see; any other id (missing or another tenant's) is NOT_FOUND. */

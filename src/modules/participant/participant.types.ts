@@ -369,3 +369,23 @@ export class ReassignParticipantArgs {
   @Min(1)
   expectedVersion: number;
 }
+
+@InputType({ description: 'Corrections and new facts about a participant. Give only what changes, with the version you saw.' })
+export class UpdateParticipantInput {
+  @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
+  @Field({ nullable: true }) @IsOptional() @Length(1, 200) @Matches(PLAIN_TEXT, { message: 'name contains control characters' }) name?: string;
+  @Field({ nullable: true, description: 'A D-number may be replaced by the person\'s fødselsnummer (R-11.2); the birth date must stay the same.' })
+  @IsOptional() @Matches(/^\d{11}$/, { message: 'identityNumber must be 11 digits' }) identityNumber?: string;
+  @Field(() => PermitCategoryEnum, { nullable: true }) @IsOptional() @IsIn(PERMIT_CATEGORIES as unknown as string[]) permitCategory?: PermitCategory;
+  @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() permitGrantDate?: string;
+  @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() arrivalDate?: string;
+  @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() settlementDate?: string | null;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() settledByAgreementWithImdi?: boolean;
+  @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() requestDate?: string | null;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(100) familyReferenceYearsInMunicipality?: number | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) @Matches(PLAIN_TEXT) highestEducation?: string | null;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(168) weeklyWorkHours?: number | null;
+  @Field(() => [LocalDateScalar], { nullable: true }) @IsOptional() @ArrayMaxSize(30) childrenBirthDates?: string[];
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() livesWithParent?: boolean;
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(60, { each: true }) @Matches(PLAIN_TEXT, { each: true }) languages?: string[];
+}

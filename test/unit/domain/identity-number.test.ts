@@ -1,4 +1,6 @@
+import { makeFnr } from '../../../scripts/lib/synthetic';
 import {
+  assertIdentityNumberReplacement,
   isValidIdentityNumber,
   maskIdentityNumber,
   validateIdentityNumber,
@@ -128,5 +130,25 @@ describe('R-11.2 D-number and H-number', () => {
 describe('R-11.3 masking', () => {
   it('shows only the first six digits', () => {
     expect(maskIdentityNumber('02013299997')).toBe('020132*****');
+  });
+});
+
+describe('R-11.2 a D-number replaced by a fødselsnummer', () => {
+  const dNumber = makeFnr('2032-01-02', 3, true);
+  test('the test D-number is a D-number for the same birth date', () => {
+    expect(validateIdentityNumber(dNumber)).toEqual({ valid: true, kind: 'D_NUMBER', birthDate: '2032-01-02' });
+  });
+  test('a D-number may become the same person\'s fødselsnummer', () => {
+    expect(() => assertIdentityNumberReplacement(dNumber, '02013299997')).not.toThrow();
+  });
+  test('a fødselsnummer is never replaced', () => {
+    expect(() => assertIdentityNumberReplacement('02013299997', dNumber)).toThrow(expect.objectContaining({ ruleId: 'R-11.2' }));
+  });
+  test('another birth date is another person', () => {
+    expect(() => assertIdentityNumberReplacement(makeFnr('2032-01-03', 3, true), '02013299997')).toThrow(expect.objectContaining({ ruleId: 'R-11.2' }));
+    expect(() => assertIdentityNumberReplacement(dNumber, makeFnr('2032-01-03', 5))).toThrow(expect.objectContaining({ ruleId: 'R-11.2' }));
+  });
+  test('the same number is no change', () => {
+    expect(() => assertIdentityNumberReplacement('02013299997', '02013299997')).not.toThrow();
   });
 });
