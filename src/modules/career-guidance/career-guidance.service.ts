@@ -272,7 +272,20 @@ export class CareerGuidanceService {
    * R-3.3: submits the guidance with its recommendation of work or education within §§ 13–14, checked against
    * the participant's upper-secondary status and age on the day it was held (R-5.2).
    */
+  /** Submits guidance once: a retry with the same idempotency key gets the submitted referral back and changes nothing. */
   static async submit(ctx: GraphQLContext, referralId: string, input: SubmitCareerGuidanceInput): Promise<CountyGuidanceReferral> {
+    if (!input.idempotencyKey) return CareerGuidanceService.submitOnce(ctx, referralId, input);
+    const [ref] = await ctx.tx.query<{ municipality_id: number }>(`SELECT municipality_id FROM app.career_guidance_referral WHERE id = $1 AND municipality_id = ANY($2::smallint[])`, [referralId, ctx.actor.reachableMunicipalityIds]);
+    if (!ref) throw notFound(REFERRAL);
+    const { idempotencyKey, ...payload } = input;
+    await idempotentCreate(ctx, { municipalityId: Number(ref.municipality_id), key: idempotencyKey, operation: 'submitCareerGuidance', payload: { referralId, ...payload } }, async () => {
+      await CareerGuidanceService.submitOnce(ctx, referralId, input);
+      return referralId;
+    });
+    return CareerGuidanceService.countyReferral(ctx, referralId);
+  }
+
+  private static async submitOnce(ctx: GraphQLContext, referralId: string, input: SubmitCareerGuidanceInput): Promise<CountyGuidanceReferral> {
     const params = new Params();
     const [current] = await ctx.tx.query(
       `SELECT ${referralColumns('r')}, p.birth_date, p.has_upper_secondary

@@ -284,6 +284,12 @@ export class SubmitCareerGuidanceInput {
   @IsInt()
   @Min(1)
   expectedVersion: number;
+
+  @Field(() => String, { nullable: true, description: 'Retrying with the same key returns the first answer and submits nothing new.' })
+  @IsOptional()
+  @Length(8, 100)
+  @Matches(/^[A-Za-z0-9_.:-]+$/)
+  idempotencyKey?: string | null;
 }
 
 @ArgsType()
