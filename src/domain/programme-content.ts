@@ -2,6 +2,7 @@
 import { addMonths, ageOn, compareDates, type IsoDate } from './calendar';
 import type { ElementKind } from './integration-plan';
 import { LAW } from './law-references';
+import { RuleViolation } from './rule-violation';
 
 /** Any of these satisfies § 14 a letter a (work- or education-oriented elements). */
 export const WORK_OR_EDUCATION_ORIENTED_KINDS: readonly ElementKind[] = ['WORK_PRACTICE', 'EDUCATION', 'JOB_TRAINING'];
@@ -74,4 +75,42 @@ export function workOrientedHoursFrom(hasUpperSecondary: boolean): WorkOrientedR
 // R-5.5 integreringsloven § 14 a: the first date the 15 h/week average applies (R-0.3 month arithmetic).
 export function workOrientedRequirementStarts(programmeStart: IsoDate, hasUpperSecondary: boolean): IsoDate {
   return addMonths(programmeStart, workOrientedHoursFrom(hasUpperSecondary).fromMonth);
+}
+
+// R-5.4 integreringsforskriften § 4: the plan must give at least the minimum life-skills hours
+// (programme decisions from 2026-01-01; earlier ones are not checked automatically, R-0.2).
+export function assertLifeSkillsHours(input: {
+  hasUpperSecondary: boolean;
+  decisionDate: IsoDate;
+  planned: { migrationHealthDiversity: number; careerCompetence: number } | null | undefined;
+}): void {
+  const min = lifeSkillsMinimumHours(input);
+  if (!min) return;
+  const planned = input.planned ?? { migrationHealthDiversity: 0, careerCompetence: 0 };
+  if (planned.migrationHealthDiversity < min.migrationHealthDiversity || planned.careerCompetence < min.careerCompetence) {
+    throw new RuleViolation(
+      'R-5.4',
+      LAW['R-5.4'],
+      `The life-skills course needs at least ${min.migrationHealthDiversity} hours on migration, health and diversity and ${min.careerCompetence} hours of career competence; the plan has ${planned.migrationHealthDiversity} and ${planned.careerCompetence}.`,
+      { minimum: { migrationHealthDiversity: min.migrationHealthDiversity, careerCompetence: min.careerCompetence }, planned },
+    );
+  }
+}
+
+const WORK_ORIENTED_KINDS: readonly ElementKind[] = ['WORK_PRACTICE', 'JOB_TRAINING'];
+
+// R-5.5 integreringsloven § 14 a: a work-qualifying programme plans on average at least 15 hours a week
+// of work-oriented activity (from month 3 or 6; the plan states the steady week).
+export function assertWorkOrientedHours(input: { workQualifying: boolean; elements: readonly { kind: ElementKind; hoursPerWeek?: number }[]; hasUpperSecondary: boolean }): void {
+  if (!input.workQualifying) return;
+  const req = workOrientedHoursFrom(input.hasUpperSecondary);
+  const hours = input.elements.filter((e) => WORK_ORIENTED_KINDS.includes(e.kind)).reduce((s, e) => s + (e.hoursPerWeek ?? 0), 0);
+  if (hours < req.minHoursPerWeekAverage) {
+    throw new RuleViolation(
+      'R-5.5',
+      LAW['R-5.5'],
+      `A work-qualifying programme needs on average at least ${req.minHoursPerWeekAverage} hours a week of work practice or job training from month ${req.fromMonth}; the plan has ${hours}.`,
+      { hoursPerWeek: hours, minimum: req.minHoursPerWeekAverage, fromMonth: req.fromMonth },
+    );
+  }
 }

@@ -275,3 +275,22 @@ describe('correcting a participant', () => {
     expect(log.rows[0].c).not.toContain(dnr);
   });
 });
+
+test('a plan with too few life-skills hours (R-5.4) or too little work in a work-qualifying programme (R-5.5) is refused', async () => {
+  const { registerParticipant } = await ok(REGISTER, { input: participantInput() });
+  const id = registerParticipant.id;
+  const few = await refused(PLAN, { id, input: plan({ lifeSkillsHours: { migrationHealthDiversity: 5, careerCompetence: 10 } }) }, /forskriften § 4/);
+  expect(few.extensions.ruleId).toBe('R-5.4');
+  const workQualifying = plan({
+    endGoal: 'WORK_QUALIFYING', mainProgrammeType: 'WORK_QUALIFYING', durationMonths: 24,
+    elements: [
+      { kind: 'NORWEGIAN', description: 'Norwegian', hoursPerWeek: 15 },
+      { kind: 'SOCIAL_STUDIES', description: 'Social studies', hoursPerWeek: 2 },
+      { kind: 'LIFE_SKILLS', description: 'Life skills', hoursPerWeek: 1 },
+      { kind: 'WORK_PRACTICE', description: 'Practice at a building firm', hoursPerWeek: 12, isMain: true },
+    ],
+  });
+  const little = await refused(PLAN, { id, input: workQualifying }, /14 a/);
+  expect(little.extensions.ruleId).toBe('R-5.5');
+  expect((await caseOf(id)).integrationPlan).toBeNull();
+});

@@ -45,6 +45,7 @@ export function planInput(over: Record<string, unknown> = {}): Record<string, un
     appealInformation: 'You may appeal a significant change of this plan to Statsforvalteren within three weeks.',
     elementReasons: 'Upper-secondary building and construction builds on six years as a carpenter.',
     mainProgrammeType: 'FORMAL_UPPER_SECONDARY',
+    lifeSkillsHours: { migrationHealthDiversity: 10, careerCompetence: 15 },
     contractSignedAt: '2026-11-15',
     contractObligations: 'The participant takes part full time; the municipality provides the elements of the plan.',
     ...over,

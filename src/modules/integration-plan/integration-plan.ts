@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, Float, InputType, Int, Muta
 import { ageOn } from '../../domain/calendar';
 import { END_GOALS, EndGoal, validateDuration, validateEndGoal } from '../../domain/end-goal';
 import { ELEMENT_KINDS, ElementKind, MAIN_PROGRAMME_TYPES, MainProgrammeType, PlanContent, assertValidPlan, isSignificantChange } from '../../domain/integration-plan';
-import { hasChildUnder18, missingRequiredElements } from '../../domain/programme-content';
+import { assertLifeSkillsHours, assertWorkOrientedHours, hasChildUnder18, missingRequiredElements } from '../../domain/programme-content';
 import { LAW } from '../../domain/law-references';
 import { RuleViolation } from '../../domain/rule-violation';
 import { enumFrom } from '../../graphql/enums';
@@ -39,6 +39,13 @@ export class PlanElement {
   @Field({ nullable: true, description: 'A main element: removing or replacing it is a significant change (R-4.3).' }) @IsOptional() @IsBoolean() isMain?: boolean;
 }
 
+@ObjectType('LifeSkillsHours')
+@InputType('LifeSkillsHoursInput')
+export class LifeSkillsHours {
+  @Field(() => Float, { description: 'Migration, health and diversity.' }) @IsNumber() @Min(0) @Max(500) migrationHealthDiversity: number;
+  @Field(() => Float, { description: 'Career competence.' }) @IsNumber() @Min(0) @Max(500) careerCompetence: number;
+}
+
 @InputType({ description: 'The integration plan (§ 15, R-4.1) and the contract signed with it (§ 16, R-4.2).' })
 export class IntegrationPlanInput {
   @Field(() => EndGoalEnum) @IsIn(END_GOALS as unknown as string[]) endGoal: EndGoal;
@@ -53,6 +60,8 @@ export class IntegrationPlanInput {
   @Field() @Length(0, 4000) @Matches(PLAIN_TEXT) appealInformation: string;
   @Field() @Length(0, 4000) @Matches(PLAIN_TEXT) elementReasons: string;
   @Field(() => MainProgrammeTypeEnum) @IsIn(MAIN_PROGRAMME_TYPES as unknown as string[]) mainProgrammeType: MainProgrammeType;
+  @Field(() => LifeSkillsHours, { nullable: true, description: 'Planned hours of the life-skills course (R-5.4: at least 10 + 15, or 5 + 10 with upper-secondary, for programmes from 2026).' })
+  @IsOptional() @ValidateNested() lifeSkillsHours?: LifeSkillsHours | null;
   @Field(() => LocalDateScalar, { description: 'The day plan and contract were signed with the participant.' }) contractSignedAt: string;
   @Field({ description: 'The mutual obligations of the integration contract (§ 16).' }) @Length(1, 4000) @Matches(PLAIN_TEXT) contractObligations: string;
 }
@@ -72,6 +81,7 @@ export class PlanVersion {
   @Field() appealInformation: string;
   @Field() elementReasons: string;
   @Field(() => MainProgrammeTypeEnum) mainProgrammeType: MainProgrammeType;
+  @Field(() => LifeSkillsHours, { nullable: true }) lifeSkillsHours: LifeSkillsHours | null;
   @Field({ description: 'This version was a significant change (R-4.3).' }) significantChange: boolean;
   @Field(() => UUIDScalar, { nullable: true }) significantChangeDecisionId: string | null;
   @Field(() => LocalDateScalar) contractSignedAt: string;
@@ -101,6 +111,7 @@ export function toPlanVersion(r: Record<string, unknown>): PlanVersion {
     appealInformation: c.appealInformation,
     elementReasons: c.elementReasons,
     mainProgrammeType: c.mainProgrammeType,
+    lifeSkillsHours: (c as { lifeSkillsHours?: LifeSkillsHours | null }).lifeSkillsHours ?? null,
     significantChange: r.significant_change as boolean,
     significantChangeDecisionId: (r.significant_change_decision_id as string) ?? null,
     contractSignedAt: r.contract_signed_at as string,
@@ -109,8 +120,9 @@ export function toPlanVersion(r: Record<string, unknown>): PlanVersion {
   };
 }
 
-function contentOf(input: IntegrationPlanInput): PlanContent {
+function contentOf(input: IntegrationPlanInput): PlanContent & { lifeSkillsHours: LifeSkillsHours | null } {
   return {
+    lifeSkillsHours: input.lifeSkillsHours ? { ...input.lifeSkillsHours } : null,
     endGoal: input.endGoal,
     norwegianGoal: { ...input.norwegianGoal },
     longTermGoal: input.longTermGoal,
@@ -136,6 +148,8 @@ function checkPlan(p: ParticipantEntity, input: IntegrationPlanInput, content: P
   if (missing.length) {
     throw new RuleViolation('R-5.3', LAW['R-5.3'], `The programme lacks required content: ${missing.join(', ')}.`, { missing });
   }
+  assertLifeSkillsHours({ hasUpperSecondary: p.hasUpperSecondary, decisionDate: input.contractSignedAt, planned: input.lifeSkillsHours });
+  assertWorkOrientedHours({ workQualifying: input.endGoal === 'WORK_QUALIFYING' || input.mainProgrammeType === 'WORK_QUALIFYING', elements: content.elements, hasUpperSecondary: p.hasUpperSecondary });
 }
 
 @Authorized('MUNICIPALITY')
