@@ -294,3 +294,28 @@ test('a plan with too few life-skills hours (R-5.4) or too little work in a work
   expect(little.extensions.ruleId).toBe('R-5.5');
   expect((await caseOf(id)).integrationPlan).toBeNull();
 });
+
+test('the case list filters by eligibility (R-1.8), evaluated by the law\'s own function, with pages and counts', async () => {
+  const trondheim = await t.token('MUNICIPALITY', '5001');
+  const make = (over: Record<string, unknown>) => t.gql(trondheim, REGISTER, { input: participantInput(over) });
+  for (let i = 0; i < 3; i++) await make({});
+  for (let i = 0; i < 2; i++) await make({ permitCategory: 'OTHER' });
+  await make({ birthDate: '1965-03-04' });
+  const Q = `query($b: EligibilityBasis!, $after: String) { participants(first: 2, after: $after, filter: { eligibility: $b }) { totalCount edges { node { id eligibility { basis } } } pageInfo { hasNextPage endCursor } } }`;
+  for (const [basis, n] of [['RIGHT_AND_DUTY', 3], ['NONE', 2], ['DISCRETIONARY', 1]] as const) {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const res: { body: { data: { participants: { totalCount: number; edges: { node: { id: string; eligibility: { basis: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } } =
+        await t.gql(trondheim, Q, { b: basis, after });
+      const page = res.body.data.participants;
+      expect(page.totalCount).toBe(n);
+      for (const e of page.edges) {
+        expect(e.node.eligibility.basis).toBe(basis);
+        seen.push(e.node.id);
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(seen).size).toBe(n);
+  }
+});

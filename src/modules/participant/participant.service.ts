@@ -1,5 +1,6 @@
 import { compareDates } from '../../domain/calendar';
 import { startDeadline } from '../../domain/deadlines';
+import { evaluateEligibility } from '../../domain/eligibility';
 import { assertIdentityNumberReplacement, validateIdentityNumber } from '../../domain/identity-number';
 import { GraphQLContext } from '../../graphql/context';
 import { badInput, conflict, notFound } from '../../graphql/errors';
@@ -11,7 +12,9 @@ import {
   CaseFlagCounts,
   filterConditions,
   keysetCondition,
+  orderBySql,
   PARTICIPANT_STATUSES,
+  ParticipantOrderValue,
   pageSql,
   participantCursor,
   SqlParams,
@@ -195,6 +198,7 @@ export class ParticipantService {
     const q = sqlScope(params, ctx.today);
     const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
     const keyset = keysetCondition(order, args.after, q);
+    if (args.filter?.eligibility) return ParticipantService.listByEligibility(ctx, args.filter.eligibility, { where, keyset, order, params, first: args.first, withCount: opts.withCount });
     const sql = pageSql({ where, keyset, order, limit: params.add(args.first + 1, 'int'), withCount: opts.withCount });
     const raw = await ctx.tx.query<Record<string, unknown>>(sql, params.values);
     const totalCount = Number(raw[0]?.total_count ?? 0);
@@ -207,6 +211,49 @@ export class ParticipantService {
     }));
     for (const p of page) ctx.loaders.participant.prime(p.id, p);
     return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p) };
+  }
+
+  /**
+   * Eligibility (R-1.8) is a rule of the law evaluated in TypeScript (src/domain/eligibility.ts), on the
+   * day it is asked: it cannot be an SQL condition without writing the law twice. So this filter reads
+   * the candidates the other filters leave, in the list's order, and evaluates each: the page after the
+   * cursor (stopping at first + 1 matches), and, when totalCount is asked, every candidate once more.
+   */
+  private static async listByEligibility(
+    ctx: GraphQLContext,
+    basis: string,
+    q: { where: string; keyset: string; order: ParticipantOrderValue; params: SqlParams; first: number; withCount: boolean },
+  ): Promise<{ rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string }> {
+    const matches = (r: Record<string, unknown>) => {
+      const p = toParticipant(fromRow(r));
+      return evaluateEligibility({
+        birthDate: p.birthDate, permitCategory: p.permitCategory, permitGrantDate: p.permitGrantDate, arrivalDate: p.arrivalDate,
+        settlementDate: p.settlementDate, settledByAgreementWithImdi: p.settledByAgreementWithImdi,
+        familyReferenceYearsInMunicipality: p.familyReferenceYearsInMunicipality, weeklyWorkHours: p.weeklyWorkHours,
+        evaluationDate: ctx.today, requestDate: p.requestDate,
+      }).basis === basis ? p : null;
+    };
+    const after = await ctx.tx.query<Record<string, unknown>>(
+      `SELECT p.* FROM app.participant p WHERE ${q.where} ${q.keyset} ORDER BY ${orderBySql(q.order, 'p')}`,
+      q.params.values,
+    );
+    const page: Participant[] = [];
+    for (const r of after) {
+      const p = matches(r);
+      if (p) page.push(p);
+      if (page.length > q.first) break;
+    }
+    let totalCount = 0;
+    if (q.withCount) {
+      const keysetParams = new Set((q.keyset.match(/\$\d+/g) ?? []).map((x) => Number(x.slice(1))));
+      const all = q.keyset
+        ? await ctx.tx.query<Record<string, unknown>>(`SELECT p.* FROM app.participant p WHERE ${q.where}`, q.params.values.filter((_, i) => !keysetParams.has(i + 1)))
+        : after;
+      totalCount = all.filter((r) => matches(r) !== null).length;
+    }
+    const rows = page.slice(0, q.first);
+    for (const p of rows) ctx.loaders.participant.prime(p.id, p);
+    return { rows, hasNextPage: page.length > q.first, totalCount, cursor: (p) => participantCursor(q.order, p) };
   }
 
   /** The dashboard's counts for the caller's municipality, in one SQL statement. */

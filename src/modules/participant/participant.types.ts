@@ -7,6 +7,7 @@ import { Connection, PageArgs } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { PARTICIPANT_ORDERS, PARTICIPANT_STATUSES, ParticipantOrderValue, ParticipantStatus } from './caseload';
 
+export const EligibilityBasisEnum = enumFrom(['RIGHT_AND_DUTY', 'DISCRETIONARY', 'NONE'] as const, 'EligibilityBasis', 'R-1.8: right and duty, a discretionary offer, or neither.');
 export const PermitCategoryEnum = enumFrom(PERMIT_CATEGORIES, 'PermitCategory', 'Residence-permit category (R-1.2, integreringsloven § 9).');
 export const ParticipantStatusEnum = enumFrom(
   PARTICIPANT_STATUSES,
@@ -287,6 +288,11 @@ export class ParticipantFilter {
   @IsOptional()
   @IsBoolean()
   assignedToMe?: boolean | null;
+
+  @Field(() => EligibilityBasisEnum, { nullable: true, description: 'Right and duty, discretionary or none (R-1.8), evaluated today. Slower than the other filters: the law is evaluated for each candidate.' })
+  @IsOptional()
+  @IsIn(['RIGHT_AND_DUTY', 'DISCRETIONARY', 'NONE'])
+  eligibility?: 'RIGHT_AND_DUTY' | 'DISCRETIONARY' | 'NONE' | null;
 }
 
 @ArgsType()
