@@ -235,6 +235,11 @@ test('the whole flow: mapping → referral → county list → start → submit 
   expect((await ok(tok.bergen, LINK, { pv: planVersion.id, r: referral.id })).linkPlanToGuidance.usedByPlanVersions).toEqual([1]);
   c = (await ok(tok.bergen, CASE_GUIDANCE, { id: p.id })).participant;
   expect(c.careerGuidance[0].usedByPlanVersions).toEqual([1]);
+  // A revision can name the guidance it built on directly when it is saved.
+  const PLAN_WITH_GUIDANCE = `mutation($id: UUID!, $input: IntegrationPlanInput!, $v: Int, $g: UUID) { saveIntegrationPlan(participantId: $id, input: $input, expectedVersionNo: $v, guidanceReferralId: $g) { integrationPlan { current { versionNo } } } }`;
+  await ok(tok.bergen, PLAN_WITH_GUIDANCE, { id: p.id, input: plan({ endGoal: recommended, longTermGoal: 'Tailor, then own workshop' }), v: 1, g: referral.id });
+  c = (await ok(tok.bergen, CASE_GUIDANCE, { id: p.id })).participant;
+  expect(c.careerGuidance[0].usedByPlanVersions).toEqual([1, 2]);
 
   // Every step is in the municipality's change log (the county's too), and never the identity number.
   const log = await owner.query(
