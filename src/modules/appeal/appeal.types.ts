@@ -1,3 +1,4 @@
+import { IdempotencyKeyField } from '../../graphql/idempotency-key';
 import { IsBoolean, IsIn, IsInt, IsOptional, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, GraphQLISODateTime, InputType, Int, ObjectType } from 'type-graphql';
 import { APPEAL_EVENTS, APPEAL_STATES, AppealEvent, AppealState, STATSFORVALTER_OUTCOMES, StatsforvalterOutcome } from '../../domain/appeal';
@@ -156,7 +157,6 @@ export class ForwardedAppeal extends AppealFields {
 @ObjectType()
 export class ForwardedAppealConnection extends Connection(ForwardedAppeal, 'ForwardedAppeal') {}
 
-const KEY = /^[A-Za-z0-9_.:-]+$/;
 
 @InputType({ description: 'An appeal as received from the participant (R-9.1). The deadline and whether it is in time are computed (R-9.2).' })
 export class RegisterAppealInput {
@@ -170,8 +170,7 @@ export class RegisterAppealInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'A deadline extended before it expired (forvaltningsloven § 29 fourth para).' }) @IsOptional() extendedDeadline?: string | null;
   @Field(() => LateAppealGroundEnum, { nullable: true, description: 'A late appeal accepted for consideration on this ground (R-9.3). Only for a late appeal.' })
   @IsOptional() @IsIn(LATE_APPEAL_GROUNDS as unknown as string[]) lateGround?: LateAppealGround | null;
-  @Field(() => String, { nullable: true, description: 'Retrying with the same key returns the first answer and creates nothing new.' })
-  @IsOptional() @Length(8, 100) @Matches(KEY) idempotencyKey?: string | null;
+  @IdempotencyKeyField() idempotencyKey?: string | null;
 }
 
 @InputType({ description: "Statsforvalteren's decision on a forwarded appeal (R-9.6). Final." })

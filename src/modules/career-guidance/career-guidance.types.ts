@@ -1,3 +1,4 @@
+import { IdempotencyKeyField } from '../../graphql/idempotency-key';
 /**
  * GraphQL types of career guidance. The municipality's view (CareerGuidanceReferral) and the county's
  * (CountyGuidanceReferral with GuidanceParticipant) are separate types: the county's types carry only what
@@ -285,10 +286,7 @@ export class SubmitCareerGuidanceInput {
   @Min(1)
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true, description: 'Retrying with the same key returns the first answer and submits nothing new.' })
-  @IsOptional()
-  @Length(8, 100)
-  @Matches(/^[A-Za-z0-9_.:-]+$/)
+  @IdempotencyKeyField('Retrying with the same key returns the first answer and submits nothing new.')
   idempotencyKey?: string | null;
 }
 
@@ -302,10 +300,7 @@ export class ReferToCareerGuidanceArgs {
   @Matches(PLAIN_TEXT, { message: 'note contains control characters' })
   note: string;
 
-  @Field(() => String, { nullable: true, description: 'Retrying with the same key returns the first answer and creates nothing new.' })
-  @IsOptional()
-  @Length(8, 100)
-  @Matches(/^[A-Za-z0-9_.:-]+$/)
+  @IdempotencyKeyField()
   idempotencyKey?: string | null;
 }
 

@@ -1,3 +1,4 @@
+import { IdempotencyKeyField } from '../../graphql/idempotency-key';
 import { IsBoolean, IsIn, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
@@ -57,7 +58,7 @@ export class DecisionInput {
   @Field(() => ExtensionDetails, { nullable: true }) @IsOptional() @ValidateNested() extension?: ExtensionDetails | null;
   @Field(() => LeaveDecisionInput, { nullable: true }) @IsOptional() @ValidateNested() leave?: LeaveDecisionInput | null;
   @Field(() => ExemptionDetails, { nullable: true }) @IsOptional() @ValidateNested() exemption?: ExemptionDetails | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(8, 100) @Matches(/^[A-Za-z0-9_.:-]+$/) idempotencyKey?: string | null;
+  @IdempotencyKeyField() idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: 'Benefit calculation inputs and result, stored with the decision (R-7.2).' })

@@ -1,3 +1,4 @@
+import { IdempotencyKeyField } from '../../graphql/idempotency-key';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { PERMIT_CATEGORIES, PermitCategory } from '../../domain/eligibility';
@@ -223,10 +224,7 @@ export class RegisterParticipantInput {
   @Matches(PLAIN_TEXT, { each: true })
   languages: string[];
 
-  @Field(() => String, { nullable: true, description: 'Retrying with the same key returns the first answer and creates nothing new.' })
-  @IsOptional()
-  @Length(8, 100)
-  @Matches(/^[A-Za-z0-9_.:-]+$/)
+  @IdempotencyKeyField()
   idempotencyKey?: string | null;
 }
 
