@@ -71,7 +71,7 @@ export interface EligibilityInput {
 }
 
 // conditions the municipality may set aside by discretion (integreringsloven § 8 tredje ledd).
-const DISCRETIONARY_CODES: ReadonlySet<string> = new Set([
+export const DISCRETIONARY_CODES: ReadonlySet<string> = new Set([
   'AGE_ABOVE_55',
   'FAMILY_OF_OTHERS',
   'FAMILY_REFERENCE_5_YEARS',

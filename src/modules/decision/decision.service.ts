@@ -2,6 +2,7 @@ import { compareDates, workingDaysBetweenInclusive } from '../../domain/calendar
 import { computeBenefit } from '../../domain/benefit';
 import { isAppealable, legalBasisFor } from '../../domain/decision-types';
 import { evaluateEligibility } from '../../domain/eligibility';
+import { assertHaltAdvanceNotice, assertMappingComplete, participationBasis } from '../../domain/participation';
 import { validateExtension } from '../../domain/end-goal';
 import { validateHalt, validateLeave } from '../../domain/leave';
 import { LAW } from '../../domain/law-references';
@@ -53,26 +54,16 @@ async function applyDecision(ctx: GraphQLContext, p: ParticipantEntity, input: D
   switch (input.type) {
     case 'PARTICIPATION': {
       if (!granted) return { basis: null, details: {} };
-      // R-2.2: the competence mapping is complete before the programme decision.
       const [mapping] = await ctx.tx.query(`SELECT status FROM app.competence_mapping WHERE municipality_id = $1 AND participant_id = $2`, [p.municipalityId, p.id]);
-      if (mapping?.status !== 'COMPLETED') {
-        throw new RuleViolation('R-2.2', LAW['R-2.2'], 'Complete the competence mapping before deciding on participation.', {});
-      }
+      assertMappingComplete(mapping?.status as string | undefined);
       const e = evaluateEligibility({
         birthDate: p.birthDate, permitCategory: p.permitCategory as never, permitGrantDate: p.permitGrantDate, arrivalDate: p.arrivalDate,
         settlementDate: p.settlementDate, settledByAgreementWithImdi: p.settledByAgreement, familyReferenceYearsInMunicipality: p.familyReferenceYears,
         weeklyWorkHours: p.weeklyWorkHours, evaluationDate: input.decidedAt, requestDate: p.requestDate,
       });
-      if (e.regime === 'INTRODUKSJONSLOVEN') throw new RuleViolation('R-0.2', LAW['R-0.2'], 'Old regime (introduksjonsloven): manual assessment.', {});
-      if (e.basis === 'NONE') {
-        const first = e.unmet.find((u) => !['AGE_ABOVE_55', 'FAMILY_OF_OTHERS', 'FAMILY_REFERENCE_5_YEARS', 'NOT_SETTLED_BY_AGREEMENT'].includes(u.code)) ?? e.unmet[0];
-        throw new RuleViolation(first.ruleId, first.lawReference, `Participation cannot be granted: ${e.unmet.map((u) => u.message).join(' ')}`, { unmet: e.unmet });
-      }
-      if (e.basis === 'DISCRETIONARY' && !input.participation?.discretionary) {
-        throw new RuleViolation('R-1.6', LAW['R-1.6'], `No right and duty (${e.unmet.map((u) => u.message).join(' ')}) A discretionary offer must be marked as such, with reasons.`, { unmet: e.unmet });
-      }
+      const basis = participationBasis(e, Boolean(input.participation?.discretionary));
       await ensurePlannedProgramme(ctx, p);
-      return { basis: e.basis, details: { eligibility: e } };
+      return { basis, details: { eligibility: e } };
     }
     case 'BENEFIT': {
       const b = need(input.benefit, 'benefit', 'BENEFIT');
@@ -86,7 +77,7 @@ async function applyDecision(ctx: GraphQLContext, p: ParticipantEntity, input: D
     case 'HALT': {
       const h = need(input.halt, 'halt', 'HALT');
       const halt = validateHalt({ kind: h.kind, fromDate: h.fromDate, toDate: h.toDate ?? null });
-      if (!input.advanceNoticeAt) throw new RuleViolation('R-5.9', LAW['R-5.9'], 'A halt needs advance notice (forhåndsvarsel) to the participant first: record its date.', {});
+      assertHaltAdvanceNotice(input.advanceNoticeAt);
       if (!granted) return { basis: null, details: { halt } };
       if (halt.kind === 'PERMANENT') {
         await endProgramme(ctx, p, 'INTERRUPT', halt.fromDate, false, 'Halted permanently (integreringsloven § 18)', null);
