@@ -44,7 +44,13 @@ export class RequestTransaction {
     private readonly settings: TenantSettings,
   ) {}
 
-  async begin(): Promise<void> {
+  /**
+   * @param readOnlyOperation a GraphQL query: its only writes are access-log rows, which need not wait
+   *   for the WAL to reach disk before the answer goes out (synchronous_commit = off for this
+   *   transaction only; a database crash could lose the last fraction of a second of access-log rows,
+   *   never a business write: mutations always commit synchronously).
+   */
+  async begin(readOnlyOperation = false): Promise<void> {
     if (this.runner) return;
     const runner = this.dataSource.createQueryRunner();
     runner.data = this.data;
@@ -55,8 +61,9 @@ export class RequestTransaction {
       this.runner = runner;
       await this.query(
         `SELECT set_config('app.role', $1, true), set_config('app.org', $2, true), set_config('app.actor', $3, true),
-                set_config('app.municipality_id', $4, true), set_config('app.municipality_ids', $5, true)`,
-        [s.role, s.org, s.actor, s.municipalityId === null ? '' : String(s.municipalityId), s.municipalityIds.join(',')],
+                set_config('app.municipality_id', $4, true), set_config('app.municipality_ids', $5, true),
+                set_config('synchronous_commit', $6, true)`,
+        [s.role, s.org, s.actor, s.municipalityId === null ? '' : String(s.municipalityId), s.municipalityIds.join(','), readOnlyOperation ? 'off' : 'on'],
       );
     } catch (err) {
       this.runner = null;

@@ -11,8 +11,8 @@ const outcomePlugin: ApolloServerPlugin<GraphQLContext> = {
     return {
       // The transaction begins only once the operation is parsed, validated and within its cost:
       // a refused request runs no SQL at all.
-      async executionDidStart({ contextValue }) {
-        await contextValue.tx.begin();
+      async executionDidStart({ contextValue, operation }) {
+        await contextValue.tx.begin(operation.operation === 'query');
       },
       // Unexpected errors are logged here, where the request id is known; formatError only masks them.
       async didEncounterErrors({ contextValue, errors }) {
