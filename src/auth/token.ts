@@ -79,6 +79,11 @@ export function actorFromClaims(payload: JWTPayload, directory: OrgDirectory): A
   if (typeof sub !== 'string' || !sub || !isRole(role) || typeof org !== 'string') {
     throw new AuthenticationError('token lacks sub, role or org');
   }
+  // Claims go into transaction settings and logs: printable text only, bounded.
+  const PRINTABLE = /^[^\u0000-\u001f\u007f]{1,200}$/;
+  if (!PRINTABLE.test(sub) || !PRINTABLE.test(org) || (name !== undefined && (typeof name !== 'string' || !PRINTABLE.test(name)))) {
+    throw new AuthenticationError('token claims contain control characters or are too long');
+  }
   const reachable = directory.reachableMunicipalities(role, org);
   if (!reachable) throw new UnknownOrganisationError(`unknown organisation for role ${role}`);
   return {

@@ -67,7 +67,11 @@ export class RequestTransaction {
       );
     } catch (err) {
       this.runner = null;
-      await runner.release().catch(() => undefined);
+      // The transaction may be open (and failed) on this connection: hand it back with the error so
+      // pg-pool destroys it instead of giving the next request an aborted transaction.
+      await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> })
+        .releasePostgresConnection(err instanceof Error ? err : new Error(String(err)))
+        .catch(() => undefined);
       throw err;
     }
   }
@@ -124,6 +128,10 @@ export class RequestTransaction {
 
   async commit(): Promise<void> {
     if (!this.runner || this.finished) return;
+    // PostgreSQL answers COMMIT of a failed transaction with ROLLBACK, without an error: never report
+    // a write as saved when the transaction had already failed.
+    const client = (this.runner as unknown as { databaseConnection: PoolClient & { getTransactionStatus?: () => string | null } }).databaseConnection;
+    if (client.getTransactionStatus?.() === 'E') throw new Error('the request transaction failed before COMMIT');
     await this.runner.commitTransaction();
     this.finished = true;
   }

@@ -46,3 +46,16 @@ test('200 interleaved requests of Bergen and Oslo on a pool of 2 each see only t
     expect(row.r ?? '').toBe('');
   }
 });
+
+test('a token whose claims cannot become transaction settings is refused, and never poisons a pooled connection', async () => {
+  const { signDevToken } = await import('../../src/auth/token');
+  const { TEST_SECRET } = await import('../support/app');
+  const evil = await signDevToken(TEST_SECRET, { sub: 'evil\u0000sub', role: 'MUNICIPALITY', org: '4601' });
+  const res = await t.gql(evil, '{ me { sub } }');
+  expect(res.status).toBe(401);
+  const good = await t.token('MUNICIPALITY', '4601');
+  for (let i = 0; i < 4; i++) {
+    const ok = await t.gql(good, '{ participants(first: 1) { totalCount } }');
+    expect(ok.body.errors).toBeUndefined();
+  }
+});
