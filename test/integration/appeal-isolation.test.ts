@@ -330,4 +330,15 @@ describe('access log of Statsforvalter reads', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((r: { purpose: string }) => r.purpose)).toEqual(expect.arrayContaining([expect.stringMatching(/^APPEAL/)]));
   });
+
+  test('reading an appeal\'s grounds and the decision\'s reasons is logged, also without the participant\'s name', async () => {
+    const sf = await t.token('STATSFORVALTER', 'vestland', 'sf-reader-2');
+    const res = await t.gql(sf, '{ appeals(first: 5) { edges { node { grounds decision { reasons } } } } }');
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.appeals.edges.length).toBeGreaterThan(0);
+    const owner = await t.db.owner();
+    const { rows } = await owner.query(`SELECT fields FROM app.access_log WHERE actor_sub = 'sf-reader-2' AND purpose = 'APPEAL_LIST'`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0].fields).toEqual(expect.arrayContaining(['ForwardedAppeal.grounds', 'AppealedDecision.reasons']));
+  });
 });

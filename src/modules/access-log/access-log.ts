@@ -9,8 +9,19 @@ import { ParticipantService } from '../participant/participant.service';
  * Which GraphQL types carry a participant's personal data, and how to find the participant and
  * municipality from the object. Every field read on them is logged once per request.
  */
+const byParticipantId = (o: Record<string, unknown>) =>
+  o.participantId ? { participantId: o.participantId as string, municipalityId: Number(o.municipalityId) } : null;
+
 export const PERSONAL_DATA_TYPES: Record<string, (obj: Record<string, unknown>) => { participantId: string; municipalityId: number } | null> = {
   Participant: (o) => ({ participantId: o.id as string, municipalityId: Number(o.municipalityId) }),
+  Decision: byParticipantId,
+  AppealedDecision: byParticipantId,
+  Appeal: byParticipantId,
+  ForwardedAppeal: byParticipantId,
+  PlanVersion: byParticipantId,
+  CareerGuidanceReferral: byParticipantId,
+  CountyGuidanceReferral: byParticipantId,
+  ParticipationCertificate: byParticipantId,
   AppealParticipant: (o) => ({ participantId: o.participantId as string, municipalityId: Number(o.municipalityId) }),
   GuidanceParticipant: (o) => ({ participantId: o.participantId as string, municipalityId: Number(o.municipalityId) }),
 };
@@ -58,7 +69,8 @@ export function noteAccess(source: unknown, info: GraphQLResolveInfo, context: G
   const access = (context.state.access ??= new Map<string, AccessRecord>());
   let rec = access.get(key);
   if (!rec) access.set(key, (rec = { ...where, purpose, fields: new Set() }));
-  rec.fields.add(info.fieldName);
+  // The participant's own fields by name; the case file's other records as Type.field.
+  rec.fields.add(info.parentType.name === 'Participant' ? info.fieldName : `${info.parentType.name}.${info.fieldName}`);
 }
 
 /** One INSERT for all the reads of the request, in its transaction, before it commits. */

@@ -143,6 +143,8 @@ export interface ForwardedAppealRow extends AppealRow {
 
 export function toAppealedDecision(d: Decision): AppealedDecision {
   return {
+    participantId: d.participantId,
+    municipalityId: d.municipalityId,
     id: d.id,
     type: d.type,
     outcome: d.outcome,

@@ -119,6 +119,9 @@ export class Appeal extends AppealFields {
 
 @ObjectType({ description: 'The appealed decision as Statsforvalteren sees it: this decision only, none of the case around it (R-9.8).' })
 export class AppealedDecision {
+  /** Not fields: where the access log finds whose data was read. */
+  participantId?: string;
+  municipalityId?: number;
   @Field(() => UUIDScalar) id: string;
   @Field(() => DecisionTypeEnum) type: DecisionType;
   @Field(() => DecisionOutcomeEnum) outcome: 'GRANTED' | 'REFUSED';

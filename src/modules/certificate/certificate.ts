@@ -16,6 +16,9 @@ export const CertificateLanguageEnum = enumFrom(CERTIFICATE_LANGUAGES, 'Certific
 
 @ObjectType({ description: 'The participation certificate (deltakerbevis), R-10.' })
 export class ParticipationCertificate {
+  /** Not fields: where the access log finds whose data was read. */
+  participantId?: string;
+  municipalityId?: number;
   @Field(() => LocalDateScalar) issuedAt: string;
   @Field(() => CertificateLanguageEnum) language: CertificateLanguage;
   @Field() title: string;
@@ -27,7 +30,7 @@ async function certificateOf(ctx: GraphQLContext, participantId: string, languag
   const [row] = await ctx.loaders.caseRows.load({ table: 'certificate', participantId });
   if (!row) return null;
   const c = buildCertificate(row.content as CertificateInput, language);
-  return { issuedAt: row.issued_at as string, language, title: c.title, lines: c.lines, text: c.text };
+  return { participantId, municipalityId: Number(row.municipality_id), issuedAt: row.issued_at as string, language, title: c.title, lines: c.lines, text: c.text };
 }
 
 @Authorized('MUNICIPALITY')

@@ -68,6 +68,9 @@ export class IntegrationPlanInput {
 
 @ObjectType({ description: 'One version of the integration plan with its contract. Every version is kept (R-4.3).' })
 export class PlanVersion {
+  /** Not fields: where the access log finds whose data was read. */
+  participantId?: string;
+  municipalityId?: number;
   @Field(() => UUIDScalar) id: string;
   @Field(() => Int) versionNo: number;
   @Field(() => EndGoalEnum) endGoal: EndGoal;
@@ -98,6 +101,8 @@ export class IntegrationPlan {
 export function toPlanVersion(r: Record<string, unknown>): PlanVersion {
   const c = r.content as PlanContent & { reducedGoalReason?: string | null };
   return {
+    participantId: r.participant_id as string,
+    municipalityId: Number(r.municipality_id),
     id: r.id as string,
     versionNo: Number(r.version_no),
     endGoal: c.endGoal,
@@ -202,7 +207,7 @@ export class IntegrationPlanResolver {
     );
     await recordChange(ctx, {
       municipalityId: p.municipalityId, operation: 'saveIntegrationPlan', participantId: p.id, entity: 'plan_version', entityId: row.id as string,
-      changes: diff(current ? toPlanVersion(current) : null, toPlanVersion(row), ['id', 'versionNo'] as never[]),
+      changes: diff(current ? toPlanVersion(current) : null, toPlanVersion(row), ['id', 'versionNo', 'participantId', 'municipalityId'] as never[]),
     });
     if (guidanceReferralId) await linkPlanVersionToGuidance(ctx, p, row.id as string, guidanceReferralId);
     forgetCase(ctx, p.id);
