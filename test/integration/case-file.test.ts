@@ -193,6 +193,13 @@ describe('moving between municipalities', () => {
     expect(moved.body.data.transferParticipant).toMatchObject({ status: 'TRANSFERRED', transferredTo: { number: '0301' }, programme: { state: 'TRANSFERRED' } });
     expect(used).toBeGreaterThanOrEqual(7);
 
+    // Nothing is in Oslo's register until Oslo accepts the case from its inbox.
+    const inbox = (await t.gql(oslo, `{ incomingTransfers { id version name from { number } timeAlreadyUsedDays } }`)).body.data.incomingTransfers;
+    const incoming = inbox.find((x: { name: string }) => x.name === 'Moving Person');
+    expect(incoming).toMatchObject({ from: { number: '4601' }, timeAlreadyUsedDays: used });
+    const accepted = await t.gql(oslo, `mutation($id: UUID!, $v: Int!) { acceptTransfer(transferId: $id, expectedVersion: $v) { id } }`, { id: incoming.id, v: incoming.version });
+    expect(accepted.body.errors).toBeUndefined();
+
     const list = await t.gql(oslo, `{ participants(first: 50) { edges { node { id name status transferredFrom { number }
       programme { state timeAlreadyUsedDays } competenceMapping { status } integrationPlan { current { endGoal } } decisions { type outcome } } } } }`);
     const copy = list.body.data.participants.edges.map((e: { node: Record<string, unknown> }) => e.node).find((n: { name: string }) => n.name === 'Moving Person');
@@ -235,17 +242,40 @@ describe('moving between municipalities', () => {
     expect(await seen('0301', copy.id)).toEqual({ p: 1, g: 1, d: 1 });
   });
 
-  test('without the transfer, a municipality cannot write into another\'s tenant', async () => {
+  test('a transfer tells the sender nothing about the receiver\'s register, and the sender cannot write into it', async () => {
+    const oslo = await t.token('MUNICIPALITY', '0301', 'oslo-cw', 'Oslo Caseworker');
+    // The same person is already registered in Oslo.
+    const person = participantInput({ name: 'Known In Oslo' });
+    const alsoInOslo = (await ok(REGISTER, { input: person })).registerParticipant.id;
+    await t.gql(oslo, REGISTER, { input: person });
+    const onlyHere = (await ok(REGISTER, { input: participantInput({ name: 'Unknown In Oslo' }) })).registerParticipant.id;
+    const [a, b] = await Promise.all(
+      [onlyHere, alsoInOslo].map((id) => t.gql(tok, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "0301") { status } }`, { id })),
+    );
+    // Both answers are the same: no existence oracle.
+    expect(a.body).toEqual({ data: { transferParticipant: { status: 'TRANSFERRED' } } });
+    expect(b.body).toEqual(a.body);
+    // Oslo decides in its own register: the one it already has is a conflict in its own data.
+    const inbox = (await t.gql(oslo, `{ incomingTransfers { id version name } }`)).body.data.incomingTransfers;
+    const dup = inbox.find((x: { name: string }) => x.name === 'Known In Oslo');
+    const res = await t.gql(oslo, `mutation($id: UUID!, $v: Int!) { acceptTransfer(transferId: $id, expectedVersion: $v) { id } }`, { id: dup.id, v: dup.version });
+    expect(res.body.errors[0].extensions.code).toBe('CONFLICT');
+    const other = inbox.find((x: { name: string }) => x.name === 'Unknown In Oslo');
+    const rejected = await t.gql(oslo, `mutation($id: UUID!, $v: Int!) { rejectTransfer(transferId: $id, expectedVersion: $v, reason: "Not settled here") { state } }`, { id: other.id, v: other.version });
+    expect(rejected.body.data.rejectTransfer.state).toBe('REJECTED');
+
+    // At SQL level the sender can neither write into Oslo's register nor read Oslo's inbox.
     const runner = t.api.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
       const bergen = String(t.directory.municipalityByNumber('4601')!.id);
-      const oslo = t.directory.municipalityByNumber('0301')!.id;
+      const osloId = t.directory.municipalityByNumber('0301')!.id;
       await runner.query(`SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true)`, [bergen]);
+      expect((await runner.query(`SELECT count(*)::int AS n FROM app.case_transfer WHERE municipality_id = $1`, [osloId]))[0].n).toBe(0);
       await expect(
         runner.query(`INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date)
-                      VALUES ($1, 'x', '02013299997', '1932-01-02', 'REFUGEE', '2026-01-01', '2026-01-01')`, [oslo]),
+                      VALUES ($1, 'x', '02013299997', '1932-01-02', 'REFUGEE', '2026-01-01', '2026-01-01')`, [osloId]),
       ).rejects.toThrow(/row-level security/);
     } finally {
       await runner.rollbackTransaction().catch(() => undefined);

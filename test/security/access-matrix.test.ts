@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from '../support/app';
 import { MAPPING_INPUT, participantInput, planInput, REGISTER } from '../support/fixtures';
 import { ACCESS_MATRIX, Caller, CALLERS, Outcome } from './access-matrix';
 
-interface Fixture { participantId: string; decisionId: string; appealId: string; referralId: string; planVersionId: string; name: string; identityNumber: string }
+interface Fixture { participantId: string; decisionId: string; appealId: string; referralId: string; planVersionId: string; transferId: string; name: string; identityNumber: string }
 
 let t: TestApp;
 let F: Fixture; // forwarded appeal, referral to the county
@@ -47,6 +47,9 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
     case 'endLeave': case 'resumeProgramme': id('participantId', f.participantId); int('expectedVersion', BAD_VERSION); break;
     case 'completeProgramme': case 'interruptProgramme': id('participantId', f.participantId); v.input = ['EndProgrammeInput!', { endDate: '2026-11-20', endGoalReached: false, reason: 'x', expectedVersion: BAD_VERSION }]; break;
     case 'registerAbsence': id('participantId', f.participantId); v.input = ['AbsenceInput!', { kind: 'ABSENCE_EXCUSED', fromDate: '2026-11-16', toDate: '2026-11-16' }]; break;
+    case 'incomingTransfers': select = '{ name }'; break;
+    case 'acceptTransfer': id('transferId', f.transferId); int('expectedVersion', BAD_VERSION); break;
+    case 'rejectTransfer': id('transferId', f.transferId); int('expectedVersion', BAD_VERSION); str('reason', 'x'); break;
     case 'transferParticipant': id('participantId', f.participantId); str('toMunicipality', '4601'); break; // to itself: refused after the case lookup
     case 'referToCareerGuidance': id('participantId', f.participantId); str('note', 'Matrix'); break;
     case 'withdrawCareerGuidanceReferral': id('referralId', f.referralId); int('expectedVersion', BAD_VERSION); break;
@@ -79,7 +82,7 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
 
 /** The same call with every id replaced by a random one. */
 function withRandomIds(c: { query: string; variables: Record<string, unknown> }, f: Fixture) {
-  const ids = new Set([f.participantId, f.decisionId, f.appealId, f.referralId, f.planVersionId]);
+  const ids = new Set([f.participantId, f.decisionId, f.appealId, f.referralId, f.planVersionId, f.transferId]);
   const swap = (x: unknown): unknown =>
     typeof x === 'string' && ids.has(x) ? crypto.randomUUID() : Array.isArray(x) ? x.map(swap) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, swap(y)])) : x;
   return { query: c.query, variables: swap(c.variables) as Record<string, unknown> };
@@ -87,6 +90,15 @@ function withRandomIds(c: { query: string; variables: Record<string, unknown> },
 
 async function gql(caller: Caller, c: { query: string; variables: Record<string, unknown> }) {
   return t.gql(tokens[caller], c.query, c.variables);
+}
+
+/** A case Stavanger sends to Bergen: a transfer in the inbox of the case's municipality. */
+async function sendTransfer(): Promise<string> {
+  const stavanger = await t.token('MUNICIPALITY', '1103', 'matrix-sender');
+  const reg = await t.gql(stavanger, REGISTER, { input: participantInput({ name: 'Matrix Sent Person' }) });
+  await t.gql(stavanger, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "4601") { id } }`, { id: reg.body.data.registerParticipant.id });
+  const inbox = (await t.gql(tokens.muni, `{ incomingTransfers { id name } }`)).body.data.incomingTransfers as { id: string; name: string }[];
+  return inbox[inbox.length - 1].id;
 }
 
 async function makeCase(name: string, forward: boolean): Promise<Fixture> {
@@ -109,7 +121,7 @@ async function makeCase(name: string, forward: boolean): Promise<Fixture> {
     appeal = (await ok(`mutation($id: UUID!, $v: Int!) { startAppealReview(appealId: $id, expectedVersion: $v) { id version } }`, { id: appeal.id, v: appeal.version })).startAppealReview;
     await ok(`mutation($id: UUID!, $v: Int!) { forwardAppeal(appealId: $id, expectedVersion: $v, statement: "Upheld", copiedToParticipantAt: "2026-11-25") { id } }`, { id: appeal.id, v: appeal.version });
   }
-  return { participantId: p.id, decisionId, appealId: appeal.id, referralId: ref.referToCareerGuidance.id, planVersionId: plan.saveIntegrationPlan.integrationPlan.current.id, name, identityNumber: input.identityNumber as string };
+  return { participantId: p.id, decisionId, appealId: appeal.id, referralId: ref.referToCareerGuidance.id, planVersionId: plan.saveIntegrationPlan.integrationPlan.current.id, transferId: await sendTransfer(), name, identityNumber: input.identityNumber as string };
 }
 
 beforeAll(async () => {
