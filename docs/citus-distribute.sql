@@ -20,7 +20,7 @@ BEGIN
   FOREACH t IN ARRAY ARRAY[
     'competence_mapping', 'plan_version', 'programme', 'decision', 'absence', 'certificate',
     'appeal', 'appeal_event', 'career_guidance_referral', 'plan_guidance_link',
-    'audit_chain_head', 'audit_event', 'idempotency_key', 'access_log'
+    'audit_chain_head', 'audit_event', 'idempotency_key', 'access_log', 'case_transfer'
   ] LOOP
     PERFORM create_distributed_table('app.' || t, 'municipality_id', colocate_with => 'app.participant');
   END LOOP;
