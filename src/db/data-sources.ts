@@ -2,7 +2,6 @@ import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from '../modules/entities';
-import { SqlCountingLogger } from './sql-counter';
 
 export const API_ROLE = 'introsak_api';
 
@@ -33,7 +32,6 @@ export function apiDataSource(url: string, poolSize: number): DataSource {
     entities: ENTITIES,
     synchronize: false,
     migrationsRun: false,
-    logger: new SqlCountingLogger(),
     extra: {
       max: poolSize,
       application_name: 'introsak-api',

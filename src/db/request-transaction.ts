@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import type { PoolClient } from 'pg';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
 
 /** Named (prepared) statements: PostgreSQL parses and plans a hot query once per connection, not per request. */
 const statementNames = new Map<string, string>();
@@ -24,25 +24,32 @@ export interface TenantSettings {
   municipalityIds: number[];
 }
 
-/**
- * One GraphQL request = one transaction on one pooled connection, with the caller's identity set by
- * set_config(..., true) in a single round trip. Everything a request reads or writes goes through
- * this manager; the settings vanish at COMMIT or ROLLBACK, so a pooled connection never carries a
- * caller over to the next request.
- */
 /** A hook for the benchmark's query-plan capture (scripts/explain.ts); unset in the server. */
 export const queryObservers: ((sql: string, params: unknown[], settings: TenantSettings) => void)[] = [];
 
+type Client = PoolClient & { getTransactionStatus?: () => string | null };
+
+/**
+ * One GraphQL request = one transaction on one pooled connection of the API login's pool. BEGIN and
+ * the caller's identity (set_config(…, true): transaction-local) go in one round trip; every resolver
+ * and DataLoader runs its SQL here; the settings vanish at COMMIT or ROLLBACK, so a pooled connection
+ * never carries a caller over to the next request. A connection whose transaction could not be ended
+ * is destroyed, not pooled.
+ */
 export class RequestTransaction {
-  private runner: QueryRunner | null = null;
+  private client: Client | null = null;
   private finished = false;
+  private savepoints = 0;
   readonly data = { statements: 0 };
   private queue: Promise<void> = Promise.resolve();
+  private readonly pool: Pool;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly settings: TenantSettings,
-  ) {}
+  ) {
+    this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+  }
 
   /**
    * @param readOnlyOperation a GraphQL query: its only writes are access-log rows, which need not wait
@@ -51,29 +58,31 @@ export class RequestTransaction {
    *   never a business write: mutations always commit synchronously).
    */
   async begin(readOnlyOperation = false): Promise<void> {
-    if (this.runner) return;
-    const runner = this.dataSource.createQueryRunner();
-    runner.data = this.data;
+    if (this.client) return;
+    const client = (await this.pool.connect()) as Client;
+    const s = this.settings;
+    const lit = (v: string) => client.escapeLiteral(v);
     try {
-      await runner.connect();
-      await runner.startTransaction();
-      const s = this.settings;
-      this.runner = runner;
-      await this.query(
-        `SELECT set_config('app.role', $1, true), set_config('app.org', $2, true), set_config('app.actor', $3, true),
-                set_config('app.municipality_id', $4, true), set_config('app.municipality_ids', $5, true),
-                set_config('synchronous_commit', $6, true)`,
-        [s.role, s.org, s.actor, s.municipalityId === null ? '' : String(s.municipalityId), s.municipalityIds.join(','), readOnlyOperation ? 'off' : 'on'],
+      // A simple-protocol query: two statements, one round trip. Every value is quoted by pg.
+      await client.query(
+        `BEGIN; SELECT set_config('app.role', ${lit(s.role)}, true), set_config('app.org', ${lit(s.org)}, true),
+           set_config('app.actor', ${lit(s.actor)}, true),
+           set_config('app.municipality_id', ${lit(s.municipalityId === null ? '' : String(s.municipalityId))}, true),
+           set_config('app.municipality_ids', ${lit(s.municipalityIds.join(','))}, true),
+           set_config('synchronous_commit', ${lit(readOnlyOperation ? 'off' : 'on')}, true)`,
       );
+      this.data.statements += 2;
+      this.client = client;
     } catch (err) {
-      this.runner = null;
-      // The transaction may be open (and failed) on this connection: hand it back with the error so
-      // pg-pool destroys it instead of giving the next request an aborted transaction.
-      await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> })
-        .releasePostgresConnection(err instanceof Error ? err : new Error(String(err)))
-        .catch(() => undefined);
+      // The transaction may be open (and failed) on this connection: destroy it rather than pool it.
+      client.release(err instanceof Error ? err : new Error(String(err)));
       throw err;
     }
+  }
+
+  private open(): Client {
+    if (!this.client || this.finished) throw new Error('request transaction is not open');
+    return this.client;
   }
 
   /** The municipalities the caller may reach: loaders bind them so the planner can use the tenant indexes. */
@@ -81,21 +90,13 @@ export class RequestTransaction {
     return this.settings.municipalityIds;
   }
 
-  get manager(): EntityManager {
-    if (!this.runner || this.finished) throw new Error('request transaction is not open');
-    return this.runner.manager;
-  }
-
   /**
-   * Raw SQL on the request's transaction, always with bound parameters. Answers the rows, also for
-   * UPDATE/DELETE … RETURNING (TypeORM's plain query() answers those with [rows, count]).
+   * SQL on the request's transaction, always with bound parameters, as a named prepared statement.
+   * One connection runs one statement at a time: loaders that fire together are queued here, not
+   * handed to pg concurrently.
    */
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const runner = this.runner;
-    if (!runner || this.finished) throw new Error('request transaction is not open');
-    // One connection runs one statement at a time: loaders that fire together are queued here,
-    // not handed to pg concurrently.
-    const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    const client = this.open();
     for (const observe of queryObservers) observe(sql, params, this.settings);
     const run = this.queue.then(() => {
       this.data.statements += 1;
@@ -106,57 +107,67 @@ export class RequestTransaction {
     return (result.rows ?? []) as T[];
   }
 
+  /** A statement without parameters or result (savepoints, commit), in the queue's order. */
+  private async exec(sql: string): Promise<void> {
+    const client = this.open();
+    const run = this.queue.then(() => {
+      this.data.statements += 1;
+      return client.query(sql);
+    });
+    this.queue = run.then(() => undefined, () => undefined);
+    await run;
+  }
+
   /** Runs fn inside a savepoint: a failing mutation field leaves nothing behind, earlier fields keep theirs. */
   async savepoint<T>(fn: () => Promise<T>): Promise<T> {
-    const runner = this.runner;
-    if (!runner) throw new Error('request transaction is not open');
-    await runner.startTransaction();
+    const name = `introsak_sp_${++this.savepoints}`;
+    await this.exec(`SAVEPOINT ${name}`);
     let result: T;
     try {
       result = await fn();
     } catch (err) {
-      await runner.rollbackTransaction();
+      await this.exec(`ROLLBACK TO SAVEPOINT ${name}`);
       throw err;
     }
-    await runner.commitTransaction();
+    await this.exec(`RELEASE SAVEPOINT ${name}`);
     return result;
   }
 
   get isOpen(): boolean {
-    return this.runner !== null && !this.finished;
+    return this.client !== null && !this.finished;
   }
 
   async commit(): Promise<void> {
-    if (!this.runner || this.finished) return;
+    if (!this.client || this.finished) return;
     // PostgreSQL answers COMMIT of a failed transaction with ROLLBACK, without an error: never report
     // a write as saved when the transaction had already failed.
-    const client = (this.runner as unknown as { databaseConnection: PoolClient & { getTransactionStatus?: () => string | null } }).databaseConnection;
-    if (client.getTransactionStatus?.() === 'E') throw new Error('the request transaction failed before COMMIT');
-    await this.runner.commitTransaction();
+    await this.queue;
+    if (this.client.getTransactionStatus?.() === 'E') throw new Error('the request transaction failed before COMMIT');
+    await this.exec('COMMIT');
     this.finished = true;
   }
 
   async rollback(): Promise<void> {
-    if (!this.runner || this.finished) return;
-    await this.runner.rollbackTransaction();
+    if (!this.client || this.finished) return;
+    await this.exec('ROLLBACK');
     this.finished = true;
   }
 
   /** Always called in finally: a connection whose transaction failed to end is destroyed, not reused. */
   async release(): Promise<void> {
-    const runner = this.runner;
-    if (!runner) return;
-    this.runner = null;
+    const client = this.client;
+    if (!client) return;
     let broken: Error | undefined;
     if (!this.finished) {
       this.finished = true;
       try {
-        await runner.rollbackTransaction();
+        await this.queue;
+        await client.query('ROLLBACK');
       } catch (err) {
         broken = err instanceof Error ? err : new Error(String(err));
       }
     }
-    // With an error, pg-pool destroys the client instead of handing it to the next request.
-    await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> }).releasePostgresConnection(broken);
+    this.client = null;
+    client.release(broken);
   }
 }
