@@ -1,3 +1,4 @@
+import { violation } from '../../support/violation';
 import {
   benefitDeduction,
   countableDaysForEndDate,
@@ -8,15 +9,6 @@ import {
 import { LAW } from '../../../src/domain/law-references';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleViolation) return e;
-    throw e;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 describe('R-5.8 integreringsforskriften §§ 10 and 19: absence and leave added to the end date', () => {
   const records: AbsenceRecord[] = [

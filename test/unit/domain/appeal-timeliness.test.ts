@@ -1,16 +1,8 @@
+import { violation } from '../../support/violation';
 import { appealDateProblems, assertAppealMayBeConsidered, assessAppealTimeliness, LATE_APPEAL_GROUNDS } from '../../../src/domain/appeal-timeliness';
 import { LAW } from '../../../src/domain/law-references';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleViolation) return e;
-    throw e;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 describe('R-9.2 the deadline of an appeal (forvaltningsloven § 29, domstolloven § 148)', () => {
   it('notice on a Friday → deadline the Friday three weeks later; sent that day is in time, the next day is late', () => {

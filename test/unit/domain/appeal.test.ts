@@ -1,3 +1,4 @@
+import { violation } from '../../support/violation';
 import {
   APPEAL_EVENTS,
   APPEAL_STATES,
@@ -15,15 +16,6 @@ import {
 import { LAW } from '../../../src/domain/law-references';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleViolation) return e;
-    throw e;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 describe('R-9.4 forvaltningsloven § 33: appeal state machine', () => {
   it.each(APPEAL_TRANSITIONS.map((t) => [t.from, t.event, t.to] as const))('%s --%s--> %s is legal', (from, event, to) => {

@@ -1,3 +1,4 @@
+import { violation } from '../../support/violation';
 import {
   END_GOALS_BY_RECOMMENDATION,
   REFERRAL_EVENTS,
@@ -17,15 +18,6 @@ import { END_GOALS } from '../../../src/domain/end-goal';
 import { LAW } from '../../../src/domain/law-references';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleViolation) return e;
-    throw e;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 describe('R-3.1 integreringsloven § 4 / § 11: the county that gives the guidance', () => {
   it.each([

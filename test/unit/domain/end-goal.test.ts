@@ -1,3 +1,4 @@
+import { violation } from '../../support/violation';
 import {
   END_GOALS,
   SECTION_13_END_GOALS,
@@ -12,15 +13,6 @@ import {
 import { LAW } from '../../../src/domain/law-references';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleViolation) return e;
-    throw e;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 describe('R-5.2 integreringsloven §§ 13–14: end goal fits education and age', () => {
   it('splits the seven end goals into three § 13 and four § 14 goals', () => {

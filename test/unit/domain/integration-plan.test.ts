@@ -1,16 +1,8 @@
+import { violation } from '../../support/violation';
 import { assertValidPlan, isSignificantChange, missingPlanContent, type PlanContent } from '../../../src/domain/integration-plan';
 import { LAW } from '../../../src/domain/law-references';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleViolation) return e;
-    throw e;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 function plan(overrides: Partial<PlanContent> = {}): PlanContent {
   return {

@@ -1,3 +1,4 @@
+import { violation } from '../../support/violation';
 import { LAW } from '../../../src/domain/law-references';
 import {
   CARE_LEAVE_MAX_WORKING_DAYS,
@@ -8,15 +9,6 @@ import {
 } from '../../../src/domain/leave';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleViolation) return e;
-    throw e;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 const BIRTH = '2026-03-10'; // a Tuesday
 

@@ -1,3 +1,4 @@
+import { violation } from '../../support/violation';
 import { startDeadline } from '../../../src/domain/deadlines';
 import { LAW } from '../../../src/domain/law-references';
 import {
@@ -12,15 +13,6 @@ import {
 } from '../../../src/domain/programme';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleViolation) return e;
-    throw e;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 const okStart: StartGuards = {
   participationGranted: true,
