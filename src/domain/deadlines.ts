@@ -70,7 +70,8 @@ export function appealDeadline(input: AppealDeadlineInput): AppealDeadline {
   if (input.extendedDeadline) {
     const extended = nextWorkingDayOnOrAfter(input.extendedDeadline);
     if (compareDates(extended, result.deadline) > 0) {
-      result = { deadline: extended, basis: 'EXTENDED', awaitingReasons: false };
+      // Reasons still awaited keep the deadline open however it was extended: their new 3 weeks have not begun.
+      result = { deadline: extended, basis: 'EXTENDED', awaitingReasons: result.awaitingReasons };
     }
   }
   return result;

@@ -172,3 +172,11 @@ describe('R-9.7 detriment notice within 3 months of receiving the appeal (forval
     expect(detrimentNoticeDeadline('2026-01-15')).toBe('2026-04-15');
   });
 });
+
+describe('R-9.2 an extended deadline does not end the wait for requested reasons (forvaltningsloven §§ 29, 24)', () => {
+  test('reasons requested in time and not yet received: still awaiting them after an extension', () => {
+    const { appealDeadline: deadlineOf } = jest.requireActual('../../../src/domain/deadlines') as typeof import('../../../src/domain/deadlines');
+    const d = deadlineOf({ notifiedAt: '2026-03-02', reasonsRequestedAt: '2026-03-10', extendedDeadline: '2026-04-30' });
+    expect(d).toEqual({ deadline: '2026-04-30', basis: 'EXTENDED', awaitingReasons: true });
+  });
+});
