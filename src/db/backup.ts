@@ -96,8 +96,7 @@ export async function restore(ownerUrl: string, file: string): Promise<Record<st
       if (!header) {
         if (entry.format !== 'introsak-backup') throw new Error('not an introsak backup');
         header = entry;
-        const applied = await migrate(ownerUrl);
-        void applied;
+        await migrate(ownerUrl);
         await client.connect();
         const { rows } = await client.query(`SELECT name FROM introsak_migrations ORDER BY id`);
         const have = rows.map((r: { name: string }) => r.name);
