@@ -5,6 +5,7 @@
  * drives both from this process; the servers run as their own processes. Prints a table and appends
  * it, with the date, commit and machine, to BENCHMARKS.md. Loopback only, bounded in time.
  *   --seconds N (per measurement, default 10)   --connections N (default 16)   --no-write (do not touch BENCHMARKS.md)
+ *   --only TEXT (run only the scenarios whose name contains TEXT, e.g. --only "case list"; implies --no-write)
  */
 import 'reflect-metadata';
 import { ChildProcess, execSync, spawn } from 'node:child_process';
@@ -36,6 +37,8 @@ const arg = (name: string, fallback: string) => {
 };
 const SECONDS = Number(arg('seconds', '10'));
 const CONNECTIONS = Number(arg('connections', '16'));
+const ONLY = arg('only', '');
+const WRITE = !process.argv.includes('--no-write') && !ONLY;
 
 interface Scenario {
   name: string;
@@ -168,6 +171,7 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     for (const s of scenarios) {
       if (s.needs && !tables.includes(s.needs)) continue;
+      if (ONLY && !s.name.includes(ONLY)) continue;
       const tok = await s.token();
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${tok}` };
       const probe = await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: s.query, variables: s.variables?.() }) });
@@ -213,7 +217,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n');
     console.log('\n' + table);
-    if (!process.argv.includes('--no-write')) {
+    if (WRITE) {
       const file = path.join(root, 'BENCHMARKS.md');
       const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nRows appended by `npm run bench` (newest last).\n\n';
       fs.writeFileSync(file, head.trimEnd() + '\n\n' + table);

@@ -4,6 +4,7 @@
  * text. The list filter and the summary count the same predicates (CASE_FLAGS), so a number on the
  * dashboard and the list behind it cannot drift apart.
  */
+import { prefixedDecisionColumns } from '../decision/decision-row';
 import { AWAITING_REVIEW_SQL, FOLLOW_UP_NEEDED_SQL, hasOpenAppealSql } from '../appeal/counts';
 import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 import { isIsoDate } from '../../domain/calendar';
@@ -189,6 +190,9 @@ export function keysetCondition(order: ParticipantOrderValue, after: string | nu
   return def.nullable ? `AND (${beyond} OR ${col} IS NULL)` : `AND ${beyond}`;
 }
 
+/** The latest decision's columns in the page rows carry this prefix (see unprefixedDecisionRow). */
+export const LATEST_DECISION_PREFIX = 'ld_';
+
 /**
  * One statement for a page and its count. The page is cut (ORDER BY … LIMIT) before the lateral
  * end-goal look-up, so the look-up runs for the page's rows only, never for the whole municipality.
@@ -199,12 +203,12 @@ export function pageSql(opts: { where: string; keyset: string; order: Participan
   return `SELECT c.total_count, page.*
     FROM (${count}) c
     LEFT JOIN LATERAL (
-      SELECT p.*, eg.end_goal AS current_end_goal, ld.latest_decision, ${hasOpenAppealSql('p')} AS has_open_appeal
+      SELECT p.*, eg.end_goal AS current_end_goal, ld.*, ${hasOpenAppealSql('p')} AS has_open_appeal
       FROM (SELECT p.* FROM app.participant p WHERE ${opts.where} ${opts.keyset}
             ORDER BY ${orderBySql(opts.order, 'p')} LIMIT ${opts.limit}) p
       LEFT JOIN LATERAL (SELECT v.end_goal FROM app.plan_version v
         WHERE v.municipality_id = p.municipality_id AND v.participant_id = p.id ORDER BY v.version_no DESC LIMIT 1) eg ON true
-      LEFT JOIN LATERAL (SELECT to_jsonb(d) AS latest_decision FROM app.decision d
+      LEFT JOIN LATERAL (SELECT ${prefixedDecisionColumns('d', LATEST_DECISION_PREFIX)} FROM app.decision d
         WHERE d.municipality_id = p.municipality_id AND d.participant_id = p.id ORDER BY d.decided_at DESC, d.created_at DESC LIMIT 1) ld ON true
     ) page ON true
     ORDER BY ${orderBySql(opts.order, 'page')}`;

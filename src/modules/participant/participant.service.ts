@@ -10,6 +10,7 @@ import {
   CASE_FLAGS,
   CaseFlag,
   CaseFlagCounts,
+  LATEST_DECISION_PREFIX,
   filterConditions,
   keysetCondition,
   orderBySql,
@@ -21,6 +22,7 @@ import {
   sqlScope,
   summarySql,
 } from './caseload';
+import { unprefixedDecisionRow } from '../decision/decision-row';
 import { ParticipantEntity } from './participant.entity';
 import { CaseloadSummary, Participant, ParticipantsArgs, RegisterParticipantInput, UpdateParticipantInput } from './participant.types';
 
@@ -206,7 +208,7 @@ export class ParticipantService {
     const page = found.slice(0, args.first).map((r) => ({
       ...toParticipant(fromRow(r)),
       currentEndGoal: (r.current_end_goal as string | null) ?? null,
-      latestDecisionRow: (r.latest_decision as Record<string, unknown> | null) ?? null,
+      latestDecisionRow: unprefixedDecisionRow(r, LATEST_DECISION_PREFIX),
       hasOpenAppeal: Boolean(r.has_open_appeal),
     }));
     for (const p of page) ctx.loaders.participant.prime(p.id, p);

@@ -1,0 +1,22 @@
+/**
+ * The columns of app.decision that toDecision reads. The case list selects exactly these for each
+ * row's latest decision (prefixed, in its own SQL) instead of to_jsonb(d): building and parsing a
+ * JSON document per row cost the list as much as the rest of its SQL.
+ */
+export const DECISION_ROW_COLUMNS = [
+  'id', 'participant_id', 'municipality_id', 'version', 'type', 'outcome', 'basis', 'reasons', 'legal_basis',
+  'decided_at', 'decided_by_name', 'advance_notice_at', 'notified_at', 'details',
+] as const;
+
+/** `d.id AS ld_id, d.participant_id AS ld_participant_id, …` for a lateral on app.decision aliased `alias`. */
+export function prefixedDecisionColumns(alias: string, prefix: string): string {
+  return DECISION_ROW_COLUMNS.map((c) => `${alias}.${c} AS ${prefix}${c}`).join(', ');
+}
+
+/** The decision row back from a prefixed result row; null when the lateral found none. */
+export function unprefixedDecisionRow(row: Record<string, unknown>, prefix: string): Record<string, unknown> | null {
+  if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return null;
+  const out: Record<string, unknown> = {};
+  for (const c of DECISION_ROW_COLUMNS) out[c] = row[prefix + c];
+  return out;
+}
