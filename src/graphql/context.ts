@@ -23,5 +23,5 @@ export interface GraphQLContext {
    * Set by the response plugin: whether the operation produced data (commit) or failed as a whole
    * (roll back). An object, because Apollo hands plugins a shallow copy of the context.
    */
-  state: { outcome?: 'ok' | 'failed'; access?: Map<string, import('../modules/access-log/access-log').AccessRecord>; purposes?: Map<string | number, string> };
+  state: { outcome?: 'ok' | 'failed'; access?: import('../modules/access-log/access-log').AccessState };
 }

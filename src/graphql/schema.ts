@@ -1,7 +1,7 @@
 import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { AuthChecker, buildSchemaSync, NonEmptyArray } from 'type-graphql';
 import { AbsenceResolver } from '../modules/absence/absence';
-import { AccessLogResolver, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log/access-log';
+import { accessLabel, AccessLogResolver, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log/access-log';
 import { APPEAL_RESOLVERS } from '../modules/appeal';
 import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance';
 import { CertificateResolver } from '../modules/certificate/certificate';
@@ -56,8 +56,9 @@ function wrapResolvers(schema: GraphQLSchema): GraphQLSchema {
     if (!(type instanceof GraphQLObjectType)) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve ?? defaultFieldResolver;
+      const label = accessLabel(type.name, field.name);
       field.resolve = (source, args, context: GraphQLContext, info) => {
-        noteAccess(source, info, context);
+        noteAccess(source, info, context, label);
         return resolve(source, args, context, info);
       };
     }

@@ -40,3 +40,20 @@ test('the API login cannot change or delete the access log', async () => {
     await runner.release();
   }
 });
+
+test('a page of participants is one access-log row naming each of them, and each one\'s log shows the read', async () => {
+  const tok = await t.token('MUNICIPALITY', '1103', 'lister', 'Lister');
+  const ids: string[] = [];
+  for (let i = 0; i < 3; i++) ids.push((await t.gql(tok, REGISTER, { input: participantInput() })).body.data.registerParticipant.id);
+  const list = await t.gql(tok, `{ participants(first: 10) { edges { node { id name status } } } }`);
+  expect(list.body.errors).toBeUndefined();
+  const owner = await t.db.owner();
+  const { rows } = await owner.query(`SELECT participant_ids, purpose, fields FROM app.access_log WHERE actor_sub = 'lister' AND purpose = 'CASE_LIST'`);
+  expect(rows).toHaveLength(1);
+  expect([...rows[0].participant_ids].sort()).toEqual([...ids].sort());
+  expect(rows[0]).toMatchObject({ purpose: 'CASE_LIST', fields: ['id', 'name', 'status'] });
+  for (const id of ids) {
+    const log = await t.gql(tok, LOG, { id });
+    expect(log.body.data.participantAccessLog.edges.map((e: { node: { purpose: string } }) => e.node.purpose)).toContain('CASE_LIST');
+  }
+});

@@ -50,42 +50,84 @@ export interface AccessRecord {
   fields: Set<string>;
 }
 
-/** Notes a field read on a personal-data type; flushed by flushAccessLog before the commit. */
-export function noteAccess(source: unknown, info: GraphQLResolveInfo, context: GraphQLContext): void {
-  const locate = PERSONAL_DATA_TYPES[info.parentType.name];
-  if (!locate || !source || typeof source !== 'object' || !context.state) return;
-  const where = locate(source as Record<string, unknown>);
-  if (!where) return;
+/** Per request: the access records, and the record of the last object read (most reads are its next field). */
+export interface AccessState {
+  records: Map<string, AccessRecord>;
+  purposes: Map<string | number, string>;
+  lastSource: object | null;
+  lastType: string | null;
+  lastRootKey: string | number | null;
+  lastRecord: AccessRecord | null;
+}
+
+/**
+ * Notes a field read on a personal-data type; flushed by flushAccessLog before the commit. `label` is
+ * the field's name as logged (the participant's own fields by name, the case file's other records as
+ * Type.field), computed once per field when the schema is built. A page of 50 participants reads
+ * some 400 such fields: consecutive reads of the same object reuse its record.
+ */
+export function noteAccess(source: unknown, info: GraphQLResolveInfo, context: GraphQLContext, label: string): void {
+  if (!source || typeof source !== 'object' || !context.state) return;
   let root = info.path;
   while (root.prev) root = root.prev;
-  const purposes = (context.state.purposes ??= new Map<string | number, string>());
-  let purpose = purposes.get(root.key);
+  const state = (context.state.access ??= { records: new Map(), purposes: new Map(), lastSource: null, lastType: null, lastRootKey: null, lastRecord: null });
+  const typeName = info.parentType.name;
+  if (state.lastSource === source && state.lastType === typeName && state.lastRootKey === root.key && state.lastRecord) {
+    state.lastRecord.fields.add(label);
+    return;
+  }
+  const locate = PERSONAL_DATA_TYPES[typeName];
+  const where = locate?.(source as Record<string, unknown>);
+  if (!where) return;
+  let purpose = state.purposes.get(root.key);
   if (!purpose) {
     const rootName = rootField(info);
     purpose = PURPOSE_BY_ROOT[rootName] ?? rootName.toUpperCase();
-    purposes.set(root.key, purpose);
+    state.purposes.set(root.key, purpose);
   }
   const key = `${where.participantId}:${purpose}`;
-  const access = (context.state.access ??= new Map<string, AccessRecord>());
-  let rec = access.get(key);
-  if (!rec) access.set(key, (rec = { ...where, purpose, fields: new Set() }));
-  // The participant's own fields by name; the case file's other records as Type.field.
-  rec.fields.add(info.parentType.name === 'Participant' ? info.fieldName : `${info.parentType.name}.${info.fieldName}`);
+  let rec = state.records.get(key);
+  if (!rec) state.records.set(key, (rec = { ...where, purpose, fields: new Set<string>() }));
+  rec.fields.add(label);
+  state.lastSource = source;
+  state.lastType = typeName;
+  state.lastRootKey = root.key;
+  state.lastRecord = rec;
 }
 
-/** One INSERT for all the reads of the request, in its transaction, before it commits. */
+/** The name a field read is logged under. */
+export function accessLabel(typeName: string, fieldName: string): string {
+  return typeName === 'Participant' ? fieldName : `${typeName}.${fieldName}`;
+}
+
+/**
+ * One INSERT for all the reads of the request, in its transaction, before it commits: one row per
+ * municipality, purpose and set of fields, naming every participant read that way (a page of 50
+ * participants is one row, not 50 — a row per participant cost the case list more database time
+ * than the list's own query).
+ */
 export async function flushAccessLog(ctx: GraphQLContext): Promise<void> {
-  const access = ctx.state.access;
-  if (!access?.size) return;
-  const recs = [...access.values()];
+  const records = ctx.state.access?.records;
+  if (!records?.size) return;
+  const groups = new Map<string, { municipalityId: number; purpose: string; fields: string; participantIds: string[] }>();
+  for (const r of records.values()) {
+    const fields = [...r.fields].sort().join(',');
+    const key = `${r.municipalityId}|${r.purpose}|${fields}`;
+    const g = groups.get(key);
+    if (g) g.participantIds.push(r.participantId);
+    else groups.set(key, { municipalityId: r.municipalityId, purpose: r.purpose, fields, participantIds: [r.participantId] });
+  }
+  const rows = [...groups.values()];
   await ctx.tx.query(
-    `INSERT INTO app.access_log (municipality_id, request_id, actor_sub, actor_role, actor_org, participant_id, purpose, fields)
-     SELECT m, $1, $2, $3, $4, p, purpose, string_to_array(f, ',')
-     FROM unnest($5::smallint[], $6::uuid[], $7::text[], $8::text[]) AS x(m, p, purpose, f)`,
+    `INSERT INTO app.access_log (municipality_id, request_id, actor_sub, actor_role, actor_org, participant_ids, purpose, fields)
+     SELECT m, $1, $2, $3, $4, string_to_array(p, ',')::uuid[], purpose, string_to_array(f, ',')
+     FROM unnest($5::smallint[], $6::text[], $7::text[], $8::text[]) AS x(m, p, purpose, f)`,
     [ctx.requestId, ctx.actor.sub, ctx.actor.role, ctx.actor.org,
-      recs.map((r) => r.municipalityId), recs.map((r) => r.participantId), recs.map((r) => r.purpose), recs.map((r) => [...r.fields].sort().join(','))],
+      rows.map((r) => r.municipalityId), rows.map((r) => r.participantIds.join(',')), rows.map((r) => r.purpose), rows.map((r) => r.fields)],
   );
-  access.clear();
+  records.clear();
+  ctx.state.access!.lastRecord = null;
+  ctx.state.access!.lastSource = null;
 }
 
 @ObjectType({ description: 'One read of a participant\'s personal data (GDPR art. 15: who saw what, when and why).' })
@@ -121,10 +163,10 @@ export class AccessLogResolver {
     }
     const rows = await ctx.tx.query<{ id: string; at: Date; actor_role: string; actor_org: string; purpose: string; fields: string[] }>(
       `SELECT id, at, actor_role, actor_org, purpose, fields FROM app.access_log
-       WHERE municipality_id = $1 AND participant_id = $2 ${keyset} ORDER BY at DESC, id DESC LIMIT $3`,
+       WHERE municipality_id = $1 AND participant_ids @> ARRAY[$2::uuid] ${keyset} ORDER BY at DESC, id DESC LIMIT $3`,
       params,
     );
-    const [{ count }] = await ctx.tx.query<{ count: string }>(`SELECT count(*) FROM app.access_log WHERE municipality_id = $1 AND participant_id = $2`, [p.municipalityId, p.id]);
+    const [{ count }] = await ctx.tx.query<{ count: string }>(`SELECT count(*) FROM app.access_log WHERE municipality_id = $1 AND participant_ids @> ARRAY[$2::uuid]`, [p.municipalityId, p.id]);
     const edges = rows.slice(0, page.first).map((r) => ({
       cursor: encodeCursor([r.at.toISOString(), r.id]),
       node: { at: r.at, role: r.actor_role, org: r.actor_org, orgName: ctx.directory.orgName(r.actor_role as never, r.actor_org) ?? r.actor_org, purpose: r.purpose, fields: r.fields },
