@@ -69,6 +69,15 @@ test('query cost is computed with variables and refused before any SQL runs', as
   expect(res.headers['x-sql-statements']).toBe('0');
   const small = await dev.gql(await dev.token('MUNICIPALITY', '4601'), q, { n: 10 });
   expect(small.body.errors).toBeUndefined();
+  // The cost is remembered per document and variables: asked again, each answer stays what it was.
+  for (let i = 0; i < 2; i++) {
+    const again = await dev.gql(await dev.token('MUNICIPALITY', '4601'), q, { n: 100000 });
+    expect(again.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(again.headers['x-sql-statements']).toBe('0');
+    expect((await dev.gql(await dev.token('MUNICIPALITY', '4601'), q, { n: 10 })).body.errors).toBeUndefined();
+  }
+  const hugeVariables = await dev.gql(await dev.token('MUNICIPALITY', '4601'), q, { n: 100000, padding: 'x'.repeat(2000) });
+  expect(hugeVariables.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
 });
 
 test('page size above 100 through a variable is BAD_USER_INPUT', async () => {
