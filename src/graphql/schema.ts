@@ -1,5 +1,5 @@
 import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { AuthChecker, buildSchemaSync, NonEmptyArray } from 'type-graphql';
+import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
 import { AbsenceResolver } from '../modules/absence/absence';
 import { accessLabel, AccessLogResolver, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log/access-log';
 import { APPEAL_RESOLVERS } from '../modules/appeal';
@@ -13,6 +13,7 @@ import { ProgrammeResolver } from '../modules/programme/programme.resolver';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { TransferResolver } from '../modules/transfer/transfer';
 import { GraphQLContext } from './context';
+import { FastFieldReport, installFastFieldResolvers } from './field-resolvers';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -32,7 +33,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /** Roles come from the verified token; an empty list means any authenticated caller. */
-export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) => {
+export const authChecker = ({ context }: { context: GraphQLContext }, roles: string[]): boolean => {
   if (!context.actor) return false;
   return roles.length === 0 || roles.includes(context.actor.role);
 };
@@ -67,19 +68,26 @@ function wrapResolvers(schema: GraphQLSchema): GraphQLSchema {
 }
 
 let cached: GraphQLSchema | null = null;
+let fastFields: FastFieldReport | null = null;
 
 export function buildAppSchema(): GraphQLSchema {
   if (!cached) {
-    cached = wrapResolvers(
-      buildSchemaSync({
-        resolvers: RESOLVERS,
-        authChecker,
-        authMode: 'error',
-        validate: { forbidUnknownValues: false, whitelist: false },
-      }),
-    );
+    const schema = buildSchemaSync({
+      resolvers: RESOLVERS,
+      authChecker,
+      authMode: 'error',
+      validate: { forbidUnknownValues: false, whitelist: false },
+    });
+    fastFields = installFastFieldResolvers(schema, RESOLVERS, authChecker);
+    cached = wrapResolvers(schema);
   }
   return cached;
+}
+
+/** Which object-type fields run without type-graphql's per-call machinery (src/graphql/field-resolvers.ts). */
+export function fastFieldReport(): FastFieldReport {
+  buildAppSchema();
+  return fastFields!;
 }
 
 export function printAppSchema(): string {

@@ -50,10 +50,10 @@ export class DecisionResolver {
 @Resolver(() => Participant)
 export class ParticipantDecisionsResolver {
   @FieldResolver(() => Decision, { nullable: true, description: 'The newest decision; the case list fetches it in its own SQL.' })
-  async latestDecision(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Promise<Decision | null> {
+  latestDecision(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Decision | null | Promise<Decision | null> {
+    // A value, not a promise, when the list fetched it.
     if (p.latestDecisionRow !== undefined) return p.latestDecisionRow ? toDecision(p.latestDecisionRow) : null;
-    const [newest] = await ctx.loaders.caseRows.load({ table: 'decision', participantId: p.id });
-    return newest ? toDecision(newest) : null;
+    return ctx.loaders.caseRows.load({ table: 'decision', participantId: p.id }).then(([newest]) => (newest ? toDecision(newest) : null));
   }
 
   @FieldResolver(() => [Decision], { description: 'Newest first.' })
