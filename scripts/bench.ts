@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     const rawPort = await freeLoopbackPort();
     const root = projectRoot();
     const api = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: ownerUrl, DATABASE_API_PASSWORD: API_PASSWORD, JWT_SECRET: SECRET, PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      env: { ...process.env, DATABASE_URL: ownerUrl, DATABASE_API_PASSWORD: API_PASSWORD, JWT_SECRET: SECRET, PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', SQL_STATEMENT_HEADER: 'on' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(api);

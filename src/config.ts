@@ -25,6 +25,8 @@ export interface Config {
   bodyLimitBytes: number;
   logLevel: string;
   shutdownGraceMs: number;
+  /** Send x-sql-statements on GraphQL responses (outside production by default; the benchmark turns it on in production mode). */
+  sqlStatementHeader: boolean;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -32,6 +34,13 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+function flag(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on' || value === 'true' || value === '1') return true;
+  if (value === 'off' || value === 'false' || value === '0') return false;
+  throw new Error(`${name} must be on or off, got "${value}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1_000_000),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
+    sqlStatementHeader: flag('SQL_STATEMENT_HEADER', env.SQL_STATEMENT_HEADER, !production),
   };
 }

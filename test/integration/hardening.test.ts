@@ -117,3 +117,14 @@ test('no stack traces and no GraphiQL in production', async () => {
   const page = await request(prod.server).get('/graphql').set('accept', 'text/html');
   expect(page.text).not.toContain('graphiql');
 });
+
+test('production sends no x-sql-statements header; SQL_STATEMENT_HEADER=on (the benchmark) turns it on', async () => {
+  const q = '{ participants(first: 1) { totalCount } }';
+  expect((await prod.gql(tok, q)).headers['x-sql-statements']).toBeUndefined();
+  const { loadConfig } = await import('../../src/config');
+  const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@localhost/db', JWT_SECRET: 'x'.repeat(32) };
+  expect(loadConfig(base).sqlStatementHeader).toBe(false);
+  expect(loadConfig({ ...base, SQL_STATEMENT_HEADER: 'on' }).sqlStatementHeader).toBe(true);
+  expect(loadConfig({ NODE_ENV: 'development' }).sqlStatementHeader).toBe(true);
+  expect(() => loadConfig({ ...base, SQL_STATEMENT_HEADER: 'maybe' })).toThrow(/SQL_STATEMENT_HEADER/);
+});
