@@ -24,4 +24,4 @@ RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 4000
 # Applies pending migrations as the DATABASE_URL owner, then serves /graphql on PORT (default 4000).
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=32", "dist/src/main.js"]

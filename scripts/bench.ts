@@ -107,7 +107,10 @@ async function main(): Promise<void> {
     const apiPort = await freeLoopbackPort();
     const rawPort = await freeLoopbackPort();
     const root = projectRoot();
-    const api = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
+    // Started as `npm start` starts it: the same node flags (package.json), in production mode.
+    const startScript = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const nodeFlags = startScript.split(/\s+/).filter((w) => w.startsWith('--'));
+    const api = spawn(process.execPath, [...nodeFlags, path.join(root, 'dist', 'src', 'main.js')], {
       env: { ...process.env, DATABASE_URL: ownerUrl, DATABASE_API_PASSWORD: API_PASSWORD, JWT_SECRET: SECRET, PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', SQL_STATEMENT_HEADER: 'on' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
