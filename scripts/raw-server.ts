@@ -23,12 +23,11 @@ function q(c: PoolClient, text: string, values: unknown[]) {
 async function inTenant<T>(settings: { role: string; org: string; m: string; ms: string }, fn: (c: PoolClient) => Promise<T>): Promise<T> {
   const c = await pool.connect();
   try {
-    await c.query('BEGIN');
-    await q(
-      c,
-      `SELECT set_config('app.role', $1, true), set_config('app.org', $2, true), set_config('app.actor', 'bench', true),
-              set_config('app.municipality_id', $3, true), set_config('app.municipality_ids', $4, true)`,
-      [settings.role, settings.org, settings.m, settings.ms],
+    // BEGIN and the settings in one round trip, as the API sends them.
+    const lit = (v: string) => c.escapeLiteral(v);
+    await c.query(
+      `BEGIN; SELECT set_config('app.role', ${lit(settings.role)}, true), set_config('app.org', ${lit(settings.org)}, true), set_config('app.actor', 'bench', true),
+              set_config('app.municipality_id', ${lit(settings.m)}, true), set_config('app.municipality_ids', ${lit(settings.ms)}, true)`,
     );
     const out = await fn(c);
     await c.query('COMMIT');
@@ -43,7 +42,8 @@ async function inTenant<T>(settings: { role: string; org: string; m: string; ms:
 
 const CASE_LIST = `
   SELECT p.id, p.full_name, p.status, p.start_deadline, eg.end_goal, ld.type AS decision_type, ld.outcome AS decision_outcome, ld.decided_at,
-         EXISTS (SELECT 1 FROM app.appeal a WHERE a.municipality_id = p.municipality_id AND a.participant_id = p.id AND a.state <> 'CLOSED') AS open_appeal
+         EXISTS (SELECT 1 FROM app.appeal a WHERE a.municipality_id = p.municipality_id AND a.participant_id = p.id AND a.state <> 'CLOSED') AS open_appeal,
+         (SELECT count(*) FROM app.participant WHERE municipality_id = $1) AS total
   FROM (SELECT * FROM app.participant WHERE municipality_id = $1 ORDER BY start_deadline ASC NULLS LAST, id ASC LIMIT 50) p
   LEFT JOIN LATERAL (SELECT v.end_goal FROM app.plan_version v WHERE v.municipality_id = p.municipality_id AND v.participant_id = p.id ORDER BY v.version_no DESC LIMIT 1) eg ON true
   LEFT JOIN LATERAL (SELECT d.type, d.outcome, d.decided_at FROM app.decision d WHERE d.municipality_id = p.municipality_id AND d.participant_id = p.id ORDER BY d.decided_at DESC, d.created_at DESC LIMIT 1) ld ON true
@@ -64,14 +64,16 @@ const SUMMARY = `
          (SELECT count(*) FROM app.programme WHERE municipality_id = $1 AND state IN ('ACTIVE', 'ON_LEAVE', 'HALTED') AND planned_end_date BETWEEN $2 AND $2::date + 30) AS ending`;
 
 const APPEAL_QUEUE = `
-  SELECT a.id, a.state, a.received_at, a.forwarded_at, m.number, m.name, d.type, d.outcome, d.decided_at
+  SELECT a.id, a.state, a.received_at, a.forwarded_at, m.number, m.name, d.type, d.outcome, d.decided_at,
+         (SELECT count(*) FROM app.appeal WHERE statsforvalter_id = $1 AND forwarded_at IS NOT NULL) AS total
   FROM (SELECT * FROM app.appeal WHERE statsforvalter_id = $1 AND forwarded_at IS NOT NULL ORDER BY forwarded_at, id LIMIT 50) a
   JOIN app.decision d ON d.municipality_id = a.municipality_id AND d.id = a.decision_id
   JOIN app.municipality m ON m.id = a.municipality_id
   ORDER BY a.forwarded_at, a.id`;
 
 const REFERRALS = `
-  SELECT r.id, r.state, r.referred_at, m.number, p.full_name, p.birth_date, p.languages, p.start_deadline, c.education, c.work_experience
+  SELECT r.id, r.state, r.referred_at, m.number, p.full_name, p.birth_date, p.languages, p.start_deadline, c.education, c.work_experience,
+         (SELECT count(*) FROM app.career_guidance_referral WHERE county_number = $1 AND state = 'OPEN') AS total
   FROM app.career_guidance_referral r
   JOIN app.participant p ON p.municipality_id = r.municipality_id AND p.id = r.participant_id
   JOIN app.municipality m ON m.id = r.municipality_id
@@ -87,28 +89,19 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   let body: unknown;
   switch (url.pathname) {
     case '/case-list':
-      body = await inTenant(municipality, async (c) => ({
-        rows: (await q(c, CASE_LIST, [m])).rows,
-        total: (await q(c, `SELECT count(*) FROM app.participant WHERE municipality_id = $1`, [m])).rows[0].count,
-      }));
+      body = await inTenant(municipality, async (c) => ({ rows: (await q(c, CASE_LIST, [m])).rows }));
       break;
     case '/summary':
       body = await inTenant(municipality, async (c) => (await q(c, SUMMARY, [m, today])).rows[0]);
       break;
     case '/appeal-queue': {
       const area = url.searchParams.get('area') ?? '';
-      body = await inTenant({ role: 'STATSFORVALTER', org: area, m: '', ms: m }, async (c) => ({
-        rows: (await q(c, APPEAL_QUEUE, [area])).rows,
-        total: (await q(c, `SELECT count(*) FROM app.appeal WHERE statsforvalter_id = $1 AND forwarded_at IS NOT NULL`, [area])).rows[0].count,
-      }));
+      body = await inTenant({ role: 'STATSFORVALTER', org: area, m: '', ms: m }, async (c) => ({ rows: (await q(c, APPEAL_QUEUE, [area])).rows }));
       break;
     }
     case '/referrals': {
       const county = url.searchParams.get('county') ?? '';
-      body = await inTenant({ role: 'COUNTY', org: county, m: '', ms: m }, async (c) => ({
-        rows: (await q(c, REFERRALS, [county])).rows,
-        total: (await q(c, `SELECT count(*) FROM app.career_guidance_referral WHERE county_number = $1 AND state = 'OPEN'`, [county])).rows[0].count,
-      }));
+      body = await inTenant({ role: 'COUNTY', org: county, m: '', ms: m }, async (c) => ({ rows: (await q(c, REFERRALS, [county])).rows }));
       break;
     }
     case '/register': {
