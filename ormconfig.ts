@@ -5,7 +5,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
-import { ENTITIES } from './src/modules/entities';
+import { ENTITIES } from './src/modules/tables';
+import { TYPEORM_POSTGRES } from './src/db/table';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to the owner connection to use the TypeORM CLI');
@@ -18,4 +19,5 @@ export default new DataSource({
   migrationsTableName: 'introsak_migrations',
   migrationsTransactionMode: 'each',
   synchronize: false,
+  ...TYPEORM_POSTGRES,
 });

@@ -1,0 +1,35 @@
+import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
+
+/** absence and leave, counted in working days. */
+export const absenceTable = defineTable(
+  'absence',
+  {
+    municipality_id: c.smallint(),
+    id: c.uuid().defaultSql('gen_random_uuid()'),
+    participant_id: c.uuid(),
+    kind: c.text(),
+    from_date: c.date(),
+    to_date: c.date(),
+    working_days: c.integer(),
+    note: c.text().default(''),
+    decision_id: c.uuid().nullable(),
+    created_by: c.text(),
+    created_at: c.timestamptz().defaultSql('now()'),
+  },
+  {
+    primaryKey: ['municipality_id', 'id'],
+    indexes: [{ name: 'absence_participant', columns: ['municipality_id', 'participant_id', 'from_date'] }],
+    foreignKeys: [{ columns: ['municipality_id', 'participant_id'], references: { table: 'participant', columns: ['municipality_id', 'id'] } }],
+    checks: [
+      { name: 'absence_check', expression: 'to_date >= from_date' },
+      { name: 'absence_working_days_check', expression: 'working_days >= 0' },
+    ],
+  },
+);
+export type AbsenceRecord = RecordOf<typeof absenceTable>;
+
+declare module '../../db/sql' {
+  interface Tables {
+    'app.absence': KyselyTable<typeof absenceTable>;
+  }
+}

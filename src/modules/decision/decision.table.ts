@@ -1,0 +1,41 @@
+import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
+
+/** R-8: decisions (enkeltvedtak), with the notice date that starts the appeal deadline. */
+export const decisionTable = defineTable(
+  'decision',
+  {
+    municipality_id: c.smallint(),
+    id: c.uuid().defaultSql('gen_random_uuid()'),
+    participant_id: c.uuid(),
+    type: c.text(),
+    outcome: c.text<'GRANTED' | 'REFUSED'>(),
+    basis: c.text().nullable(),
+    reasons: c.text(),
+    legal_basis: c.text().array(),
+    decided_at: c.date(),
+    decided_by_sub: c.text(),
+    decided_by_name: c.text(),
+    advance_notice_at: c.date().nullable(),
+    notified_at: c.date().nullable(),
+    details: c.jsonb<Record<string, unknown>>().defaultSql(`'{}'`),
+    version: c.integer().default(1),
+    created_at: c.timestamptz().defaultSql('now()'),
+  },
+  {
+    primaryKey: ['municipality_id', 'id'],
+    indexes: [
+      // (municipality_id, participant_id, decided_at DESC, id): a descending key TypeORM cannot describe.
+      { name: 'decision_participant', columns: ['municipality_id', 'participant_id', 'decided_at', 'id'], managedByMigration: true },
+      { name: 'decision_awaiting_notice', columns: ['municipality_id'], where: 'notified_at IS NULL' },
+    ],
+    foreignKeys: [{ columns: ['municipality_id', 'participant_id'], references: { table: 'participant', columns: ['municipality_id', 'id'] } }],
+    checks: [{ name: 'decision_outcome_check', expression: `outcome IN ('GRANTED', 'REFUSED')` }],
+  },
+);
+export type DecisionRecord = RecordOf<typeof decisionTable>;
+
+declare module '../../db/sql' {
+  interface Tables {
+    'app.decision': KyselyTable<typeof decisionTable>;
+  }
+}
