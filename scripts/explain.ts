@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import { Client } from 'pg';
-import { OrgDirectory } from '../src/auth/org-directory';
+import { loadOrgDirectory } from '../src/modules/reference';
 import { signDevToken, TokenVerifier } from '../src/auth/token';
 import { loadConfig } from '../src/config';
 import { apiDataSource, apiUrlFrom } from '../src/db/data-sources';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const apiUrl = apiUrlFrom(ownerUrl, 'bench-api-password');
   const api = apiDataSource(apiUrl, 2);
   await api.initialize();
-  const directory = await OrgDirectory.load(api);
+  const directory = await loadOrgDirectory(api);
   const config = loadConfig({ NODE_ENV: 'development', JWT_SECRET: SECRET, DATABASE_URL: ownerUrl });
   const app = await createApp({ config, api, directory, verifier: new TokenVerifier(config.jwt, SECRET), log: createLogger('silent') });
   const server = http.createServer(app.handler);

@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import http from 'node:http';
 import { loadConfig } from './config';
 import { devJwtSecret } from './auth/dev-secret';
-import { OrgDirectory } from './auth/org-directory';
+import { loadOrgDirectory } from './modules/reference';
 import { TokenVerifier } from './auth/token';
 import { openDatabase } from './db/database';
 import { createApp } from './http/server';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, (msg) => log.info(msg));
-  const directory = await OrgDirectory.load(db.api);
+  const directory = await loadOrgDirectory(db.api);
   const { secret, file } = config.jwt.mode === 'secret' ? devJwtSecret(config) : { secret: '', file: null };
   const verifier = new TokenVerifier(config.jwt, secret);
   const app = await createApp({ config, api: db.api, directory, verifier, log });

@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { Role } from './roles';
 
 export interface MunicipalityRef {
@@ -21,6 +20,7 @@ export interface StatsforvalterAreaRef {
 /**
  * The reference data (357 municipalities, 15 counties, 10 Statsforvalter areas) held in memory:
  * it changes only by migration, and every request needs it to map a token's org to municipalities.
+ * The reference module reads it from the database (loadOrgDirectory).
  */
 export class OrgDirectory {
   private readonly byNumber = new Map<string, MunicipalityRef>();
@@ -38,18 +38,6 @@ export class OrgDirectory {
       const countyNumbers = counties.filter((c) => c.statsforvalterId === a.id).map((c) => c.number);
       this.areas.set(a.id, { ...a, countyNumbers });
     }
-  }
-
-  static async load(ds: DataSource): Promise<OrgDirectory> {
-    const [m, c, a] = await Promise.all([
-      ds.query(
-        `SELECT id, number, name, county_number AS "countyNumber" FROM app.municipality
-         WHERE valid_to IS NULL OR valid_to > current_date ORDER BY number`,
-      ),
-      ds.query(`SELECT number, name, statsforvalter_id AS "statsforvalterId" FROM app.county ORDER BY number`),
-      ds.query(`SELECT id, name FROM app.statsforvalter_area ORDER BY name`),
-    ]);
-    return new OrgDirectory(m, c, a);
   }
 
   municipalities(): MunicipalityRef[] {

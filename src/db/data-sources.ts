@@ -1,15 +1,8 @@
-import { types } from 'pg';
 import { DataSource } from 'typeorm';
+import './pg-types';
 import { MIGRATIONS } from '../../migrations';
-import { ENTITIES } from '../modules/entities';
 
 export const API_ROLE = 'introsak_api';
-
-// Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the process's time zone.
-types.setTypeParser(1082, (v: string) => v);
-types.setTypeParser(1182 as Parameters<typeof types.setTypeParser>[0], (v: string) =>
-  v === '{}' ? [] : v.slice(1, -1).split(',').map((d) => (d === 'NULL' ? null : d)),
-);
 
 /** The owner's connection: runs migrations, never serves a request. */
 export function ownerDataSource(url: string): DataSource {
@@ -29,7 +22,6 @@ export function apiDataSource(url: string, poolSize: number): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
     synchronize: false,
     migrationsRun: false,
     extra: {

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError as TgAuthenticationError, AuthorizationError as TgAuthorizationError } from 'type-graphql';
+import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors';
 import { RuleViolation } from '../domain/rule-violation';
 
 /**
@@ -70,6 +71,16 @@ export function toClientError(
       message: original.message,
       extensions: { code: 'RULE_VIOLATION', ruleId: original.ruleId, lawReference: original.lawReference, ...(original.details ? { details: original.details } : {}) },
     };
+  }
+  // The case logic's own refusals (src/domain/errors.ts): the one place they become GraphQL errors.
+  if (original instanceof NotFoundError) {
+    return { ...base, message: original.message, extensions: { code: 'NOT_FOUND' } };
+  }
+  if (original instanceof ConflictError) {
+    return { ...base, message: original.message, extensions: { code: 'CONFLICT', retryable: original.retryable } };
+  }
+  if (original instanceof InvalidInputError) {
+    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', field: original.field } };
   }
   if (original instanceof ArgumentValidationError) {
     const fields = flattenValidation(original.extensions.validationErrors as ValidationLike[] | undefined);

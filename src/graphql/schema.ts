@@ -4,6 +4,7 @@ import { AbsenceResolver } from '../modules/absence/absence';
 import { accessLabel, AccessLogResolver, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log/access-log';
 import { APPEAL_RESOLVERS } from '../modules/appeal';
 import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance';
+import { CaseloadResolver } from '../modules/caseload';
 import { CertificateResolver } from '../modules/certificate/certificate';
 import { CompetenceMappingResolver } from '../modules/competence-mapping/competence-mapping';
 import { DecisionResolver, ParticipantDecisionsResolver } from '../modules/decision/decision.resolver';
@@ -19,6 +20,7 @@ import { FastFieldReport, installFastFieldResolvers } from './field-resolvers';
 export const RESOLVERS: NonEmptyArray<Function> = [
   ReferenceResolver,
   ParticipantResolver,
+  CaseloadResolver,
   CompetenceMappingResolver,
   IntegrationPlanResolver,
   ProgrammeResolver,

@@ -139,8 +139,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
         context: async () => {
           const actor = await authenticate(req.headers.authorization);
           tx = new RequestTransaction(api, tenantSettings(actor));
-          context = { requestId, actor, tx, loaders: createLoaders(tx), directory, log: reqLog, today: today(), state: {} };
-          return context;
+          const made: GraphQLContext = { requestId, actor, tx, loaders: createLoaders(tx), directory, log: reqLog, today: today(), now: new Date(), state: {} };
+          context = made;
+          return made;
         },
       });
       const openTx = tx as RequestTransaction | null;

@@ -1,7 +1,5 @@
 import DataLoader from 'dataloader';
 import { RequestTransaction } from '../db/request-transaction';
-import { fromRow, toParticipant } from './participant/participant.service';
-import { Participant } from './participant/participant.types';
 
 /** The case-file tables a participant's rows are loaded from, with their order. */
 const CASE_TABLES = {
@@ -19,7 +17,6 @@ export type CaseTable = keyof typeof CASE_TABLES;
  * loader would serve one tenant's cached rows to another.
  */
 export interface Loaders {
-  participant: DataLoader<string, Participant | null>;
   /** All rows of one case-file table for a participant; one query per table per request, whatever the page size. */
   caseRows: DataLoader<{ table: CaseTable; participantId: string }, Record<string, unknown>[], string>;
   /** Loaders a module makes for itself on first use in the request (see loaderFor). */
@@ -44,14 +41,6 @@ const txOf = new WeakMap<Loaders, RequestTransaction>();
 export function createLoaders(tx: RequestTransaction): Loaders {
   const loaders: Loaders = {
     extra: new Map(),
-    participant: new DataLoader<string, Participant | null>(async (ids) => {
-      const rows = await tx.query<Record<string, unknown>>(
-        `SELECT * FROM app.participant WHERE municipality_id = ANY($2::smallint[]) AND id = ANY($1::uuid[])`,
-        [ids, tx.municipalityIds],
-      );
-      const byId = new Map(rows.map((r) => [r.id as string, toParticipant(fromRow(r))]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
     caseRows: new DataLoader(
       async (keys) => {
         const byTable = new Map<CaseTable, string[]>();

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config';
 import { OrgDirectory } from '../../src/auth/org-directory';
+import { loadOrgDirectory } from '../../src/modules/reference';
 import { signDevToken, TokenVerifier } from '../../src/auth/token';
 import { createApp, App } from '../../src/http/server';
 import { createLogger } from '../../src/http/logger';
@@ -26,7 +27,7 @@ export interface TestApp {
 export async function startTestApp(opts: { poolSize?: number; production?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const api = await db.api(opts.poolSize ?? 4);
-  const directory = await OrgDirectory.load(api);
+  const directory = await loadOrgDirectory(api);
   const config = loadConfig({ NODE_ENV: opts.production ? 'production' : 'test', JWT_SECRET: TEST_SECRET, DATABASE_URL: db.ownerUrl, ...(opts.env ?? {}) });
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const app = await createApp({ config, api, directory, verifier: new TokenVerifier(config.jwt, TEST_SECRET), log });

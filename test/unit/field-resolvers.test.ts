@@ -58,8 +58,11 @@ test('fast and original resolvers answer alike for the case list\'s fields', asy
   const ctx = { actor: { role: 'MUNICIPALITY' }, today: '2026-11-30', state: {}, directory: { municipalityById: () => ({ id: 1, number: '0301', name: 'Oslo', countyNumber: '03' }), areaOfMunicipality: () => ({ name: 'Statsforvalteren i Oslo og Viken' }) } };
   const participant = {
     id: '11111111-1111-4111-8111-111111111111', municipalityId: 1, identityNumber: '01019012345', birthDate: '1990-01-01', startDeadline: '2026-12-24',
-    hasOpenAppeal: true, currentEndGoal: 'EMPLOYMENT',
-    latestDecisionRow: { id: 'd', participant_id: 'p', municipality_id: 1, version: 1, type: 'PARTICIPATION', outcome: 'GRANTED', basis: null, reasons: 'r', legal_basis: [], decided_at: '2026-01-01', decided_by_name: 'x', advance_notice_at: null, notified_at: '2026-01-02', details: {} },
+    // What the case list reads with its page, by the module that owns each part (Participant.prefetched).
+    prefetched: {
+      hasOpenAppeal: true, currentEndGoal: 'EMPLOYMENT',
+      latestDecision: { id: 'd', participant_id: 'p', municipality_id: 1, version: 1, type: 'PARTICIPATION', outcome: 'GRANTED', basis: null, reasons: 'r', legal_basis: [], decided_at: '2026-01-01', decided_by_name: 'x', advance_notice_at: null, notified_at: '2026-01-02', details: {} },
+    },
   };
   for (const key of ['Participant.hasOpenAppeal', 'Participant.currentEndGoal', 'Participant.latestDecision', 'Participant.maskedIdentityNumber', 'Participant.age', 'Participant.daysToStartDeadline', 'Participant.identityNumber', 'Participant.municipality']) {
     for (const root of ['participant', 'participants']) {

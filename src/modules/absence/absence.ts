@@ -10,7 +10,8 @@ import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { recordChange } from '../audit/change-log';
 import { forgetCase, lockCase } from '../case/case-access';
 import { ParticipantService } from '../participant/participant.service';
-import { Participant, PLAIN_TEXT } from '../participant/participant.types';
+import { Participant } from '../participant/participant.types';
+import { PLAIN_TEXT } from '../shared';
 import { findProgramme, recomputedEnd, updateProgramme } from '../programme/programme.service';
 
 export const AbsenceKindEnum = enumFrom(ABSENCE_KINDS, 'AbsenceKind', 'Absence, free days and leave (forskrift chapters 3–4). HOLIDAY and FREE_DAY_17_2 never move the end date.');

@@ -70,7 +70,7 @@ export function noteAccess(source: unknown, info: GraphQLResolveInfo, context: G
   if (!source || typeof source !== 'object' || !context.state) return;
   let root = info.path;
   while (root.prev) root = root.prev;
-  const state = (context.state.access ??= { records: new Map(), purposes: new Map(), lastSource: null, lastType: null, lastRootKey: null, lastRecord: null });
+  const state = ((context.state.access as AccessState | undefined) ??= { records: new Map(), purposes: new Map(), lastSource: null, lastType: null, lastRootKey: null, lastRecord: null });
   const typeName = info.parentType.name;
   if (state.lastSource === source && state.lastType === typeName && state.lastRootKey === root.key && state.lastRecord) {
     state.lastRecord.fields.add(label);
@@ -107,7 +107,7 @@ export function accessLabel(typeName: string, fieldName: string): string {
  * than the list's own query).
  */
 export async function flushAccessLog(ctx: GraphQLContext): Promise<void> {
-  const records = ctx.state.access?.records;
+  const records = (ctx.state.access as AccessState | undefined)?.records;
   if (!records?.size) return;
   const groups = new Map<string, { municipalityId: number; purpose: string; fields: string; participantIds: string[] }>();
   for (const r of records.values()) {
@@ -126,8 +126,8 @@ export async function flushAccessLog(ctx: GraphQLContext): Promise<void> {
       rows.map((r) => r.municipalityId), rows.map((r) => r.participantIds.join(',')), rows.map((r) => r.purpose), rows.map((r) => r.fields)],
   );
   records.clear();
-  ctx.state.access!.lastRecord = null;
-  ctx.state.access!.lastSource = null;
+  (ctx.state.access as AccessState).lastRecord = null;
+  (ctx.state.access as AccessState).lastSource = null;
 }
 
 @ObjectType({ description: 'One read of a participant\'s personal data (GDPR art. 15: who saw what, when and why).' })

@@ -9,7 +9,7 @@ import { enumFrom } from '../../graphql/enums';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { BenefitDetails, DecisionOutcomeEnum, DecisionTypeEnum, ExemptionDetails, ExtensionDetails, HaltDetails, LeaveDetails } from '../decision/decision.types';
-import { PLAIN_TEXT } from '../participant/participant.types';
+import { PLAIN_TEXT } from '../shared';
 import { Municipality, StatsforvalterArea } from '../reference/reference.types';
 
 export const AppealStateEnum = enumFrom(

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { GraphQLContext } from '../../graphql/context';
+import { RequestContext } from '../shared';
+import { auditRepository } from './audit.repository';
 
 export interface ChangeEntry {
   municipalityId: number;
@@ -49,17 +50,12 @@ export function chainHash(prevHash: string | null, row: HashedFields): string {
  * rolls back, so does its log row. The chain head is locked by the upsert, so rows of one
  * municipality are numbered and chained without gaps even under concurrent writes.
  */
-export async function recordChange(ctx: GraphQLContext, entry: ChangeEntry): Promise<void> {
-  const [head] = await ctx.tx.query<{ last_seq: string; last_hash: string | null }>(
-    `INSERT INTO app.audit_chain_head AS h (municipality_id, last_seq, last_hash) VALUES ($1, 1, NULL)
-     ON CONFLICT (municipality_id) DO UPDATE SET last_seq = h.last_seq + 1
-     RETURNING last_seq, last_hash`,
-    [entry.municipalityId],
-  );
+export async function recordChange(ctx: RequestContext, entry: ChangeEntry): Promise<void> {
+  const { seq, prevHash } = await auditRepository.nextLink(ctx, entry.municipalityId);
   const row: HashedFields = {
     municipalityId: entry.municipalityId,
-    seq: Number(head.last_seq),
-    occurredAt: new Date().toISOString(),
+    seq,
+    occurredAt: ctx.now.toISOString(),
     requestId: ctx.requestId,
     actorSub: ctx.actor.sub,
     actorRole: ctx.actor.role,
@@ -70,19 +66,23 @@ export async function recordChange(ctx: GraphQLContext, entry: ChangeEntry): Pro
     entityId: entry.entityId ?? null,
     changes: JSON.parse(canonicalJson(entry.changes)),
   };
-  const hash = chainHash(head.last_hash, row);
-  // No RETURNING: a county or Statsforvalter may append to a municipality's log but not read it.
-  await ctx.tx.query(
-    `WITH ev AS (
-       INSERT INTO app.audit_event (municipality_id, seq, occurred_at, request_id, actor_sub, actor_role, actor_org,
-                                    operation, participant_id, entity, entity_id, changes, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14))
-     UPDATE app.audit_chain_head SET last_hash = $14 WHERE municipality_id = $1`,
-    [
-      row.municipalityId, row.seq, row.occurredAt, row.requestId, row.actorSub, row.actorRole, row.actorOrg,
-      row.operation, row.participantId, row.entity, row.entityId, JSON.stringify(row.changes), head.last_hash, hash,
-    ],
-  );
+  const hash = chainHash(prevHash, row);
+  await auditRepository.append(ctx, {
+    municipality_id: row.municipalityId,
+    seq: row.seq,
+    occurred_at: new Date(row.occurredAt),
+    request_id: row.requestId,
+    actor_sub: row.actorSub,
+    actor_role: row.actorRole,
+    actor_org: row.actorOrg,
+    operation: row.operation,
+    participant_id: row.participantId,
+    entity: row.entity,
+    entity_id: row.entityId,
+    changes: row.changes as Record<string, unknown>,
+    prev_hash: prevHash,
+    hash,
+  });
 }
 
 /** The fields that differ between two snapshots, as { field: { from, to } }. */

@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { queryableOf } from '../../db/sql';
+import { auditRepository } from './audit.repository';
 import { chainHash, HashedFields } from './change-log';
 
 export interface ChainReport {
@@ -13,10 +15,7 @@ export interface ChainReport {
  * superuser, or a BYPASSRLS maintenance role).
  */
 export async function verifyAuditChains(client: Client): Promise<ChainReport> {
-  const { rows } = await client.query(
-    `SELECT municipality_id, seq, occurred_at, request_id, actor_sub, actor_role, actor_org, operation, participant_id, entity, entity_id, changes, prev_hash, hash
-     FROM app.audit_event ORDER BY municipality_id, seq`,
-  );
+  const rows = await auditRepository.allEvents(queryableOf(client));
   let current = -1;
   let prev: string | null = null;
   let expectedSeq = 1;

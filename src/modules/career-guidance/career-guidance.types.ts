@@ -13,7 +13,7 @@ import { enumFrom } from '../../graphql/enums';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { EndGoalEnum } from '../integration-plan/integration-plan';
-import { PLAIN_TEXT } from '../participant/participant.types';
+import { PLAIN_TEXT } from '../shared';
 import { County, Municipality } from '../reference/reference.types';
 
 export const CareerGuidanceStateEnum = enumFrom(

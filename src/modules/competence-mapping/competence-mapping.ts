@@ -6,7 +6,8 @@ import { conflict } from '../../graphql/errors';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { diff, recordChange } from '../audit/change-log';
 import { forgetCase, lockCase } from '../case/case-access';
-import { Participant, PLAIN_TEXT } from '../participant/participant.types';
+import { Participant } from '../participant/participant.types';
+import { PLAIN_TEXT } from '../shared';
 import { ParticipantService } from '../participant/participant.service';
 
 /** Kompetansekartlegging (integreringsloven §§ 6, 10; R-2). */

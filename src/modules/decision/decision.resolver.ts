@@ -52,7 +52,8 @@ export class ParticipantDecisionsResolver {
   @FieldResolver(() => Decision, { nullable: true, description: 'The newest decision; the case list fetches it in its own SQL.' })
   latestDecision(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Decision | null | Promise<Decision | null> {
     // A value, not a promise, when the list fetched it.
-    if (p.latestDecisionRow !== undefined) return p.latestDecisionRow ? toDecision(p.latestDecisionRow) : null;
+    const prefetched = p.prefetched?.latestDecision as Record<string, unknown> | null | undefined;
+    if (prefetched !== undefined) return prefetched ? toDecision(prefetched) : null;
     return ctx.loaders.caseRows.load({ table: 'decision', participantId: p.id }).then(([newest]) => (newest ? toDecision(newest) : null));
   }
 

@@ -5,7 +5,7 @@ import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
 import { HALT_KINDS, HaltKind, LEAVE_KINDS, LeaveKind } from '../../domain/leave';
 import { enumFrom } from '../../graphql/enums';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
-import { PLAIN_TEXT } from '../participant/participant.types';
+import { PLAIN_TEXT } from '../shared';
 
 export const DecisionTypeEnum = enumFrom(DECISION_TYPES, 'DecisionType', 'Decision (enkeltvedtak) types; all are appealable (R-8.1).');
 export const DecisionOutcomeEnum = enumFrom(['GRANTED', 'REFUSED'] as const, 'DecisionOutcome');

@@ -15,7 +15,8 @@ import { forgetCase, lockCase } from '../case/case-access';
 import { linkPlanVersionToGuidance } from '../career-guidance/plan-link';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ParticipantService } from '../participant/participant.service';
-import { Participant, PLAIN_TEXT } from '../participant/participant.types';
+import { Participant } from '../participant/participant.types';
+import { PLAIN_TEXT } from '../shared';
 
 export const EndGoalEnum = enumFrom(END_GOALS, 'EndGoal', 'End goal (sluttmål), integreringsloven §§ 13–14 (R-5.2).');
 export const ElementKindEnum = enumFrom(ELEMENT_KINDS, 'ElementKind');
@@ -160,6 +161,14 @@ function checkPlan(p: ParticipantEntity, input: IntegrationPlanInput, content: P
 @Authorized('MUNICIPALITY')
 @Resolver(() => Participant)
 export class IntegrationPlanResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'The end goal of the latest integration plan version; null without a plan.' })
+  currentEndGoal(@Root() p: Participant, @Ctx() ctx: GraphQLContext): string | null | Promise<string | null> {
+    const prefetched = p.prefetched?.currentEndGoal as string | null | undefined;
+    if (prefetched !== undefined) return prefetched;
+    // Outside the list (which fills it in its SQL): the request's batched case-file loader, newest version first.
+    return ctx.loaders.caseRows.load({ table: 'plan_version', participantId: p.id }).then((versions) => (versions[0]?.end_goal as string | undefined) ?? null);
+  }
+
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, {
     nullable: true,

@@ -8,7 +8,8 @@ import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { forgetCase, lockCase } from '../case/case-access';
 import { EndGoalEnum } from '../integration-plan/integration-plan';
 import { ParticipantService } from '../participant/participant.service';
-import { Participant, PLAIN_TEXT } from '../participant/participant.types';
+import { Participant } from '../participant/participant.types';
+import { PLAIN_TEXT } from '../shared';
 import { applyEvent, endProgramme, ProgrammeRow, startProgramme } from './programme.service';
 
 export const ProgrammeStateEnum = enumFrom(PROGRAMME_STATES, 'ProgrammeState', 'PLANNED → ACTIVE ⇄ ON_LEAVE / HALTED → COMPLETED | INTERRUPTED (R-5).');

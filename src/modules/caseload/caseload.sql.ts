@@ -8,14 +8,11 @@ import { prefixedDecisionColumns } from '../decision/decision-row';
 import { AWAITING_REVIEW_SQL, FOLLOW_UP_NEEDED_SQL, hasOpenAppealSql } from '../appeal/counts';
 import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 import { isIsoDate } from '../../domain/calendar';
-import { FINAL_STATES, PROGRAMME_STATES } from '../../domain/programme';
+import { FINAL_STATES } from '../../domain/programme';
 import { badInput } from '../../graphql/errors';
 import { decodeCursor, encodeCursor } from '../../graphql/pagination';
-import type { Participant, ParticipantFilter } from './participant.types';
-
-/** app.participant.status: REGISTERED until a programme exists, then the programme's state (kept in step by the programme service). */
-export const PARTICIPANT_STATUSES = ['REGISTERED', ...PROGRAMME_STATES] as const;
-export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+import type { Participant, ParticipantStatus } from '../participant';
+import type { ParticipantFilter } from './caseload.types';
 
 /** Not started yet: the start deadline still runs. */
 const NOT_STARTED: readonly ParticipantStatus[] = ['REGISTERED', 'PLANNED'];

@@ -1,0 +1,133 @@
+/**
+ * The dashboard: the municipality's case list (filtered, ordered, a page at a time) and the caseload
+ * summary, each in one SQL statement whatever the page size.
+ */
+import { toRecord } from '../../db/table';
+import { evaluateEligibility } from '../../domain/eligibility';
+import { unprefixedDecisionRow } from '../decision/decision-row';
+import { Participant, ParticipantRecord, ParticipantService, toParticipant } from '../participant';
+import { ownMunicipality, RequestContext } from '../shared';
+import {
+  CASE_FLAGS,
+  CaseFlag,
+  CaseFlagCounts,
+  filterConditions,
+  keysetCondition,
+  LATEST_DECISION_PREFIX,
+  orderBySql,
+  pageSql,
+  participantCursor,
+  ParticipantOrderValue,
+  SqlParams,
+  sqlScope,
+  summarySql,
+} from './caseload.sql';
+import { CaseloadSummary, ParticipantsArgs } from './caseload.types';
+import { PARTICIPANT_STATUSES } from '../participant';
+
+type Page = { rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string };
+
+/** A raw app.participant row (snake_case, possibly with extra columns) as the register's record. */
+function recordOf(r: Record<string, unknown>): ParticipantRecord {
+  return toRecord(r) as unknown as ParticipantRecord;
+}
+
+export const CaseloadService = {
+  /**
+   * A page of the case list and the count of everything the filter matches, in one SQL statement
+   * whatever the page size. Each row comes with what the list shows of other parts of the case (the
+   * latest decision, the current end goal, the open-appeal flag), so the list needs no query per row.
+   */
+  async list(ctx: RequestContext, args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'>, opts: { withCount: boolean } = { withCount: true }): Promise<Page> {
+    const municipalityId = ownMunicipality(ctx);
+    const order = args.orderBy ?? 'START_DEADLINE';
+    const params = new SqlParams();
+    const q = sqlScope(params, ctx.today);
+    const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
+    const keyset = keysetCondition(order, args.after, q);
+    if (args.filter?.eligibility) return listByEligibility(ctx, args.filter.eligibility, { where, keyset, order, params, first: args.first, withCount: opts.withCount });
+    const sql = pageSql({ where, keyset, order, limit: params.add(args.first + 1, 'int'), withCount: opts.withCount });
+    const raw = await ctx.tx.query<Record<string, unknown>>(sql, params.values);
+    const totalCount = Number(raw[0]?.total_count ?? 0);
+    const found = raw.filter((r) => r.id !== null);
+    const page = found.slice(0, args.first).map((r) => {
+      const record = ParticipantService.remember(ctx, pick(r));
+      return {
+        ...toParticipant(record),
+        prefetched: {
+          currentEndGoal: (r.current_end_goal as string | null) ?? null,
+          latestDecision: unprefixedDecisionRow(r, LATEST_DECISION_PREFIX),
+          hasOpenAppeal: Boolean(r.has_open_appeal),
+        },
+      };
+    });
+    return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p) };
+  },
+
+  /** The dashboard's counts for the caller's municipality, in one SQL statement. */
+  async summary(ctx: RequestContext): Promise<CaseloadSummary> {
+    const params = new SqlParams();
+    const q = sqlScope(params, ctx.today);
+    const [row] = await ctx.tx.query<Record<string, unknown>>(summarySql(params.add(ownMunicipality(ctx), 'smallint'), q), params.values);
+    const byStatus = (row.by_status ?? {}) as Record<string, string | number>;
+    const flags = Object.fromEntries(
+      (Object.keys(CASE_FLAGS) as CaseFlag[]).map((f) => [CASE_FLAGS[f].summary, Number(row[CASE_FLAGS[f].summary])]),
+    ) as CaseFlagCounts;
+    return {
+      total: Object.values(byStatus).reduce<number>((sum, n) => sum + Number(n), 0),
+      byStatus: PARTICIPANT_STATUSES.map((status) => ({ status, count: Number(byStatus[status] ?? 0) })),
+      ...flags,
+      decisionsAwaitingNotice: Number(row.decisions_awaiting_notice),
+      programmesEndingWithin30Days: Number(row.programmes_ending_30),
+      appealsAwaitingReview: Number(row.appeals_awaiting_review),
+      appealFollowUpsNeeded: Number(row.appeal_follow_ups),
+    };
+  },
+};
+
+/** The participant's own columns of a page row (the row also carries the list's other columns). */
+function pick(r: Record<string, unknown>): ParticipantRecord {
+  return recordOf(r);
+}
+
+/**
+ * Eligibility (R-1.8) is a rule of the law evaluated in TypeScript (src/domain/eligibility.ts), on the
+ * day it is asked: it cannot be an SQL condition without writing the law twice. So this filter reads
+ * the candidates the other filters leave, in the list's order, and evaluates each: the page after the
+ * cursor (stopping at first + 1 matches), and, when totalCount is asked, every candidate once more.
+ */
+async function listByEligibility(
+  ctx: RequestContext,
+  basis: string,
+  q: { where: string; keyset: string; order: ParticipantOrderValue; params: SqlParams; first: number; withCount: boolean },
+): Promise<Page> {
+  const matches = (r: Record<string, unknown>): ParticipantRecord | null => {
+    const p = recordOf(r);
+    return evaluateEligibility({
+      birthDate: p.birthDate, permitCategory: p.permitCategory as never, permitGrantDate: p.permitGrantDate, arrivalDate: p.arrivalDate,
+      settlementDate: p.settlementDate, settledByAgreementWithImdi: p.settledByAgreement,
+      familyReferenceYearsInMunicipality: p.familyReferenceYears, weeklyWorkHours: p.weeklyWorkHours,
+      evaluationDate: ctx.today, requestDate: p.requestDate,
+    }).basis === basis ? p : null;
+  };
+  const after = await ctx.tx.query<Record<string, unknown>>(
+    `SELECT p.* FROM app.participant p WHERE ${q.where} ${q.keyset} ORDER BY ${orderBySql(q.order, 'p')}`,
+    q.params.values,
+  );
+  const page: ParticipantRecord[] = [];
+  for (const r of after) {
+    const p = matches(r);
+    if (p) page.push(p);
+    if (page.length > q.first) break;
+  }
+  let totalCount = 0;
+  if (q.withCount) {
+    const keysetParams = new Set((q.keyset.match(/\$\d+/g) ?? []).map((x) => Number(x.slice(1))));
+    const all = q.keyset
+      ? await ctx.tx.query<Record<string, unknown>>(`SELECT p.* FROM app.participant p WHERE ${q.where}`, q.params.values.filter((_, i) => !keysetParams.has(i + 1)))
+      : after;
+    totalCount = all.filter((r) => matches(r) !== null).length;
+  }
+  const rows = page.slice(0, q.first).map((r) => toParticipant(ParticipantService.remember(ctx, r)));
+  return { rows, hasNextPage: page.length > q.first, totalCount, cursor: (p) => participantCursor(q.order, p) };
+}

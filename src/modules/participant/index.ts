@@ -1,0 +1,7 @@
+/** The participant register: the one door other modules use. */
+export { participantTable } from './participant.table';
+export type { ParticipantRecord } from './participant.table';
+export { ParticipantService, toParticipant } from './participant.service';
+export { ParticipantResolver } from './participant.resolver';
+export { Participant, PARTICIPANT_STATUSES, ParticipantStatusEnum, PermitCategoryEnum, EligibilityBasisEnum, EligibilityType, Caseworker } from './participant.types';
+export type { ParticipantStatus } from './participant.types';

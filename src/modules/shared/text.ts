@@ -1,0 +1,2 @@
+/** Free text a person types: printable, bounded, no control or bidirectional-override characters. */
+export const PLAIN_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]*$/;
