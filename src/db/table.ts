@@ -251,3 +251,28 @@ export function toRow<T extends Table<any>, R extends object>(table: T, record: 
   }
   return out as Snake<R>;
 }
+
+/**
+ * The table's columns as SQL references under an alias, for the few statements kept as hand-written SQL
+ * (the case list, whose plans were measured statement by statement): `${P.start_deadline}` is
+ * `p.start_deadline`, and a column that is not in the description does not compile.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function columnsOf<T extends Table<any>, A extends string>(table: T, alias: A): { readonly [K in keyof T['columns'] & string]: `${A}.${K}` } {
+  return Object.fromEntries(table.columnNames.map((c) => [c, `${alias}.${c}`])) as never;
+}
+
+/** A column reference of the row a fragment is correlated with (what columnsOf gives). */
+export interface CaseRowRef {
+  municipality_id: string;
+  id: string;
+}
+
+/** A constant as an SQL literal, its value checked against the column's type: `${lit<AppealState>('CLOSED')}`. */
+export function lit<T extends string | number>(value: T): string {
+  return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
+}
+/** Constants as an SQL list: `IN (${litList(RUNNING)})`. */
+export function litList<T extends string>(values: readonly T[]): string {
+  return values.map((v) => lit(v)).join(', ');
+}
