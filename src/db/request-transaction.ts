@@ -2,7 +2,13 @@ import crypto from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 
-/** Named (prepared) statements: PostgreSQL parses and plans a hot query once per connection, not per request. */
+/**
+ * Named (prepared) statements: PostgreSQL parses and plans a hot query once per connection, not per
+ * request. PostgreSQL keeps every one a connection prepares for the connection's life, and list filters
+ * make many distinct texts, so each connection prepares at most MAX_PREPARED_PER_CONNECTION of them
+ * (the first it meets, which are the hot ones: they run on every request); any other text runs unnamed.
+ */
+export const MAX_PREPARED_PER_CONNECTION = 200;
 const statementNames = new Map<string, string>();
 function statementName(sql: string): string {
   let name = statementNames.get(sql);
@@ -10,6 +16,17 @@ function statementName(sql: string): string {
     name = 'introsak_' + crypto.createHash('sha1').update(sql).digest('hex').slice(0, 20);
     if (statementNames.size < 5000) statementNames.set(sql, name);
   }
+  return name;
+}
+const preparedOn = new WeakMap<object, Set<string>>();
+/** The statement's name on this connection, or undefined when it runs unnamed (the connection's set is full). */
+function preparedName(client: object, sql: string): string | undefined {
+  let prepared = preparedOn.get(client);
+  if (!prepared) preparedOn.set(client, (prepared = new Set()));
+  const name = statementName(sql);
+  if (prepared.has(name)) return name;
+  if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return undefined;
+  prepared.add(name);
   return name;
 }
 
@@ -100,7 +117,7 @@ export class RequestTransaction {
     for (const observe of queryObservers) observe(sql, params, this.settings);
     const run = this.queue.then(() => {
       this.data.statements += 1;
-      return client.query({ name: statementName(sql), text: sql, values: params });
+      return client.query({ name: preparedName(client, sql), text: sql, values: params });
     });
     this.queue = run.then(() => undefined, () => undefined);
     const result = await run;
