@@ -27,6 +27,11 @@ export interface Config {
   shutdownGraceMs: number;
   /** Send x-sql-statements on GraphQL responses (outside production by default; the benchmark turns it on in production mode). */
   sqlStatementHeader: boolean;
+  /**
+   * Outside production only: the calendar date every request takes as today (INTROSAK_TODAY), so tests and
+   * acceptance runs of date-dependent rules can run a whole server on a chosen day. Null: the real date.
+   */
+  fixedToday: string | null;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -55,6 +60,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (env.JWT_SECRET && env.JWT_SECRET.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
     jwt = { mode: 'secret', secret: env.JWT_SECRET || null, issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined };
   }
+  const fixedToday = env.INTROSAK_TODAY || null;
+  if (fixedToday !== null) {
+    if (production) throw new Error('INTROSAK_TODAY is for development and tests: it is refused in production');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixedToday) || Number.isNaN(Date.parse(fixedToday + 'T00:00:00Z')) || new Date(fixedToday + 'T00:00:00Z').toISOString().slice(0, 10) !== fixedToday) {
+      throw new Error(`INTROSAK_TODAY must be a calendar date YYYY-MM-DD, got "${fixedToday}"`);
+    }
+  }
   if (production && !env.DATABASE_URL) throw new Error('In production DATABASE_URL is required (the embedded PostgreSQL is for development)');
   return {
     production,
@@ -71,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
     sqlStatementHeader: flag('SQL_STATEMENT_HEADER', env.SQL_STATEMENT_HEADER, !production),
+    fixedToday,
   };
 }

@@ -10,9 +10,7 @@ import { Config } from '../config';
 import { todayInOslo } from '../domain/calendar';
 import { RequestTransaction } from '../db/request-transaction';
 import { GraphQLContext } from '../graphql/context';
-import { buildAppSchema } from '../graphql/schema';
-import { flushAccessLog } from '../modules/access-log/access-log';
-import { createLoaders } from '../modules/loaders';
+import { beforeCommit, buildAppSchema, createRequestLoaders } from '../graphql/schema';
 import { createApollo } from './apollo';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
 import { AppLogger } from './logger';
@@ -69,17 +67,28 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{8,64}$/;
 
-/** Today in Europe/Oslo, worked out at most once a second (Intl formatting per request showed in profiles). */
-let todayCache = { at: 0, value: '' };
-function today(): string {
-  const now = Date.now();
-  if (now - todayCache.at >= 1000 || now < todayCache.at) todayCache = { at: now, value: todayInOslo(new Date(now)) };
-  return todayCache.value;
+/**
+ * The request's clock: today in Europe/Oslo (worked out at most once a second: Intl formatting per
+ * request showed in profiles) and the instant. With a fixed today (INTROSAK_TODAY, outside production)
+ * every request sees that date, and the instant moves by the same number of days.
+ */
+function requestClock(fixedToday: string | null): () => { today: string; now: Date } {
+  let cache = { at: 0, today: '', shiftMs: 0 };
+  return () => {
+    const at = Date.now();
+    if (at - cache.at >= 1000 || at < cache.at) {
+      const real = todayInOslo(new Date(at));
+      const today = fixedToday ?? real;
+      cache = { at, today, shiftMs: fixedToday ? Date.parse(fixedToday + 'T00:00:00Z') - Date.parse(real + 'T00:00:00Z') : 0 };
+    }
+    return { today: cache.today, now: new Date(at + cache.shiftMs) };
+  };
 }
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, api, directory, verifier, log } = deps;
   const metrics = new Metrics(api);
+  const clock = requestClock(config.fixedToday);
   const apollo = createApollo(buildAppSchema(), { production: config.production, log, plugins: [metrics.plugin()] });
   await apollo.start();
   let shuttingDown = false;
@@ -139,7 +148,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         context: async () => {
           const actor = await authenticate(req.headers.authorization);
           tx = new RequestTransaction(api, tenantSettings(actor));
-          const made: GraphQLContext = { requestId, actor, tx, loaders: createLoaders(tx), directory, log: reqLog, today: today(), now: new Date(), state: {} };
+          const { today, now } = clock();
+          const made: GraphQLContext = { requestId, actor, tx, loaders: createRequestLoaders(tx), directory, log: reqLog, today, now, state: {} };
           context = made;
           return made;
         },
@@ -149,7 +159,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         // The transaction ends before the client hears anything: no client is told of a write that was not committed.
         if ((context as GraphQLContext | null)?.state.outcome === 'ok') {
           try {
-            await flushAccessLog(context as unknown as GraphQLContext);
+            await beforeCommit(context as unknown as GraphQLContext);
             await openTx.commit();
           } catch (err) {
             reqLog.error({ err }, 'commit failed');
