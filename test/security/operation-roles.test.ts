@@ -50,7 +50,9 @@ function derive() {
 
 test('operation → roles and role → reachable fields match the reviewed snapshot', () => {
   const current = derive();
-  if (process.env.UPDATE_SECURITY_SNAPSHOT === '1' || !fs.existsSync(FILE)) fs.writeFileSync(FILE, JSON.stringify(current, null, 2) + '\n');
+  if (process.env.UPDATE_SECURITY_SNAPSHOT === '1') fs.writeFileSync(FILE, JSON.stringify(current, null, 2) + '\n');
+  // A missing snapshot is a failure, never a fresh one: who may reach what is a reviewed artefact.
+  if (!fs.existsSync(FILE)) throw new Error(`${FILE} is missing: regenerate it deliberately with UPDATE_SECURITY_SNAPSHOT=1 and review the diff`);
   expect(current).toEqual(JSON.parse(fs.readFileSync(FILE, 'utf8')));
 });
 
