@@ -1,7 +1,9 @@
 import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
 import { AbsenceResolver } from '../modules/absence/absence';
-import { accessLabel, AccessLogResolver, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log/access-log';
+import { accessLabel, AccessLogResolver, flushAccessLog, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log/access-log';
+import { createLoaders, Loaders } from '../modules/loaders';
+import type { RequestTransaction } from '../db/request-transaction';
 import { APPEAL_RESOLVERS } from '../modules/appeal';
 import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance';
 import { CaseloadResolver } from '../modules/caseload';
@@ -67,6 +69,16 @@ function wrapResolvers(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   return schema;
+}
+
+/** The request's per-request loaders and caches, made by the HTTP layer for each request's context. */
+export function createRequestLoaders(tx: RequestTransaction): Loaders {
+  return createLoaders(tx);
+}
+
+/** What the request writes just before it commits (the access log of what it read). */
+export async function beforeCommit(ctx: GraphQLContext): Promise<void> {
+  await flushAccessLog(ctx);
 }
 
 let cached: GraphQLSchema | null = null;

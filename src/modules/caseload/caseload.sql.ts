@@ -17,7 +17,8 @@ import { InvalidInputError } from '../../domain/errors';
 import { FINAL_STATES } from '../../domain/programme';
 import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import type { Participant, ParticipantStatus } from '../participant';
-import type { ParticipantFilter } from './caseload.types';
+import type { ParticipantFilter, ParticipantOrderValue } from './caseload.types';
+export type { ParticipantOrderValue } from './caseload.types';
 
 /** The participant row of the case list's statements, as column references checked against participant.table.ts. */
 const P = columnsOf(participantTable, 'p');
@@ -27,8 +28,6 @@ const NOT_STARTED: readonly ParticipantStatus[] = ['REGISTERED', 'PLANNED'];
 /** Ended cases: nothing more to map or plan. */
 const ENDED: readonly ParticipantStatus[] = FINAL_STATES;
 
-export const PARTICIPANT_ORDERS = ['START_DEADLINE', 'SETTLEMENT_DATE', 'NAME'] as const;
-export type ParticipantOrderValue = (typeof PARTICIPANT_ORDERS)[number];
 
 /** The closed list of statuses as an SQL list literal (constants only). */
 const sqlList = (values: readonly ParticipantStatus[]) => litList(values);

@@ -5,7 +5,9 @@ import { enumFrom } from '../../graphql/enums';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { EligibilityBasisEnum, Participant, PARTICIPANT_STATUSES, ParticipantStatus, ParticipantStatusEnum } from '../participant';
 import { PLAIN_TEXT } from '../shared';
-import { PARTICIPANT_ORDERS, ParticipantOrderValue } from './caseload.sql';
+
+export const PARTICIPANT_ORDERS = ['START_DEADLINE', 'SETTLEMENT_DATE', 'NAME'] as const;
+export type ParticipantOrderValue = (typeof PARTICIPANT_ORDERS)[number];
 
 export const ParticipantOrderEnum = enumFrom(
   PARTICIPANT_ORDERS,

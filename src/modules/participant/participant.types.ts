@@ -1,5 +1,5 @@
 import { IdempotencyKeyField } from '../../graphql/idempotency-key';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { PERMIT_CATEGORIES, PermitCategory } from '../../domain/eligibility';
 import { PROGRAMME_STATES } from '../../domain/programme';

@@ -7,7 +7,6 @@ import {
   type AbsenceRecord,
 } from '../../../src/domain/absence';
 import { LAW } from '../../../src/domain/law-references';
-import { RuleViolation } from '../../../src/domain/rule-violation';
 
 
 describe('R-5.8 integreringsforskriften §§ 10 and 19: absence and leave added to the end date', () => {

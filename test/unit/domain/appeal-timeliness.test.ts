@@ -1,7 +1,6 @@
 import { violation } from '../../support/violation';
 import { appealDateProblems, assertAppealMayBeConsidered, assessAppealTimeliness, LATE_APPEAL_GROUNDS } from '../../../src/domain/appeal-timeliness';
 import { LAW } from '../../../src/domain/law-references';
-import { RuleViolation } from '../../../src/domain/rule-violation';
 
 
 describe('R-9.2 the deadline of an appeal (forvaltningsloven § 29, domstolloven § 148)', () => {

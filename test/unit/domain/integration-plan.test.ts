@@ -1,7 +1,6 @@
 import { violation } from '../../support/violation';
 import { assertValidPlan, isSignificantChange, missingPlanContent, type PlanContent } from '../../../src/domain/integration-plan';
 import { LAW } from '../../../src/domain/law-references';
-import { RuleViolation } from '../../../src/domain/rule-violation';
 
 
 function plan(overrides: Partial<PlanContent> = {}): PlanContent {

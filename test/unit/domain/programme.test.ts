@@ -11,7 +11,6 @@ import {
   transition,
   type StartGuards,
 } from '../../../src/domain/programme';
-import { RuleViolation } from '../../../src/domain/rule-violation';
 
 
 const okStart: StartGuards = {
