@@ -23,6 +23,9 @@ export type ProgrammeEvent = (typeof PROGRAMME_EVENTS)[number];
 
 export type ProgrammeTransition = { from: ProgrammeState; event: ProgrammeEvent; to: ProgrammeState; ruleId: RuleId };
 
+/** A programme exists from the participation decision (§ 12) as PLANNED. */
+export const INITIAL_STATE: ProgrammeState = 'PLANNED';
+
 export const FINAL_STATES: readonly ProgrammeState[] = ['COMPLETED', 'INTERRUPTED', 'TRANSFERRED'];
 
 export const TRANSITIONS: readonly ProgrammeTransition[] = [

@@ -1,4 +1,5 @@
 import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
+import type { CertificateInput } from '../../domain/certificate';
 
 /** the participation certificate, issued when the programme ends either way. */
 export const certificateTable = defineTable(
@@ -8,7 +9,8 @@ export const certificateTable = defineTable(
     id: c.uuid().defaultSql('gen_random_uuid()'),
     participant_id: c.uuid(),
     issued_at: c.date(),
-    content: c.jsonb<Record<string, unknown>>(),
+    /** What the certificate says, as built when it was issued; rendered in either language when read. */
+    content: c.jsonb<CertificateInput>(),
   },
   {
     primaryKey: ['municipality_id', 'id'],

@@ -1,3 +1,6 @@
+import type { Row } from '../../db/table';
+import type { decisionTable } from './decision.table';
+
 /**
  * The columns of app.decision that toDecision reads. The case list selects exactly these for each
  * row's latest decision (prefixed, in its own SQL) instead of to_jsonb(d): building and parsing a
@@ -6,7 +9,10 @@
 export const DECISION_ROW_COLUMNS = [
   'id', 'participant_id', 'municipality_id', 'version', 'type', 'outcome', 'basis', 'reasons', 'legal_basis',
   'decided_at', 'decided_by_name', 'advance_notice_at', 'notified_at', 'details',
-] as const;
+] as const satisfies readonly (keyof Row<typeof decisionTable>)[];
+
+/** A decision as SQL returns it, with the columns the API shows (what another module's SQL selects of it). */
+export type DecisionRow = Pick<Row<typeof decisionTable>, (typeof DECISION_ROW_COLUMNS)[number]>;
 
 /** `d.id AS ld_id, d.participant_id AS ld_participant_id, …` for a lateral on app.decision aliased `alias`. */
 export function prefixedDecisionColumns(alias: string, prefix: string): string {
@@ -14,9 +20,10 @@ export function prefixedDecisionColumns(alias: string, prefix: string): string {
 }
 
 /** The decision row back from a prefixed result row; null when the lateral found none. */
-export function unprefixedDecisionRow(row: Record<string, unknown>, prefix: string): Record<string, unknown> | null {
+export function unprefixedDecisionRow(row: Record<string, unknown>, prefix: string): DecisionRow | null {
   if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return null;
   const out: Record<string, unknown> = {};
   for (const c of DECISION_ROW_COLUMNS) out[c] = row[prefix + c];
-  return out;
+  // The columns are app.decision's, as pg returns them (src/db/pg-types.ts): the row's own types.
+  return out as DecisionRow;
 }

@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { toRecord } from '../../db/table';
 import { appealDeadline } from '../../domain/deadlines';
 import { appealInformation } from '../../domain/decision-types';
-import { GraphQLContext } from '../../graphql/context';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
-import { ParticipantService } from '../participant/participant.service';
-import { Participant } from '../participant/participant.types';
-import { DecisionService, toDecision } from './decision.service';
+import { Participant, ParticipantService } from '../participant';
+import { RequestContext } from '../shared';
+import { DecisionRow } from './decision-row';
+import { DecisionService, decisionView } from './decision.service';
 import { AppealInformationType, Decision, DecisionInput } from './decision.types';
 
 @Authorized('MUNICIPALITY')
@@ -16,21 +17,21 @@ export class DecisionResolver {
   async makeDecision(
     @Arg('participantId', () => UUIDScalar) participantId: string,
     @Arg('input') input: DecisionInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     await DecisionService.make(ctx, participantId, input);
-    return ParticipantService.get(ctx, participantId);
+    return ParticipantService.view(ctx, participantId);
   }
 
   @Authorized('MUNICIPALITY')
   @Mutation(() => Decision, { nullable: true, description: 'Records when the notice reached the participant: this starts the appeal deadline (R-9.2).' })
-  recordDecisionNotice(
+  async recordDecisionNotice(
     @Arg('decisionId', () => UUIDScalar) decisionId: string,
     @Arg('notifiedAt', () => LocalDateScalar) notifiedAt: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<Decision> {
-    return DecisionService.recordNotice(ctx, decisionId, notifiedAt, expectedVersion);
+    return decisionView(await DecisionService.recordNotice(ctx, decisionId, notifiedAt, expectedVersion));
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: '3 weeks from notifiedAt, moved off weekends and public holidays (R-9.2); null until notified.' })
@@ -39,7 +40,7 @@ export class DecisionResolver {
   }
 
   @FieldResolver(() => AppealInformationType, { nullable: true, description: 'Right to appeal, appeal body, deadline and how (R-8.3); null until notified.' })
-  appealInformation(@Root() d: Decision, @Ctx() ctx: GraphQLContext): AppealInformationType | null {
+  appealInformation(@Root() d: Decision, @Ctx() ctx: RequestContext): AppealInformationType | null {
     if (!d.notifiedAt) return null;
     const area = ctx.directory.areaOfMunicipality(d.municipalityId);
     return appealInformation({ statsforvalterName: area?.name ?? 'Statsforvalteren', deadline: appealDeadline({ notifiedAt: d.notifiedAt }).deadline });
@@ -50,15 +51,15 @@ export class DecisionResolver {
 @Resolver(() => Participant)
 export class ParticipantDecisionsResolver {
   @FieldResolver(() => Decision, { nullable: true, description: 'The newest decision; the case list fetches it in its own SQL.' })
-  latestDecision(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Decision | null | Promise<Decision | null> {
-    // A value, not a promise, when the list fetched it.
-    const prefetched = p.prefetched?.latestDecision as Record<string, unknown> | null | undefined;
-    if (prefetched !== undefined) return prefetched ? toDecision(prefetched) : null;
-    return ctx.loaders.caseRows.load({ table: 'decision', participantId: p.id }).then(([newest]) => (newest ? toDecision(newest) : null));
+  latestDecision(@Root() p: Participant, @Ctx() ctx: RequestContext): Decision | null | Promise<Decision | null> {
+    // A value, not a promise, when the list fetched it (a decision row with SQL names, see decision-row.ts).
+    const prefetched = p.prefetched?.latestDecision as DecisionRow | null | undefined;
+    if (prefetched !== undefined) return prefetched ? decisionView(toRecord(prefetched)) : null;
+    return DecisionService.latest(ctx, p.id).then((newest) => (newest ? decisionView(newest) : null));
   }
 
   @FieldResolver(() => [Decision], { description: 'Newest first.' })
-  async decisions(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Promise<Decision[]> {
-    return (await ctx.loaders.caseRows.load({ table: 'decision', participantId: p.id })).map(toDecision);
+  async decisions(@Root() p: Participant, @Ctx() ctx: RequestContext): Promise<Decision[]> {
+    return (await DecisionService.forCase(ctx, p.id)).map(decisionView);
   }
 }

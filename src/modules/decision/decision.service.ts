@@ -1,68 +1,91 @@
-import { compareDates, workingDaysBetweenInclusive } from '../../domain/calendar';
+/**
+ * Decisions (enkeltvedtak, R-8) and their effect on the case: a granted decision changes the programme
+ * (through the programme module) and, for leave, the absence record (through the absence module), in
+ * the same transaction as the decision itself. Raises domain errors (src/domain/errors.ts) and
+ * RuleViolations; src/graphql/errors.ts maps them.
+ */
 import { computeBenefit } from '../../domain/benefit';
+import { compareDates } from '../../domain/calendar';
 import { isAppealable, legalBasisFor } from '../../domain/decision-types';
 import { evaluateEligibility } from '../../domain/eligibility';
-import { assertHaltAdvanceNotice, assertMappingComplete, participationBasis } from '../../domain/participation';
 import { validateExtension } from '../../domain/end-goal';
-import { validateHalt, validateLeave } from '../../domain/leave';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
+import { validateHalt, validateLeave } from '../../domain/leave';
+import { assertHaltAdvanceNotice, assertMappingComplete, participationBasis } from '../../domain/participation';
 import { transition } from '../../domain/programme';
 import { RuleViolation } from '../../domain/rule-violation';
-import { GraphQLContext } from '../../graphql/context';
-import { badInput, conflict, notFound } from '../../graphql/errors';
-import { canonicalJson, recordChange } from '../audit/change-log';
-import { idempotentCreate } from '../audit/idempotency';
-import { forgetCase, lockCase } from '../case/case-access';
-import { ParticipantEntity } from '../participant/participant.entity';
-import { ownMunicipality } from '../participant/participant.service';
-import { endProgramme, ensurePlannedProgramme, recomputedEnd, requireProgramme, updateProgramme } from '../programme/programme.service';
+import { Camel, toRecord } from '../../db/table';
+import { recordGrantedLeave } from '../absence';
+import { idempotentCreate, recordChange } from '../audit';
+import { mappingStatus } from '../competence-mapping';
+import { ParticipantRecord, ParticipantService } from '../participant';
+import { ProgrammeService } from '../programme';
+import { ownMunicipality, RequestContext } from '../shared';
+import { DecisionRow } from './decision-row';
+import { decisionRepository } from './decision.repository';
+import { DecisionDetails, DecisionRecord } from './decision.table';
 import { Decision, DecisionInput } from './decision.types';
 
-export function toDecision(r: Record<string, unknown>): Decision {
-  const d = (r.details ?? {}) as Record<string, unknown>;
+export type { DecisionRecord };
+
+/** The fields of a decision the API shows: a whole record, or the columns another module's SQL selected (decision-row.ts). */
+export type DecisionFields = Camel<DecisionRow>;
+
+/** The GraphQL view of a decision. */
+export function decisionView(r: DecisionFields): Decision {
+  const d = r.details ?? {};
   return {
-    id: r.id as string,
-    participantId: r.participant_id as string,
-    municipalityId: Number(r.municipality_id),
-    version: Number(r.version),
-    type: r.type as Decision['type'],
-    outcome: r.outcome as Decision['outcome'],
-    basis: (r.basis as string) ?? null,
-    reasons: r.reasons as string,
-    legalBasis: r.legal_basis as string[],
-    decidedAt: r.decided_at as string,
-    decidedBy: r.decided_by_name as string,
-    advanceNoticeAt: (r.advance_notice_at as string) ?? null,
-    notifiedAt: (r.notified_at as string) ?? null,
-    appealable: isAppealable(r.type as string),
-    benefit: (d.benefit as Decision['benefit']) ?? null,
-    halt: (d.halt as Decision['halt']) ?? null,
-    extension: (d.extension as Decision['extension']) ?? null,
-    leave: (d.leave as Decision['leave']) ?? null,
-    exemption: (d.exemption as Decision['exemption']) ?? null,
+    id: r.id,
+    participantId: r.participantId,
+    municipalityId: r.municipalityId,
+    version: r.version,
+    type: r.type,
+    outcome: r.outcome,
+    basis: r.basis ?? null,
+    reasons: r.reasons,
+    legalBasis: r.legalBasis,
+    decidedAt: r.decidedAt,
+    decidedBy: r.decidedByName,
+    advanceNoticeAt: r.advanceNoticeAt ?? null,
+    notifiedAt: r.notifiedAt ?? null,
+    appealable: isAppealable(r.type),
+    benefit: d.benefit ?? null,
+    halt: d.halt ?? null,
+    extension: d.extension ?? null,
+    leave: d.leave ?? null,
+    exemption: d.exemption ?? null,
   };
 }
 
+/**
+ * The GraphQL view of a decision row as SQL returns it (SQL names): the case list's prefetched latest
+ * decision (decision-row.ts), and transitionally the rows other modules still select themselves.
+ */
+export function toDecision(row: Record<string, unknown>): Decision {
+  // The row's columns are app.decision's (DECISION_ROW_COLUMNS at least), as pg returns them.
+  return decisionView(toRecord(row as DecisionRow));
+}
+
 function need<T>(value: T | null | undefined, field: string, type: string): T {
-  if (value === null || value === undefined) throw badInput(field, `A ${type} decision needs the ${field} block`);
+  if (value === null || value === undefined) throw new InvalidInputError(field, `A ${type} decision needs the ${field} block`);
   return value;
 }
 
 /** Type-specific rules and the effect of a granted decision on the programme, in the same transaction. */
-async function applyDecision(ctx: GraphQLContext, p: ParticipantEntity, input: DecisionInput): Promise<{ basis: string | null; details: Record<string, unknown> }> {
+async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: DecisionInput): Promise<{ basis: string | null; details: DecisionDetails }> {
   const granted = input.outcome === 'GRANTED';
   switch (input.type) {
     case 'PARTICIPATION': {
       if (!granted) return { basis: null, details: {} };
-      const [mapping] = await ctx.tx.query(`SELECT status FROM app.competence_mapping WHERE municipality_id = $1 AND participant_id = $2`, [p.municipalityId, p.id]);
-      assertMappingComplete(mapping?.status as string | undefined);
+      assertMappingComplete(await mappingStatus(ctx, p));
       const e = evaluateEligibility({
         birthDate: p.birthDate, permitCategory: p.permitCategory as never, permitGrantDate: p.permitGrantDate, arrivalDate: p.arrivalDate,
         settlementDate: p.settlementDate, settledByAgreementWithImdi: p.settledByAgreement, familyReferenceYearsInMunicipality: p.familyReferenceYears,
         weeklyWorkHours: p.weeklyWorkHours, evaluationDate: input.decidedAt, requestDate: p.requestDate,
       });
       const basis = participationBasis(e, Boolean(input.participation?.discretionary));
-      await ensurePlannedProgramme(ctx, p);
+      await ProgrammeService.ensurePlanned(ctx, p);
       return { basis, details: { eligibility: e } };
     }
     case 'BENEFIT': {
@@ -80,45 +103,37 @@ async function applyDecision(ctx: GraphQLContext, p: ParticipantEntity, input: D
       assertHaltAdvanceNotice(input.advanceNoticeAt);
       if (!granted) return { basis: null, details: { halt } };
       if (halt.kind === 'PERMANENT') {
-        await endProgramme(ctx, p, 'INTERRUPT', halt.fromDate, false, 'Halted permanently (integreringsloven § 18)', null);
+        await ProgrammeService.end(ctx, p, 'INTERRUPT', { endDate: halt.fromDate, endGoalReached: false, reason: 'Halted permanently (integreringsloven § 18)', expectedVersion: null });
       } else {
-        const prog = await requireProgramme(ctx, p);
-        await updateProgramme(ctx, p, prog, 'decision:HALT', { state: transition(prog.state, 'HALT'), halted_until: halt.toDate });
+        const prog = await ProgrammeService.require(ctx, p);
+        await ProgrammeService.apply(ctx, p, prog, 'HALT', 'decision:HALT', { haltedUntil: halt.toDate });
       }
       return { basis: null, details: { halt: { kind: halt.kind, fromDate: halt.fromDate, toDate: halt.toDate } } };
     }
     case 'EXTENSION': {
       const x = need(input.extension, 'extension', 'EXTENSION');
       if (!granted) return { basis: null, details: { extension: x } };
-      const prog = await requireProgramme(ctx, p);
-      if (!prog.end_goal || !prog.start_date) throw new RuleViolation('R-5.7', LAW['R-5.7'], 'Only a started programme can be extended.', {});
-      validateExtension({ endGoal: prog.end_goal, currentExtensionMonths: prog.extension_months, requestedMonths: x.months, offerDate: prog.start_date });
-      const extensionMonths = prog.extension_months + x.months;
-      await updateProgramme(ctx, p, prog, 'decision:EXTENSION', { extension_months: extensionMonths, planned_end_date: await recomputedEnd(ctx, p, prog, extensionMonths) });
+      const prog = await ProgrammeService.require(ctx, p);
+      if (!prog.endGoal || !prog.startDate) throw new RuleViolation('R-5.7', LAW['R-5.7'], 'Only a started programme can be extended.', {});
+      validateExtension({ endGoal: prog.endGoal, currentExtensionMonths: prog.extensionMonths, requestedMonths: x.months, offerDate: prog.startDate });
+      const extensionMonths = prog.extensionMonths + x.months;
+      await ProgrammeService.change(ctx, p, prog, 'decision:EXTENSION', { extensionMonths, plannedEndDate: await ProgrammeService.recomputedEnd(ctx, p, prog, extensionMonths) });
       return { basis: null, details: { extension: { months: x.months } } };
     }
     case 'LEAVE': {
       const l = need(input.leave, 'leave', 'LEAVE');
-      const prior = await ctx.tx.query<{ kind: string; days: string }>(
-        `SELECT details->'leave'->>'kind' AS kind, sum((details->'leave'->>'workingDays')::int) AS days FROM app.decision
-         WHERE municipality_id = $1 AND participant_id = $2 AND type = 'LEAVE' AND outcome = 'GRANTED' GROUP BY 1`,
-        [p.municipalityId, p.id],
-      );
-      const taken = (kind: string) => Number(prior.find((r) => r.kind === kind)?.days ?? 0);
+      const taken = await decisionRepository.grantedLeaveDays(ctx, p);
       const leave = validateLeave({
         kind: l.kind, fromDate: l.fromDate, toDate: l.toDate, childBirthDate: l.childBirthDate ?? null, otherParentIsParticipant: l.otherParentIsParticipant,
-        careLeaveAlreadyTakenWorkingDays: taken('CARE_LEAVE'), pregnancyLeaveAlreadyTakenWorkingDays: taken('PREGNANCY'), fatherLeaveAlreadyTakenWorkingDays: taken('FATHER_AT_BIRTH'),
+        careLeaveAlreadyTakenWorkingDays: taken.get('CARE_LEAVE') ?? 0, pregnancyLeaveAlreadyTakenWorkingDays: taken.get('PREGNANCY') ?? 0, fatherLeaveAlreadyTakenWorkingDays: taken.get('FATHER_AT_BIRTH') ?? 0,
       });
       const details = { leave: { kind: l.kind, fromDate: l.fromDate, toDate: l.toDate, workingDays: leave.workingDays, withBenefit: leave.withBenefit } };
       if (!granted) return { basis: null, details };
-      const prog = await requireProgramme(ctx, p);
-      const next = transition(prog.state, 'LEAVE_START');
+      const prog = await ProgrammeService.require(ctx, p);
+      transition(prog.state, 'LEAVE_START'); // refused by the table before anything is written
       // R-5.8: leave days count toward moving the end date.
-      await ctx.tx.query(
-        `INSERT INTO app.absence (municipality_id, participant_id, kind, from_date, to_date, working_days, note, created_by) VALUES ($1, $2, 'LEAVE', $3, $4, $5, $6, $7)`,
-        [p.municipalityId, p.id, l.fromDate, l.toDate, leave.workingDays, `Leave: ${l.kind}`, ctx.actor.sub],
-      );
-      await updateProgramme(ctx, p, prog, 'decision:LEAVE', { state: next, leave_until: l.toDate, planned_end_date: await recomputedEnd(ctx, p, prog) });
+      await recordGrantedLeave(ctx, p, { fromDate: l.fromDate, toDate: l.toDate, workingDays: leave.workingDays, note: `Leave: ${l.kind}` });
+      await ProgrammeService.apply(ctx, p, prog, 'LEAVE_START', 'decision:LEAVE', { leaveUntil: l.toDate, plannedEndDate: await ProgrammeService.recomputedEnd(ctx, p, prog) });
       return { basis: null, details };
     }
     case 'EXEMPTION':
@@ -128,53 +143,72 @@ async function applyDecision(ctx: GraphQLContext, p: ParticipantEntity, input: D
   }
 }
 
-export class DecisionService {
-  static async make(ctx: GraphQLContext, participantId: string, input: DecisionInput): Promise<string> {
+export const DecisionService = {
+  /** Makes a decision and applies its effect to the case; returns its id (the first one's, on an idempotent retry). */
+  async make(ctx: RequestContext, participantId: string, input: DecisionInput): Promise<string> {
     const municipalityId = ownMunicipality(ctx);
-    if (input.notifiedAt && compareDates(input.notifiedAt, input.decidedAt) < 0) throw badInput('notifiedAt', 'notifiedAt is before decidedAt');
-    if (compareDates(input.decidedAt, ctx.today) > 0) throw badInput('decidedAt', 'decidedAt is in the future');
+    if (input.notifiedAt && compareDates(input.notifiedAt, input.decidedAt) < 0) throw new InvalidInputError('notifiedAt', 'notifiedAt is before decidedAt');
+    if (compareDates(input.decidedAt, ctx.today) > 0) throw new InvalidInputError('decidedAt', 'decidedAt is in the future');
     const { idempotencyKey, ...payload } = input;
     const { id } = await idempotentCreate(ctx, { municipalityId, key: idempotencyKey, operation: 'makeDecision', payload: { participantId, ...payload } }, async () => {
-      const p = await lockCase(ctx, participantId);
+      const p = await ParticipantService.lockCase(ctx, participantId);
       const { basis, details } = await applyDecision(ctx, p, input);
-      const [row] = await ctx.tx.query(
-        `INSERT INTO app.decision (municipality_id, participant_id, type, outcome, basis, reasons, legal_basis, decided_at, decided_by_sub, decided_by_name,
-           advance_notice_at, notified_at, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
-        [p.municipalityId, p.id, input.type, input.outcome, basis, input.reasons, legalBasisFor(input.type), input.decidedAt, ctx.actor.sub, ctx.actor.name,
-          input.advanceNoticeAt ?? null, input.notifiedAt ?? null, canonicalJson(details)],
-      );
-      const d = toDecision(row);
+      const d = await decisionRepository.insert(ctx, {
+        municipalityId: p.municipalityId,
+        participantId: p.id,
+        type: input.type,
+        outcome: input.outcome,
+        basis,
+        reasons: input.reasons,
+        legalBasis: [...legalBasisFor(input.type)],
+        decidedAt: input.decidedAt,
+        decidedBySub: ctx.actor.sub,
+        decidedByName: ctx.actor.name,
+        advanceNoticeAt: input.advanceNoticeAt ?? null,
+        notifiedAt: input.notifiedAt ?? null,
+        details,
+      });
       await recordChange(ctx, {
         municipalityId: p.municipalityId, operation: 'makeDecision', participantId: p.id, entity: 'decision', entityId: d.id,
         changes: { type: { from: null, to: d.type }, outcome: { from: null, to: d.outcome }, decidedAt: { from: null, to: d.decidedAt }, notifiedAt: { from: null, to: d.notifiedAt } },
       });
-      forgetCase(ctx, p.id);
       return d.id;
     });
     return id;
-  }
+  },
 
-  static async recordNotice(ctx: GraphQLContext, decisionId: string, notifiedAt: string, expectedVersion: number): Promise<Decision> {
+  /** R-9.2: when the notice reached the participant (this starts the appeal deadline), at the version the caller saw. */
+  async recordNotice(ctx: RequestContext, decisionId: string, notifiedAt: string, expectedVersion: number): Promise<DecisionRecord> {
     const municipalityId = ownMunicipality(ctx);
-    const [current] = await ctx.tx.query(`SELECT * FROM app.decision WHERE municipality_id = $1 AND id = $2`, [municipalityId, decisionId]);
-    if (!current) throw notFound('Decision');
-    if (compareDates(notifiedAt, current.decided_at as string) < 0) throw badInput('notifiedAt', 'notifiedAt is before the decision was made');
-    const [row] = await ctx.tx.query(
-      `UPDATE app.decision SET notified_at = $3, version = version + 1 WHERE municipality_id = $1 AND id = $2 AND version = $4 RETURNING *`,
-      [municipalityId, decisionId, notifiedAt, expectedVersion],
-    );
-    if (!row) throw conflict();
+    const current = await decisionRepository.current(ctx, municipalityId, decisionId);
+    if (!current) throw new NotFoundError('Decision');
+    if (compareDates(notifiedAt, current.decidedAt) < 0) throw new InvalidInputError('notifiedAt', 'notifiedAt is before the decision was made');
+    const updated = await decisionRepository.setNotified(ctx, municipalityId, decisionId, expectedVersion, notifiedAt);
+    if (!updated) throw new ConflictError();
     await recordChange(ctx, {
-      municipalityId, operation: 'recordDecisionNotice', participantId: row.participant_id as string, entity: 'decision', entityId: decisionId,
-      changes: { notifiedAt: { from: current.notified_at ?? null, to: notifiedAt } },
+      municipalityId, operation: 'recordDecisionNotice', participantId: updated.participantId, entity: 'decision', entityId: decisionId,
+      changes: { notifiedAt: { from: current.notifiedAt ?? null, to: notifiedAt } },
     });
-    forgetCase(ctx, row.participant_id as string);
-    return toDecision(row);
-  }
-}
+    return updated;
+  },
 
-/** Working days of an absence period (R-0.3: days in absence rules are working days). */
-export function workingDays(from: string, to: string): number {
-  return workingDaysBetweenInclusive(from, to);
-}
+  /** The case's decisions, newest first (one statement per request, whatever the number of cases). */
+  forCase(ctx: RequestContext, participantId: string): Promise<DecisionRecord[]> {
+    return decisionRepository.forCase(ctx, participantId);
+  },
+
+  /** The case's newest decision, or null. */
+  async latest(ctx: RequestContext, participantId: string): Promise<DecisionRecord | null> {
+    return (await decisionRepository.forCase(ctx, participantId))[0] ?? null;
+  },
+
+  /** A decision the caller's transaction can see, or null (a missing id and another tenant's alike). */
+  find(ctx: RequestContext, id: string): Promise<DecisionRecord | null> {
+    return decisionRepository.find(ctx, id);
+  },
+
+  /** R-5.1: whether participation has been granted (a guard of the programme's start). */
+  participationGranted(ctx: RequestContext, p: Pick<ParticipantRecord, 'municipalityId' | 'id'>): Promise<boolean> {
+    return decisionRepository.hasGranted(ctx, p, 'PARTICIPATION');
+  },
+};

@@ -1,4 +1,21 @@
 import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
+import type { DecisionType } from '../../domain/decision-types';
+import type { Eligibility } from '../../domain/eligibility';
+import type { HaltKind } from '../../domain/leave';
+import type { BenefitDetails, ExemptionDetails, ExtensionDetails, LeaveDetails } from './decision.types';
+
+export type DecisionOutcome = 'GRANTED' | 'REFUSED';
+
+/** What a decision stores of its type's block (app.decision.details): the API reads it back as the type's details. */
+export interface DecisionDetails {
+  /** PARTICIPATION: the eligibility the grant was made on (R-1.8). */
+  eligibility?: Eligibility;
+  benefit?: BenefitDetails;
+  halt?: { kind: HaltKind; fromDate: string; toDate?: string | null; latestToDate?: string | null };
+  extension?: ExtensionDetails;
+  leave?: LeaveDetails;
+  exemption?: ExemptionDetails;
+}
 
 /** R-8: decisions (enkeltvedtak), with the notice date that starts the appeal deadline. */
 export const decisionTable = defineTable(
@@ -7,8 +24,8 @@ export const decisionTable = defineTable(
     municipality_id: c.smallint(),
     id: c.uuid().defaultSql('gen_random_uuid()'),
     participant_id: c.uuid(),
-    type: c.text(),
-    outcome: c.text<'GRANTED' | 'REFUSED'>(),
+    type: c.text<DecisionType>(),
+    outcome: c.text<DecisionOutcome>(),
     basis: c.text().nullable(),
     reasons: c.text(),
     legal_basis: c.text().array(),
@@ -17,7 +34,7 @@ export const decisionTable = defineTable(
     decided_by_name: c.text(),
     advance_notice_at: c.date().nullable(),
     notified_at: c.date().nullable(),
-    details: c.jsonb<Record<string, unknown>>().defaultSql(`'{}'`),
+    details: c.jsonb<DecisionDetails>().defaultSql(`'{}'`),
     version: c.integer().default(1),
     created_at: c.timestamptz().defaultSql('now()'),
   },

@@ -1,189 +1,96 @@
-import { countableDaysForEndDate, AbsenceKind } from '../../domain/absence';
-import { buildCertificate, CertificateInput } from '../../domain/certificate';
-import { EndGoal } from '../../domain/end-goal';
-import { PlanContent } from '../../domain/integration-plan';
-import { plannedEndDate, ProgrammeEvent, ProgrammeState, StartGuards, transition } from '../../domain/programme';
+/**
+ * The introduction programme of a case (R-5): its state moves only by the transition table
+ * (src/domain/programme.ts), its planned end date follows extensions, absence and leave (R-5.8), and
+ * the participation certificate is issued when it ends either way (R-5.10, R-10). Raises domain errors
+ * (src/domain/errors.ts) and RuleViolations; src/graphql/errors.ts maps them.
+ */
+import { CertificateInput } from '../../domain/certificate';
+import { daysBetween } from '../../domain/calendar';
 import { startDeadline } from '../../domain/deadlines';
+import { maxDuration } from '../../domain/end-goal';
+import { ConflictError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
+import { availableEvents, INITIAL_STATE, plannedEndDate, ProgrammeEvent, ProgrammeState, StartGuards, transition, TRANSITIONS } from '../../domain/programme';
 import { RuleViolation } from '../../domain/rule-violation';
-import { GraphQLContext } from '../../graphql/context';
-import { conflict } from '../../graphql/errors';
-import { recordChange } from '../audit/change-log';
-import { setCaseStatus } from '../case/case-access';
-import { ParticipantEntity } from '../participant/participant.entity';
+import { Row, snakeName, toRecord, toRow } from '../../db/table';
+import { countableWorkingDays } from '../absence';
+import { recordChange } from '../audit';
+import { CertificateService } from '../certificate';
+import { currentPlan } from '../integration-plan';
+import { ParticipantRecord, ParticipantService } from '../participant';
+import { RequestContext } from '../shared';
+import { programmeRepository, ProgrammeUpdate } from './programme.repository';
+import { ProgrammeRecord, programmeTable } from './programme.table';
+import { Programme } from './programme.types';
 
-export interface ProgrammeRow {
-  id: string;
-  version: number;
-  state: ProgrammeState;
-  start_date: string | null;
-  late_start_reason: string | null;
-  end_goal: EndGoal | null;
-  duration_months: number | null;
-  extension_months: number;
-  time_already_used_days: number;
-  planned_end_date: string | null;
-  leave_until: string | null;
-  halted_until: string | null;
-  ended_at: string | null;
-  end_goal_reached: boolean | null;
-  end_reason: string | null;
-}
+export type { ProgrammeRecord };
 
-/** The case's programme, locked with the case (the caller already holds the participant row lock). */
-export async function findProgramme(ctx: GraphQLContext, p: ParticipantEntity): Promise<ProgrammeRow | null> {
-  const [row] = await ctx.tx.query<ProgrammeRow>(`SELECT * FROM app.programme WHERE municipality_id = $1 AND participant_id = $2`, [p.municipalityId, p.id]);
-  return row ? { ...row, version: Number(row.version) } : null;
-}
+/** What a change may set besides the state (the state moves by an event: see apply). */
+export type ProgrammeChanges = Omit<ProgrammeUpdate, 'state' | 'id' | 'municipalityId' | 'participantId' | 'version' | 'updatedAt'>;
 
-export async function requireProgramme(ctx: GraphQLContext, p: ParticipantEntity): Promise<ProgrammeRow> {
-  const prog = await findProgramme(ctx, p);
-  if (!prog) throw new RuleViolation('R-5.1', LAW['R-5.1'], 'There is no programme yet: grant participation first.', {});
-  return prog;
-}
+/** A programme event other than START (whose guards only start() assembles). */
+export type ProgrammeStepEvent = Exclude<ProgrammeEvent, 'START'>;
 
-/** The version the client last saw must still be current, or nothing changes. */
-export function checkVersion(prog: ProgrammeRow, expectedVersion: number | null | undefined): void {
-  if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== prog.version) {
-    throw conflict('The programme was changed by someone else; reload and try again');
-  }
-}
-
-/** R-5.8: countable absence, free days and leave in working days. */
-export async function countableDays(ctx: GraphQLContext, p: ParticipantEntity): Promise<number> {
-  const rows = await ctx.tx.query<{ kind: AbsenceKind; working_days: number }>(
-    `SELECT kind, working_days FROM app.absence WHERE municipality_id = $1 AND participant_id = $2`,
-    [p.municipalityId, p.id],
-  );
-  return countableDaysForEndDate(rows.map((r) => ({ kind: r.kind, workingDays: Number(r.working_days) })));
-}
-
-export async function recomputedEnd(ctx: GraphQLContext, p: ParticipantEntity, prog: ProgrammeRow, extensionMonths = prog.extension_months): Promise<string | null> {
-  if (!prog.start_date || !prog.duration_months) return null;
-  return plannedEndDate({
-    startDate: prog.start_date,
-    durationMonths: prog.duration_months,
-    extensionMonths,
-    countableAbsenceAndLeaveWorkingDays: await countableDays(ctx, p),
-    timeAlreadyUsedDays: prog.time_already_used_days,
-  }).endDate;
-}
-
-/**
- * Applies a change to the programme row with the version guard in the UPDATE itself, and keeps the
- * participant's list status in step. Returns the new row.
- */
-export async function updateProgramme(
-  ctx: GraphQLContext,
-  p: ParticipantEntity,
-  prog: ProgrammeRow,
-  operation: string,
-  changes: Partial<Omit<ProgrammeRow, 'id' | 'version'>>,
-): Promise<ProgrammeRow> {
-  const cols = Object.keys(changes);
-  const sets = cols.map((c, i) => `${c} = $${i + 4}`).join(', ');
-  const [row] = await ctx.tx.query<ProgrammeRow>(
-    `UPDATE app.programme SET ${sets}, version = version + 1, updated_at = now()
-     WHERE municipality_id = $1 AND id = $2 AND version = $3 RETURNING *`,
-    [p.municipalityId, prog.id, prog.version, ...cols.map((c) => (changes as Record<string, unknown>)[c])],
-  );
-  if (!row) throw conflict('The programme was changed by someone else; reload and try again');
-  if (changes.state && changes.state !== prog.state) await setCaseStatus(ctx, p, changes.state);
-  const before: Record<string, unknown> = {};
-  for (const c of cols) before[c] = (prog as unknown as Record<string, unknown>)[c];
-  await recordChange(ctx, {
-    municipalityId: p.municipalityId, operation, participantId: p.id, entity: 'programme', entityId: prog.id,
-    changes: Object.fromEntries(cols.map((c) => [c, { from: before[c] ?? null, to: (changes as Record<string, unknown>)[c] ?? null }])),
-  });
-  return { ...row, version: Number(row.version) };
-}
-
-/** A PLANNED programme exists from the day participation is granted. */
-export async function ensurePlannedProgramme(ctx: GraphQLContext, p: ParticipantEntity): Promise<void> {
-  const existing = await findProgramme(ctx, p);
-  if (existing) return;
-  await ctx.tx.query(`INSERT INTO app.programme (municipality_id, participant_id, state) VALUES ($1, $2, 'PLANNED')`, [p.municipalityId, p.id]);
-  await setCaseStatus(ctx, p, 'PLANNED');
-}
-
-export async function startProgramme(ctx: GraphQLContext, p: ParticipantEntity, startDate: string, lateStartReason: string | null, expectedVersion: number | null): Promise<void> {
-  const [granted] = await ctx.tx.query(
-    `SELECT 1 FROM app.decision WHERE municipality_id = $1 AND participant_id = $2 AND type = 'PARTICIPATION' AND outcome = 'GRANTED' LIMIT 1`,
-    [p.municipalityId, p.id],
-  );
-  const prog = await findProgramme(ctx, p);
-  const [plan] = await ctx.tx.query<{ content: PlanContent; contract_signed_at: string | null; end_goal: EndGoal; duration_months: number }>(
-    `SELECT content, contract_signed_at, end_goal, duration_months FROM app.plan_version
-     WHERE municipality_id = $1 AND participant_id = $2 ORDER BY version_no DESC LIMIT 1`,
-    [p.municipalityId, p.id],
-  );
-  const guards: StartGuards = {
-    participationGranted: Boolean(granted) && Boolean(prog),
-    planValid: Boolean(plan),
-    contractSigned: Boolean(plan?.contract_signed_at),
-    startDate,
-    startDeadline: p.settlementDate ? startDeadline({ settlementDate: p.settlementDate, requestDate: p.requestDate }) : startDate,
-    lateStartReason,
+/** The GraphQL view of a record. */
+export function toProgramme(r: ProgrammeRecord): Programme {
+  return {
+    id: r.id,
+    version: r.version,
+    state: r.state,
+    startDate: r.startDate,
+    lateStartReason: r.lateStartReason,
+    endGoal: r.endGoal,
+    durationMonths: r.durationMonths,
+    extensionMonths: r.extensionMonths,
+    maxExtensionMonths: r.endGoal ? maxDuration(r.endGoal).maxExtensionMonths : null,
+    timeAlreadyUsedDays: r.timeAlreadyUsedDays,
+    plannedEndDate: r.plannedEndDate,
+    leaveUntil: r.leaveUntil,
+    haltedUntil: r.haltedUntil,
+    endedAt: r.endedAt,
+    endGoalReached: r.endGoalReached,
+    endReason: r.endReason,
+    availableEvents: availableEvents(r.state),
   };
-  const next = transition(prog?.state ?? 'PLANNED', 'START', guards);
-  checkVersion(prog!, expectedVersion);
-  const started: ProgrammeRow = { ...prog!, start_date: startDate, duration_months: plan.duration_months, end_goal: plan.end_goal };
-  await updateProgramme(ctx, p, prog!, 'startProgramme', {
-    state: next,
-    start_date: startDate,
-    late_start_reason: lateStartReason,
-    end_goal: plan.end_goal,
-    duration_months: plan.duration_months,
-    planned_end_date: await recomputedEnd(ctx, p, started),
-  });
 }
 
-/** A plain state change by the table (leave end, resume). */
-export async function applyEvent(ctx: GraphQLContext, p: ParticipantEntity, event: Exclude<ProgrammeEvent, 'START'>, expectedVersion: number | null, extra: Partial<ProgrammeRow> = {}): Promise<ProgrammeRow> {
-  const prog = await requireProgramme(ctx, p);
-  checkVersion(prog, expectedVersion);
-  const next = transition(prog.state, event);
-  return updateProgramme(ctx, p, prog, `programme:${event}`, { state: next, ...extra });
-}
+const CHANGED = 'The programme was changed by someone else; reload and try again';
 
 /**
- * R-5.10 / R-10.1: the programme ends as COMPLETED or INTERRUPTED, and the participation
- * certificate is issued in the same transaction, in both cases.
+ * Writes a change with the version guard in the UPDATE itself, keeps the participant's list status in
+ * step with the state, and logs the changed columns (by their column names, as the log always had them).
  */
-export async function endProgramme(
-  ctx: GraphQLContext,
-  p: ParticipantEntity,
-  event: 'COMPLETE' | 'INTERRUPT',
-  endDate: string,
-  endGoalReached: boolean,
-  reason: string | null,
-  expectedVersion: number | null,
-): Promise<void> {
-  const prog = await requireProgramme(ctx, p);
-  checkVersion(prog, expectedVersion);
-  const next = transition(prog.state, event);
-  const ended = await updateProgramme(ctx, p, prog, `programme:${event}`, { state: next, ended_at: endDate, end_goal_reached: endGoalReached, end_reason: reason });
-  await issueCertificate(ctx, p, ended);
+async function write(
+  ctx: RequestContext,
+  p: ParticipantRecord,
+  prog: ProgrammeRecord,
+  operation: string,
+  changes: ProgrammeChanges & { state?: ProgrammeState },
+): Promise<ProgrammeRecord> {
+  const row = await programmeRepository.update(ctx, p, prog.id, prog.version, changes);
+  if (!row) throw new ConflictError(CHANGED);
+  if (changes.state && changes.state !== prog.state) await ParticipantService.setCaseStatus(ctx, p, changes.state);
+  const logged: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [field, to] of Object.entries(changes)) logged[snakeName(field)] = { from: prog[field as keyof ProgrammeRecord] ?? null, to: to ?? null };
+  await recordChange(ctx, { municipalityId: p.municipalityId, operation, participantId: p.id, entity: 'programme', entityId: prog.id, changes: logged });
+  return row;
 }
 
-async function issueCertificate(ctx: GraphQLContext, p: ParticipantEntity, prog: ProgrammeRow): Promise<void> {
-  const [plan] = await ctx.tx.query<{ content: PlanContent }>(
-    `SELECT content FROM app.plan_version WHERE municipality_id = $1 AND participant_id = $2 ORDER BY version_no DESC LIMIT 1`,
-    [p.municipalityId, p.id],
-  );
-  const startDate = prog.start_date ?? prog.ended_at!;
-  const endDate = prog.ended_at!;
-  const weeks = Math.max(0, Math.round((Date.parse(endDate) - Date.parse(startDate)) / (7 * 86_400_000)));
-  const input: CertificateInput = {
+async function issueCertificate(ctx: RequestContext, p: ParticipantRecord, prog: ProgrammeRecord): Promise<void> {
+  const plan = await currentPlan(ctx, p);
+  const startDate = prog.startDate ?? prog.endedAt!;
+  const endDate = prog.endedAt!;
+  const weeks = Math.max(0, Math.round(daysBetween(startDate, endDate) / 7));
+  const content: CertificateInput = {
     participantName: p.fullName,
     municipalityName: ctx.directory.municipalityById(p.municipalityId)?.name ?? '',
     startDate,
     endDate,
-    plannedEndDate: prog.planned_end_date ?? endDate,
+    plannedEndDate: prog.plannedEndDate ?? endDate,
     endReason: prog.state === 'COMPLETED' ? 'COMPLETED' : 'INTERRUPTED',
-    interruptionReason: prog.end_reason,
-    endGoal: (prog.end_goal ?? plan?.content.endGoal ?? 'WORK') as EndGoal,
-    endGoalReached: prog.end_goal_reached ?? false,
+    interruptionReason: prog.endReason,
+    endGoal: prog.endGoal ?? plan?.content.endGoal ?? 'WORK',
+    endGoalReached: prog.endGoalReached ?? false,
     elements: (plan?.content.elements ?? []).map((e) => ({
       kind: e.kind,
       description: e.description,
@@ -192,10 +99,156 @@ async function issueCertificate(ctx: GraphQLContext, p: ParticipantEntity, prog:
     })),
     issueDate: ctx.today,
   };
-  buildCertificate(input, 'NB'); // refuses now, not when someone reads it, if the content is incomplete
-  await ctx.tx.query(
-    `INSERT INTO app.certificate (municipality_id, participant_id, issued_at, content) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (municipality_id, participant_id) DO UPDATE SET issued_at = EXCLUDED.issued_at, content = EXCLUDED.content`,
-    [p.municipalityId, p.id, ctx.today, JSON.stringify(input)],
-  );
+  await CertificateService.issue(ctx, p, content);
+}
+
+export const ProgrammeService = {
+  /** The case's programme as the request has it (field resolvers: one statement per request). */
+  forCase(ctx: RequestContext, participantId: string): Promise<ProgrammeRecord | null> {
+    return programmeRepository.forCase(ctx, participantId);
+  },
+
+  /** The case's programme, read now (the caller holds the case's row lock), or null. */
+  find(ctx: RequestContext, p: Pick<ParticipantRecord, 'municipalityId' | 'id'>): Promise<ProgrammeRecord | null> {
+    return programmeRepository.find(ctx, p);
+  },
+
+  /** The case's programme; refused under R-5.1 while participation has not been granted. */
+  async require(ctx: RequestContext, p: Pick<ParticipantRecord, 'municipalityId' | 'id'>): Promise<ProgrammeRecord> {
+    const prog = await programmeRepository.find(ctx, p);
+    if (!prog) throw new RuleViolation('R-5.1', LAW['R-5.1'], 'There is no programme yet: grant participation first.', {});
+    return prog;
+  },
+
+  /** The version the client last saw must still be current, or nothing changes. */
+  checkVersion(prog: ProgrammeRecord, expectedVersion: number | null | undefined): void {
+    if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== prog.version) throw new ConflictError(CHANGED);
+  },
+
+  /** R-5.8: the planned last day, with the extension and the case's countable absence and leave; null before the start. */
+  async recomputedEnd(ctx: RequestContext, p: Pick<ParticipantRecord, 'municipalityId' | 'id'>, prog: ProgrammeRecord, extensionMonths = prog.extensionMonths): Promise<string | null> {
+    if (!prog.startDate || !prog.durationMonths) return null;
+    return plannedEndDate({
+      startDate: prog.startDate,
+      durationMonths: prog.durationMonths,
+      extensionMonths,
+      countableAbsenceAndLeaveWorkingDays: await countableWorkingDays(ctx, p),
+      timeAlreadyUsedDays: prog.timeAlreadyUsedDays,
+    }).endDate;
+  },
+
+  /** A change that leaves the state as it is (an extension, a moved end date). */
+  change(ctx: RequestContext, p: ParticipantRecord, prog: ProgrammeRecord, operation: string, changes: ProgrammeChanges): Promise<ProgrammeRecord> {
+    return write(ctx, p, prog, operation, changes);
+  },
+
+  /** A state change by the transition table (refused with the table's rule otherwise), with what comes with it. */
+  apply(ctx: RequestContext, p: ParticipantRecord, prog: ProgrammeRecord, event: ProgrammeStepEvent, operation: string, changes: ProgrammeChanges = {}): Promise<ProgrammeRecord> {
+    return write(ctx, p, prog, operation, { state: transition(prog.state, event), ...changes });
+  },
+
+  /** A PLANNED programme exists from the day participation is granted. */
+  async ensurePlanned(ctx: RequestContext, p: ParticipantRecord): Promise<void> {
+    if (await programmeRepository.find(ctx, p)) return;
+    await programmeRepository.insertPlanned(ctx, p);
+    await ParticipantService.setCaseStatus(ctx, p, INITIAL_STATE);
+  },
+
+  /**
+   * PLANNED → ACTIVE (R-5.1, R-4.2): needs the granted participation decision (which the caller asks
+   * the decision module for: decisions depend on the programme, not the other way round), a valid plan
+   * with a signed contract, and a reason when the start is late.
+   */
+  async start(
+    ctx: RequestContext,
+    p: ParticipantRecord,
+    input: { startDate: string; lateStartReason: string | null; expectedVersion: number | null },
+    participationGranted: boolean,
+  ): Promise<ProgrammeRecord> {
+    const prog = await programmeRepository.find(ctx, p);
+    const plan = await currentPlan(ctx, p);
+    const guards: StartGuards = {
+      participationGranted: participationGranted && Boolean(prog),
+      planValid: Boolean(plan),
+      contractSigned: Boolean(plan?.contractSignedAt),
+      startDate: input.startDate,
+      startDeadline: p.settlementDate ? startDeadline({ settlementDate: p.settlementDate, requestDate: p.requestDate }) : input.startDate,
+      lateStartReason: input.lateStartReason,
+    };
+    const next = transition(prog?.state ?? INITIAL_STATE, 'START', guards);
+    // The guards hold: there is a programme and a plan.
+    const current = prog!;
+    const { endGoal, durationMonths } = plan!;
+    ProgrammeService.checkVersion(current, input.expectedVersion);
+    const started: ProgrammeRecord = { ...current, startDate: input.startDate, durationMonths, endGoal };
+    return write(ctx, p, current, 'startProgramme', {
+      state: next,
+      startDate: input.startDate,
+      lateStartReason: input.lateStartReason,
+      endGoal,
+      durationMonths,
+      plannedEndDate: await ProgrammeService.recomputedEnd(ctx, p, started),
+    });
+  },
+
+  /** A plain state change the caseworker makes (leave ends, a halt ends), at the version the client saw. */
+  async step(ctx: RequestContext, p: ParticipantRecord, event: ProgrammeStepEvent, expectedVersion: number | null, changes: ProgrammeChanges = {}): Promise<ProgrammeRecord> {
+    const prog = await ProgrammeService.require(ctx, p);
+    ProgrammeService.checkVersion(prog, expectedVersion);
+    return ProgrammeService.apply(ctx, p, prog, event, `programme:${event}`, changes);
+  },
+
+  /**
+   * R-5.10 / R-10.1: the programme ends as COMPLETED or INTERRUPTED, and the participation
+   * certificate is issued in the same transaction, in both cases.
+   */
+  async end(
+    ctx: RequestContext,
+    p: ParticipantRecord,
+    event: 'COMPLETE' | 'INTERRUPT',
+    input: { endDate: string; endGoalReached: boolean; reason: string | null; expectedVersion: number | null },
+  ): Promise<ProgrammeRecord> {
+    const prog = await ProgrammeService.require(ctx, p);
+    ProgrammeService.checkVersion(prog, input.expectedVersion);
+    const ended = await ProgrammeService.apply(ctx, p, prog, event, `programme:${event}`, {
+      endedAt: input.endDate,
+      endGoalReached: input.endGoalReached,
+      endReason: input.reason,
+    });
+    await issueCertificate(ctx, p, ended);
+    return ended;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Transitional: the programme as a row with SQL names, for the modules that still call these
+// (absence, transfer), until they call ProgrammeService through '../programme'.
+
+export type ProgrammeRow = Row<typeof programmeTable>;
+
+const rowOf = (r: ProgrammeRecord): ProgrammeRow => toRow(programmeTable, r) as ProgrammeRow;
+
+/** Transitional: ProgrammeService.find, as a row. */
+export async function findProgramme(ctx: RequestContext, p: ParticipantRecord): Promise<ProgrammeRow | null> {
+  const prog = await programmeRepository.find(ctx, p);
+  return prog ? rowOf(prog) : null;
+}
+
+/** Transitional: ProgrammeService.recomputedEnd, on a row. */
+export function recomputedEnd(ctx: RequestContext, p: ParticipantRecord, prog: ProgrammeRow, extensionMonths = prog.extension_months): Promise<string | null> {
+  return ProgrammeService.recomputedEnd(ctx, p, toRecord(prog), extensionMonths);
+}
+
+/**
+ * Transitional: ProgrammeService.change, on a row; a new state given by name moves by the event the
+ * transition table has for it (and is refused by the table when there is none from the current state).
+ */
+export async function updateProgramme(ctx: RequestContext, p: ParticipantRecord, prog: ProgrammeRow, operation: string, changes: Partial<ProgrammeRow>): Promise<ProgrammeRow> {
+  const { state, ...rest } = toRecord(changes);
+  const record = toRecord(prog);
+  if (state === undefined || state === record.state) return rowOf(await write(ctx, p, record, operation, { ...(state ? { state } : {}), ...rest }));
+  const event = TRANSITIONS.find((t) => t.from === record.state && t.to === state && t.event !== 'START')?.event
+    ?? TRANSITIONS.find((t) => t.to === state && t.event !== 'START')?.event;
+  if (!event || event === 'START') throw new TypeError(`no event of the transition table leads to ${state}`);
+  return rowOf(await ProgrammeService.apply(ctx, p, record, event, operation, rest));
 }

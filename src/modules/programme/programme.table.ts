@@ -1,3 +1,4 @@
+import type { EndGoal } from '../../domain/end-goal';
 import type { ProgrammeState } from '../../domain/programme';
 import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
 
@@ -12,7 +13,7 @@ export const programmeTable = defineTable(
     state: c.text<ProgrammeState>(),
     start_date: c.date().nullable(),
     late_start_reason: c.text().nullable(),
-    end_goal: c.text().nullable(),
+    end_goal: c.text<EndGoal>().nullable(),
     duration_months: c.integer().nullable(),
     extension_months: c.integer().default(0),
     time_already_used_days: c.integer().default(0),

@@ -1,0 +1,33 @@
+/** Decisions (enkeltvedtak, R-8): the one door other modules use. */
+import { DecisionResolver, ParticipantDecisionsResolver } from './decision.resolver';
+
+export { decisionTable } from './decision.table';
+export type { DecisionDetails, DecisionOutcome, DecisionRecord } from './decision.table';
+export { DecisionService, decisionView, toDecision } from './decision.service';
+export type { DecisionFields } from './decision.service';
+/** The case list reads each row's newest decision in its own SQL, with these columns. */
+export { DECISION_ROW_COLUMNS, prefixedDecisionColumns, unprefixedDecisionRow } from './decision-row';
+export type { DecisionRow } from './decision-row';
+export {
+  AppealInformationType,
+  BenefitDecisionInput,
+  BenefitDetails,
+  Decision,
+  DecisionInput,
+  DecisionOutcomeEnum,
+  DecisionTypeEnum,
+  ExemptionDetails,
+  ExemptionGroundEnum,
+  ExemptionSubjectEnum,
+  ExtensionDetails,
+  HaltDetails,
+  HaltKindEnum,
+  LeaveDecisionInput,
+  LeaveDetails,
+  LeaveKindEnum,
+  ParticipationDecisionInput,
+} from './decision.types';
+export { DecisionResolver, ParticipantDecisionsResolver };
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const DECISION_RESOLVERS: Function[] = [DecisionResolver, ParticipantDecisionsResolver];

@@ -1,0 +1,49 @@
+import { IsBoolean, IsInt, IsOptional, Length, Matches, Min } from 'class-validator';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { EndGoal } from '../../domain/end-goal';
+import { PROGRAMME_EVENTS, PROGRAMME_STATES, ProgrammeEvent, ProgrammeState } from '../../domain/programme';
+import { enumFrom } from '../../graphql/enums';
+import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
+import { EndGoalEnum } from '../integration-plan';
+import { PLAIN_TEXT } from '../shared';
+
+export const ProgrammeStateEnum = enumFrom(PROGRAMME_STATES, 'ProgrammeState', 'PLANNED → ACTIVE ⇄ ON_LEAVE / HALTED → COMPLETED | INTERRUPTED (R-5).');
+export const ProgrammeEventEnum = enumFrom(PROGRAMME_EVENTS, 'ProgrammeEvent');
+
+@ObjectType({ description: 'The introduction programme (introduksjonsprogram) of one case.' })
+export class Programme {
+  @Field(() => UUIDScalar) id: string;
+  @Field(() => Int, { description: 'Send it back as expectedVersion with a change.' }) version: number;
+  @Field(() => ProgrammeStateEnum) state: ProgrammeState;
+  @Field(() => LocalDateScalar, { nullable: true }) startDate: string | null;
+  @Field(() => String, { nullable: true }) lateStartReason: string | null;
+  @Field(() => EndGoalEnum, { nullable: true }) endGoal: EndGoal | null;
+  @Field(() => Int, { nullable: true }) durationMonths: number | null;
+  @Field(() => Int) extensionMonths: number;
+  @Field(() => Int, { nullable: true, description: 'Maximum extension for the end goal (R-5.7).' }) maxExtensionMonths: number | null;
+  @Field(() => Int, { description: 'Days used in a previous municipality.' }) timeAlreadyUsedDays: number;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day, with extensions and added absence/leave (R-5.8).' }) plannedEndDate: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) leaveUntil: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) haltedUntil: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) endedAt: string | null;
+  @Field(() => Boolean, { nullable: true }) endGoalReached: boolean | null;
+  @Field(() => String, { nullable: true }) endReason: string | null;
+  @Field(() => [ProgrammeEventEnum], { description: 'What may happen next by the transition table.' }) availableEvents: ProgrammeEvent[];
+}
+
+@InputType()
+export class StartProgrammeInput {
+  @Field(() => LocalDateScalar) startDate: string;
+  @Field(() => String, { nullable: true, description: 'Required when starting after the start deadline (R-5.1).' })
+  @IsOptional() @Length(1, 2000) @Matches(PLAIN_TEXT) lateStartReason?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;
+}
+
+@InputType()
+export class EndProgrammeInput {
+  @Field(() => LocalDateScalar) endDate: string;
+  @Field() @IsBoolean() endGoalReached: boolean;
+  @Field(() => String, { nullable: true, description: 'Why the programme ended early (interruptions).' })
+  @IsOptional() @Length(1, 2000) @Matches(PLAIN_TEXT) reason?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;
+}
