@@ -1,7 +1,7 @@
 import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
 import { AbsenceResolver } from '../modules/absence/absence';
-import { accessLabel, AccessLogResolver, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log/access-log';
+import { accessLabel, AccessLogResolver, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log';
 import { APPEAL_RESOLVERS } from '../modules/appeal';
 import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance';
 import { CaseloadResolver } from '../modules/caseload';

@@ -11,7 +11,7 @@ import { todayInOslo } from '../domain/calendar';
 import { RequestTransaction } from '../db/request-transaction';
 import { GraphQLContext } from '../graphql/context';
 import { buildAppSchema } from '../graphql/schema';
-import { flushAccessLog } from '../modules/access-log/access-log';
+import { flushAccessLog } from '../modules/access-log';
 import { createLoaders } from '../modules/loaders';
 import { createApollo } from './apollo';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
