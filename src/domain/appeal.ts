@@ -10,9 +10,12 @@
 //   REVERSED | DISMISSED | DECIDED_BY_STATSFORVALTER -CLOSE-> CLOSED
 //   RECEIVED | UNDER_REVIEW -CLOSE-> CLOSED   (the appellant withdrew the appeal)
 //   CLOSED: final.
+// An appeal begins RECEIVED (APPEAL_INITIAL_STATE). Steps that record something without moving the appeal
+// (a late appeal's ground, a reassignment, the follow-up decision) have their own table, APPEAL_RECORDINGS:
+// each is allowed only in the states listed there and refused under its own rule elsewhere.
 import { compareDates, type IsoDate } from './calendar';
 import { detrimentNoticeDeadline } from './deadlines';
-import { LAW } from './law-references';
+import { LAW, type RuleId } from './law-references';
 import { RuleViolation } from './rule-violation';
 
 export const APPEAL_STATES = [
@@ -55,6 +58,9 @@ export const APPEAL_TRANSITIONS: readonly AppealTransition[] = [
   { from: 'UNDER_REVIEW', event: 'CLOSE', to: 'CLOSED' },
 ];
 
+/** R-9.1: a registered appeal is RECEIVED. */
+export const APPEAL_INITIAL_STATE: AppealState = 'RECEIVED';
+
 export function isAppealFinal(state: AppealState): boolean {
   return !APPEAL_TRANSITIONS.some((t) => t.from === state);
 }
@@ -75,12 +81,100 @@ export function availableAppealEvents(from: AppealState): AppealEvent[] {
   return APPEAL_TRANSITIONS.filter((t) => t.from === from).map((t) => t.event);
 }
 
+/** Steps that record something on an appeal and leave its state as it is. */
+export const APPEAL_RECORDING_STEPS = ['ACCEPT_LATE', 'REASSIGN', 'RECORD_FOLLOW_UP'] as const;
+export type AppealRecordingStep = (typeof APPEAL_RECORDING_STEPS)[number];
+
+export type AppealRecording = { in: AppealState; step: AppealRecordingStep; ruleId: RuleId };
+
+/**
+ * Where each recording step is allowed (the only source, as APPEAL_TRANSITIONS is for the moves):
+ * - R-9.3: the ground of a late appeal is recorded while the municipality reviews it;
+ * - R-9.5: a forwarded appeal Statsforvalteren has not decided can be reassigned to another office;
+ * - R-9.6: the municipality's follow-up decision comes after Statsforvalteren's decision.
+ */
+export const APPEAL_RECORDINGS: readonly AppealRecording[] = [
+  { in: 'RECEIVED', step: 'ACCEPT_LATE', ruleId: 'R-9.3' },
+  { in: 'UNDER_REVIEW', step: 'ACCEPT_LATE', ruleId: 'R-9.3' },
+  { in: 'FORWARDED', step: 'REASSIGN', ruleId: 'R-9.5' },
+  { in: 'PARTLY_REVERSED_AND_FORWARDED', step: 'REASSIGN', ruleId: 'R-9.5' },
+  { in: 'DECIDED_BY_STATSFORVALTER', step: 'RECORD_FOLLOW_UP', ruleId: 'R-9.6' },
+];
+
+const RECORDING_REFUSALS: Record<AppealRecordingStep, { ruleId: RuleId; message: (from: AppealState) => string }> = {
+  ACCEPT_LATE: { ruleId: 'R-9.3', message: (from) => `A late appeal is accepted for consideration while it is reviewed, not when it is ${from}.` },
+  REASSIGN: { ruleId: 'R-9.5', message: (from) => `Only a forwarded appeal that Statsforvalteren has not decided can be reassigned; this one is ${from}.` },
+  RECORD_FOLLOW_UP: { ruleId: 'R-9.6', message: () => 'A follow-up decision is recorded only after Statsforvalteren changed or quashed the decision.' },
+};
+
+/**
+ * R-9.3 / R-9.5 / R-9.6: a recording step on an appeal in state `from`; returns the state it stays in, or
+ * refuses under the step's rule. The follow-up decision also needs an outcome that asks for one (R-9.6).
+ */
+export function appealRecording(from: AppealState, step: AppealRecordingStep, facts: { outcome?: StatsforvalterOutcome | null } = {}): AppealState {
+  const allowed = APPEAL_RECORDINGS.some((r) => r.in === from && r.step === step);
+  const followUpAsked = step !== 'RECORD_FOLLOW_UP' || (facts.outcome != null && outcomeNeedsMunicipalFollowUp(facts.outcome));
+  if (!allowed || !followUpAsked) {
+    const refusal = RECORDING_REFUSALS[step];
+    const details: Record<string, unknown> = step === 'RECORD_FOLLOW_UP' ? { state: from, outcome: facts.outcome ?? null } : { state: from };
+    throw new RuleViolation(refusal.ruleId, LAW[refusal.ruleId], refusal.message(from), details);
+  }
+  return from;
+}
+
+/** Every step an appeal can take: a move of the state machine, or a recording that leaves the state. */
+export type AppealStep = AppealEvent | AppealRecordingStep;
+/** What an appeal's history records: its registration and every step after it. */
+export type AppealHistoryEvent = 'REGISTER' | AppealStep;
+
+/** The state after `step`, from the two tables: the one way a service learns the state an appeal moves to. */
+export function appealStateAfter(from: AppealState, step: AppealStep, facts: { outcome?: StatsforvalterOutcome | null } = {}): AppealState {
+  return isAppealEvent(step) ? appealTransition(from, step) : appealRecording(from, step, facts);
+}
+
+function isAppealEvent(step: AppealStep): step is AppealEvent {
+  return (APPEAL_EVENTS as readonly string[]).includes(step);
+}
+
+// R-9.6 forvaltningsloven § 34: Statsforvalteren's decision is final; deciding a decided appeal again is
+// refused under R-9.6 (not as an illegal step), also once the municipality has closed it.
+export function statsforvalterDecisionStep(from: AppealState): AppealState {
+  if (from === 'DECIDED_BY_STATSFORVALTER' || from === 'CLOSED') {
+    throw new RuleViolation('R-9.6', LAW['R-9.6'], 'Statsforvalteren has decided this appeal; its decision is final.', { state: from });
+  }
+  return appealTransition(from, 'STATSFORVALTER_DECIDE');
+}
+
 export const STATSFORVALTER_OUTCOMES = ['DISMISSED', 'UPHELD', 'CHANGED', 'QUASHED_AND_RETURNED'] as const;
 export type StatsforvalterOutcome = (typeof STATSFORVALTER_OUTCOMES)[number];
 
 // R-9.6 forvaltningsloven § 34: a changed decision is implemented, a quashed one handled again, by the municipality.
 export function outcomeNeedsMunicipalFollowUp(outcome: StatsforvalterOutcome): boolean {
   return outcome === 'CHANGED' || outcome === 'QUASHED_AND_RETURNED';
+}
+
+// R-9.6 forvaltningsloven § 34: CHANGED or QUASHED_AND_RETURNED, and the municipality's follow-up decision is not yet recorded.
+export function followUpNeeded(a: { outcome: StatsforvalterOutcome | null; followUpDecisionId: string | null }): boolean {
+  return a.outcome !== null && outcomeNeedsMunicipalFollowUp(a.outcome) && a.followUpDecisionId === null;
+}
+
+// R-9.3 forvaltningsloven § 31: the appeal can be considered on its merits: in time, or late with a recorded
+// ground and received within the 1-year bar.
+export function appealMayBeConsidered(a: { filedInTime: boolean; lateGround: string | null; receivedAt: IsoDate; lateAppealLastDay: IsoDate }): boolean {
+  return a.filedInTime || (a.lateGround !== null && compareDates(a.receivedAt, a.lateAppealLastDay) <= 0);
+}
+
+// R-9.8 forvaltningsloven § 13: the plan and contract versions the appealed decision concerned: the one in
+// force when it was made, and any made under the appealed decision or its partial reversal. Newest first.
+export function relevantPlanVersions<V extends { versionNo: number; contractSignedAt: IsoDate; significantChangeDecisionId: string | null }>(
+  versions: readonly V[],
+  decision: { id: string; decidedAt: IsoDate },
+  reversalDecisionId: string | null,
+): V[] {
+  const newestFirst = [...versions].sort((a, b) => b.versionNo - a.versionNo);
+  const linked = new Set([decision.id, reversalDecisionId].filter((id): id is string => id !== null));
+  const inForce = newestFirst.find((v) => compareDates(v.contractSignedAt, decision.decidedAt) <= 0);
+  return newestFirst.filter((v) => v === inForce || (v.significantChangeDecisionId !== null && linked.has(v.significantChangeDecisionId)));
 }
 
 // R-9.7 forvaltningsloven § 34 third para: refuse a change to the appellant's detriment decided after the deadline.

@@ -1,7 +1,7 @@
 import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
 import { AbsenceResolver } from '../modules/absence/absence';
-import { accessLabel, AccessLogResolver, flushAccessLog, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log/access-log';
+import { accessLabel, AccessLogResolver, flushAccessLog, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log';
 import { createLoaders, Loaders } from '../modules/loaders';
 import type { RequestTransaction } from '../db/request-transaction';
 import { APPEAL_RESOLVERS } from '../modules/appeal';

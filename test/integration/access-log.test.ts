@@ -57,3 +57,35 @@ test('a page of participants is one access-log row naming each of them, and each
     expect(log.body.data.participantAccessLog.edges.map((e: { node: { purpose: string } }) => e.node.purpose)).toContain('CASE_LIST');
   }
 });
+
+test('paging a participant\'s log returns every entry once, even entries a microsecond apart', async () => {
+  const tok = await t.token('MUNICIPALITY', '4601', 'pager', 'Pager');
+  const id = (await t.gql(tok, REGISTER, { input: participantInput() })).body.data.registerParticipant.id;
+  const municipalityId = t.directory.municipalityByNumber('4601')!.id;
+  const owner = await t.db.owner();
+  // Three reads within one millisecond (a JavaScript Date cannot tell them apart), by another caseworker.
+  for (const at of ['2026-11-02 10:00:00.123100+01', '2026-11-02 10:00:00.123200+01', '2026-11-02 10:00:00.123300+01']) {
+    await owner.query(
+      `INSERT INTO app.access_log (municipality_id, at, request_id, actor_sub, actor_role, actor_org, purpose, fields, participant_ids)
+       VALUES ($1, $2, 'r', 'other', 'MUNICIPALITY', '4601', 'CASE', ARRAY['name'], ARRAY[$3::uuid])`,
+      [municipalityId, at, id],
+    );
+  }
+  const PAGE = `query($id: UUID!, $after: String) { participantAccessLog(participantId: $id, first: 1, after: $after) {
+    totalCount edges { node { at purpose } } pageInfo { hasNextPage endCursor } } }`;
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 10; i++) {
+    const res = await t.gql(tok, PAGE, { id, after });
+    expect(res.body.errors).toBeUndefined();
+    const log = res.body.data.participantAccessLog;
+    expect(log.totalCount).toBe(4); // the registration's own read, and the three
+    seen.push(...log.edges.map((e: { node: { at: string } }) => e.node.at));
+    if (!log.pageInfo.hasNextPage) break;
+    after = log.pageInfo.endCursor;
+  }
+  expect(seen).toHaveLength(4);
+  // A cursor that is not one of ours is refused as bad input, not a server error.
+  const bad = await t.gql(tok, PAGE, { id, after: Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url') });
+  expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+});

@@ -2,7 +2,7 @@
  * Every object type a county or Statsforvalter user can reach is either logged as personal data in
  * the access log or exempted here with its reason: a new type must be placed deliberately.
  */
-import { PERSONAL_DATA_TYPES } from '../../src/modules/access-log/access-log';
+import { PERSONAL_DATA_TYPES } from '../../src/modules/access-log';
 import snapshot from './operation-roles.snapshot.json';
 
 const EXEMPT: Record<string, string> = {

@@ -1,4 +1,5 @@
-import { c, defineTable, KyselyTable } from '../../db/table';
+import type { Role } from '../../auth/roles';
+import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
 
 /** Who read which person's data, one row per request and municipality (personopplysningsloven, GDPR art. 5(2)). */
 export const accessLogTable = defineTable(
@@ -9,7 +10,7 @@ export const accessLogTable = defineTable(
     at: c.timestamptz().defaultSql('now()'),
     request_id: c.text(),
     actor_sub: c.text(),
-    actor_role: c.text(),
+    actor_role: c.text<Role>(),
     actor_org: c.text(),
     purpose: c.text(),
     fields: c.text().array(),
@@ -23,6 +24,8 @@ export const accessLogTable = defineTable(
     checks: [{ name: 'access_log_names_participants', expression: 'cardinality(participant_ids) >= 1' }],
   },
 );
+
+export type AccessLogRecord = RecordOf<typeof accessLogTable>;
 
 declare module '../../db/sql' {
   interface Tables {

@@ -1,45 +1,40 @@
 /**
  * The municipality's side of an appeal (R-9.1–R-9.5): intake with the computed timeliness, the review
  * and its outcomes (reverse, partly reverse and forward, dismiss, forward), reassignment, the follow-up
- * after Statsforvalteren's decision, and closing. Every state change goes through appealTransition.
+ * after Statsforvalteren's decision, and closing. Every state an appeal takes comes from the domain's
+ * tables (src/domain/appeal.ts): APPEAL_INITIAL_STATE, APPEAL_TRANSITIONS and APPEAL_RECORDINGS.
+ * Raises domain errors (src/domain/errors.ts, RuleViolation); src/graphql/errors.ts maps them.
  */
-import { appealTransition, AppealEvent, AppealState, outcomeNeedsMunicipalFollowUp, statsforvalterFor } from '../../domain/appeal';
+import { APPEAL_INITIAL_STATE, appealRecording, appealTransition, AppealEvent, followUpNeeded, statsforvalterFor } from '../../domain/appeal';
 import { appealDateProblems, assertAppealMayBeConsidered, assessAppealTimeliness } from '../../domain/appeal-timeliness';
 import { compareDates } from '../../domain/calendar';
 import { isAppealable } from '../../domain/decision-types';
 import { canConsiderLateAppeal, LateAppealGround } from '../../domain/deadlines';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
 import { RuleViolation } from '../../domain/rule-violation';
-import { GraphQLContext } from '../../graphql/context';
-import { badInput, conflict, notFound } from '../../graphql/errors';
-import { recordChange } from '../audit/change-log';
-import { idempotentCreate } from '../audit/idempotency';
-import { lockCase } from '../case/case-access';
-import { DecisionService } from '../decision/decision.service';
-import { DecisionInput } from '../decision/decision.types';
-import { ownMunicipality } from '../participant/participant.service';
-import { forgetAppeals } from './appeal.loaders';
-import { AppealChanges, AppealRow, followUpNeeded, toAppeal } from './appeal.rows';
-import { appendEvent, applyStep, expectVersion } from './appeal.steps';
-import { Appeal, RegisterAppealInput } from './appeal.types';
-
-type Row = Record<string, unknown>;
+import { idempotentCreate, recordChange } from '../audit';
+import { AppealedDecisionFacts, decisionFactsForAppeal, DecisionInput, DecisionService } from '../decision';
+import { ParticipantService } from '../participant';
+import { ownMunicipality, RequestContext } from '../shared';
+import { appealRepository } from './appeal.repository';
+import { AppealChanges, appendEvent, applyStep, expectVersion } from './appeal.steps';
+import { AppealEventRecord, AppealRecord } from './appeal.table';
+import { RegisterAppealInput } from './appeal.types';
 
 export interface StepArgs {
   appealId: string;
   expectedVersion: number;
 }
 
+const APPEAL_NOT_FOUND = () => new NotFoundError('Appeal');
+const DECISION_NOT_FOUND = () => new NotFoundError('Decision');
+
 /** Text a caseworker must give (a reason, a statement): not blank. */
 function required(value: string | null | undefined, field: string): string {
   const v = value?.trim();
-  if (!v) throw badInput(field, `${field} must not be blank`);
+  if (!v) throw new InvalidInputError(field, `${field} must not be blank`);
   return v;
-}
-
-async function ownDecision(ctx: GraphQLContext, decisionId: string): Promise<Row | undefined> {
-  const [d] = await ctx.tx.query(`SELECT * FROM app.decision WHERE municipality_id = $1 AND id = $2`, [ownMunicipality(ctx), decisionId]);
-  return d;
 }
 
 /**
@@ -47,59 +42,98 @@ async function ownDecision(ctx: GraphQLContext, decisionId: string): Promise<Row
  * municipality write takes), so concurrent steps on one appeal run one after the other. A missing id and
  * another municipality's id answer the same NOT_FOUND.
  */
-async function lockAppeal(ctx: GraphQLContext, appealId: string): Promise<AppealRow> {
+async function lockAppeal(ctx: RequestContext, appealId: string): Promise<AppealRecord> {
   const municipalityId = ownMunicipality(ctx);
-  const [peek] = await ctx.tx.query<{ participant_id: string }>(`SELECT participant_id FROM app.appeal WHERE municipality_id = $1 AND id = $2`, [municipalityId, appealId]);
-  if (!peek) throw notFound('Appeal');
-  await lockCase(ctx, peek.participant_id);
-  const [row] = await ctx.tx.query<AppealRow>(`SELECT * FROM app.appeal WHERE municipality_id = $1 AND id = $2 FOR UPDATE`, [municipalityId, appealId]);
-  if (!row) throw notFound('Appeal');
-  return row;
+  const participantId = await appealRepository.participantOf(ctx, municipalityId, appealId);
+  if (!participantId) throw APPEAL_NOT_FOUND();
+  await ParticipantService.lockCase(ctx, participantId);
+  const appeal = await appealRepository.lock(ctx, municipalityId, appealId);
+  if (!appeal) throw APPEAL_NOT_FOUND();
+  return appeal;
+}
+
+/** The appealed decision (the foreign key keeps it there). */
+async function appealedDecision(ctx: RequestContext, appeal: AppealRecord): Promise<AppealedDecisionFacts> {
+  const decision = await decisionFactsForAppeal(ctx, appeal.municipalityId, appeal.decisionId);
+  if (!decision) throw DECISION_NOT_FOUND();
+  return decision;
 }
 
 /** R-9.3: a late appeal is considered on its merits only with a recorded ground, and never after the 1-year bar. */
-function assertConsiderable(row: AppealRow, decision: Row): void {
-  assertAppealMayBeConsidered({ filedInTime: row.filed_in_time, decidedAt: decision.decided_at as string, receivedAt: row.received_at, lateGround: row.late_ground });
+function assertConsiderable(appeal: AppealRecord, decision: AppealedDecisionFacts): void {
+  assertAppealMayBeConsidered({ filedInTime: appeal.filedInTime, decidedAt: decision.decidedAt, receivedAt: appeal.receivedAt, lateGround: appeal.lateGround });
 }
 
 /** R-9.5: forwarding records the statement, when it was copied to the participant, and the competent office. */
-function forwarding(ctx: GraphQLContext, row: AppealRow, statement: string, copiedToParticipantAt: string): AppealChanges {
-  if (compareDates(copiedToParticipantAt, row.received_at) < 0) throw badInput('copiedToParticipantAt', 'The statement was copied to the participant before the appeal was received');
-  if (compareDates(copiedToParticipantAt, ctx.today) > 0) throw badInput('copiedToParticipantAt', 'copiedToParticipantAt is in the future');
-  const municipality = ctx.directory.municipalityById(Number(row.municipality_id))!;
+function forwarding(ctx: RequestContext, appeal: AppealRecord, statement: string, copiedToParticipantAt: string): AppealChanges {
+  if (compareDates(copiedToParticipantAt, appeal.receivedAt) < 0) {
+    throw new InvalidInputError('copiedToParticipantAt', 'The statement was copied to the participant before the appeal was received');
+  }
+  if (compareDates(copiedToParticipantAt, ctx.today) > 0) throw new InvalidInputError('copiedToParticipantAt', 'copiedToParticipantAt is in the future');
+  const municipality = ctx.directory.municipalityById(appeal.municipalityId)!;
   const office = statsforvalterFor(municipality.countyNumber, ctx.directory.areaList());
   return {
-    statsforvalter_id: office.id,
-    municipality_statement: required(statement, 'statement'),
-    statement_copied_to_participant_at: copiedToParticipantAt,
-    forwarded_at: new Date().toISOString(),
+    statsforvalterId: office.id,
+    municipalityStatement: required(statement, 'statement'),
+    statementCopiedToParticipantAt: copiedToParticipantAt,
+    forwardedAt: ctx.now,
   };
 }
 
-export class AppealService {
-  static async get(ctx: GraphQLContext, appealId: string): Promise<Appeal> {
-    const [row] = await ctx.tx.query<AppealRow>(`SELECT * FROM app.appeal WHERE municipality_id = $1 AND id = $2`, [ownMunicipality(ctx), appealId]);
-    if (!row) throw notFound('Appeal');
-    return toAppeal(row, ctx.directory);
-  }
+/**
+ * A move of the state machine: refused first if the table has no such move from the appeal's state, then
+ * the step's own checks (`changes`), then the guarded update.
+ */
+async function move(
+  ctx: RequestContext,
+  args: StepArgs,
+  event: AppealEvent,
+  operation: string,
+  changes: (appeal: AppealRecord) => AppealChanges,
+  note: string | null = null,
+  considerable = false,
+): Promise<AppealRecord> {
+  const appeal = await lockAppeal(ctx, args.appealId);
+  expectVersion(appeal, args.expectedVersion);
+  appealTransition(appeal.state, event);
+  if (considerable) assertConsiderable(appeal, await appealedDecision(ctx, appeal));
+  return applyStep(ctx, appeal, args.expectedVersion, { operation, step: event, set: changes(appeal), note });
+}
+
+/** A reversal's new decision, made the ordinary way (rules, effects, change log) so it is appealable like any other. */
+async function newDecision(ctx: RequestContext, appeal: AppealRecord, input: DecisionInput): Promise<string> {
+  const appealed = await appealedDecision(ctx, appeal);
+  assertConsiderable(appeal, appealed);
+  if (input.type !== appealed.type) throw new InvalidInputError('decision.type', `A reversal is a new ${appealed.type} decision, like the appealed one`);
+  if (compareDates(input.decidedAt, appeal.receivedAt) < 0) throw new InvalidInputError('decision.decidedAt', 'The new decision is dated before the appeal was received');
+  return DecisionService.make(ctx, appeal.participantId, input);
+}
+
+export const AppealService = {
+  /** An appeal of the caller's municipality; any other id is NOT_FOUND. */
+  async get(ctx: RequestContext, appealId: string): Promise<AppealRecord> {
+    const appeal = await appealRepository.find(ctx, ownMunicipality(ctx), appealId);
+    if (!appeal) throw APPEAL_NOT_FOUND();
+    return appeal;
+  },
 
   /** R-9.1 / R-9.2 / R-9.3: registers an appeal of an appealable, notified decision, with its deadline and timeliness. */
-  static async register(ctx: GraphQLContext, input: RegisterAppealInput): Promise<Appeal> {
+  async register(ctx: RequestContext, input: RegisterAppealInput): Promise<AppealRecord> {
     const municipalityId = ownMunicipality(ctx);
     const { idempotencyKey, ...payload } = input;
     const { id } = await idempotentCreate(ctx, { municipalityId, key: idempotencyKey, operation: 'registerAppeal', payload }, async () => {
-      const decision = await ownDecision(ctx, input.decisionId);
-      if (!decision) throw notFound('Decision');
-      const p = await lockCase(ctx, decision.participant_id as string);
-      if (!isAppealable(decision.type as string)) {
-        throw new RuleViolation('R-8.1', LAW['R-8.1'], `A ${String(decision.type)} decision cannot be appealed.`, { type: decision.type });
+      const decision = await decisionFactsForAppeal(ctx, municipalityId, input.decisionId);
+      if (!decision) throw DECISION_NOT_FOUND();
+      const p = await ParticipantService.lockCase(ctx, decision.participantId);
+      if (!isAppealable(decision.type)) {
+        throw new RuleViolation('R-8.1', LAW['R-8.1'], `A ${decision.type} decision cannot be appealed.`, { type: decision.type });
       }
-      if (!decision.notified_at) {
+      if (!decision.notifiedAt) {
         throw new RuleViolation('R-9.2', LAW['R-9.2'], 'Record when the notice of the decision reached the participant first: the appeal deadline runs from it.', {});
       }
       const dates = {
-        decidedAt: decision.decided_at as string,
-        notifiedAt: decision.notified_at as string,
+        decidedAt: decision.decidedAt,
+        notifiedAt: decision.notifiedAt,
         sentAt: input.sentAt,
         receivedAt: input.receivedAt,
         reasonsRequestedAt: input.reasonsRequestedAt ?? null,
@@ -107,171 +141,186 @@ export class AppealService {
         extendedDeadline: input.extendedDeadline ?? null,
       };
       const [problem] = appealDateProblems(dates, ctx.today);
-      if (problem) throw badInput(problem.field, problem.message);
+      if (problem) throw new InvalidInputError(problem.field, problem.message);
 
       // One appeal per decision: a withdrawn one may be followed by a new one, a decided one is final.
-      const [earlier] = await ctx.tx.query<{ state: AppealState; closed_from: AppealState | null }>(
-        `SELECT state, closed_from FROM app.appeal WHERE municipality_id = $1 AND decision_id = $2
-           AND NOT (state = 'CLOSED' AND closed_from IN ('RECEIVED', 'UNDER_REVIEW')) LIMIT 1`,
-        [municipalityId, input.decisionId],
-      );
-      if (earlier?.state === 'DECIDED_BY_STATSFORVALTER' || earlier?.closed_from === 'DECIDED_BY_STATSFORVALTER') {
+      const earlier = await appealRepository.standingAppealOf(ctx, municipalityId, input.decisionId);
+      if (earlier?.state === 'DECIDED_BY_STATSFORVALTER' || earlier?.closedFrom === 'DECIDED_BY_STATSFORVALTER') {
         throw new RuleViolation('R-9.6', LAW['R-9.6'], "Statsforvalteren has decided an appeal of this decision; its decision is final.", {});
       }
-      if (earlier) throw conflict(`This decision already has an appeal (${earlier.state}); continue with that one`);
+      if (earlier) throw new ConflictError(`This decision already has an appeal (${earlier.state}); continue with that one`);
 
       const t = assessAppealTimeliness(dates);
       const lateGround: LateAppealGround | null = input.lateGround ?? null;
       if (lateGround) {
-        if (t.filedInTime) throw badInput('lateGround', 'The appeal is in time: there is no late ground to record');
+        if (t.filedInTime) throw new InvalidInputError('lateGround', 'The appeal is in time: there is no late ground to record');
         assertAppealMayBeConsidered({ filedInTime: false, decidedAt: dates.decidedAt, receivedAt: dates.receivedAt, lateGround });
       }
-      const [row] = await ctx.tx.query<AppealRow>(
-        `INSERT INTO app.appeal (municipality_id, decision_id, participant_id, received_at, sent_at, grounds, change_wanted,
-           reasons_requested_at, reasons_received_at, extended_deadline, deadline, deadline_basis, filed_in_time, late_ground, late_appeal_last_day, created_by_sub)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING *`,
-        [municipalityId, input.decisionId, p.id, input.receivedAt, input.sentAt, input.grounds, input.changeWanted, dates.reasonsRequestedAt, dates.reasonsReceivedAt,
-          dates.extendedDeadline, t.deadline, t.basis, t.filedInTime, lateGround, t.lateAppealLastDay, ctx.actor.sub],
-      );
-      const note = t.filedInTime ? null : `Late: the deadline was ${t.deadline}${lateGround ? `; considered on the ground ${lateGround}` : t.pastAbsoluteBar ? '; more than 1 year after the decision' : ''}`;
-      await appendEvent(ctx, row, 'REGISTER', null, row.state, note);
-      await recordChange(ctx, {
-        municipalityId, operation: 'registerAppeal', participantId: p.id, entity: 'appeal', entityId: row.id,
-        changes: { decisionId: { from: null, to: row.decision_id }, receivedAt: { from: null, to: row.received_at }, deadline: { from: null, to: row.deadline }, filedInTime: { from: null, to: row.filed_in_time }, lateGround: { from: null, to: row.late_ground } },
+      const appeal = await appealRepository.insert(ctx, {
+        municipalityId,
+        decisionId: input.decisionId,
+        participantId: p.id,
+        state: APPEAL_INITIAL_STATE,
+        receivedAt: input.receivedAt,
+        sentAt: input.sentAt,
+        grounds: input.grounds,
+        changeWanted: input.changeWanted,
+        reasonsRequestedAt: dates.reasonsRequestedAt,
+        reasonsReceivedAt: dates.reasonsReceivedAt,
+        extendedDeadline: dates.extendedDeadline,
+        deadline: t.deadline,
+        deadlineBasis: t.basis,
+        filedInTime: t.filedInTime,
+        lateGround,
+        lateAppealLastDay: t.lateAppealLastDay,
+        createdBySub: ctx.actor.sub,
       });
-      forgetAppeals(ctx);
-      return row.id;
+      const note = t.filedInTime
+        ? null
+        : `Late: the deadline was ${t.deadline}${lateGround ? `; considered on the ground ${lateGround}` : t.pastAbsoluteBar ? '; more than 1 year after the decision' : ''}`;
+      await appendEvent(ctx, appeal, 'REGISTER', null, appeal.state, note);
+      await recordChange(ctx, {
+        municipalityId,
+        operation: 'registerAppeal',
+        participantId: p.id,
+        entity: 'appeal',
+        entityId: appeal.id,
+        changes: {
+          decisionId: { from: null, to: appeal.decisionId },
+          receivedAt: { from: null, to: appeal.receivedAt },
+          deadline: { from: null, to: appeal.deadline },
+          filedInTime: { from: null, to: appeal.filedInTime },
+          lateGround: { from: null, to: appeal.lateGround },
+        },
+      });
+      return appeal.id;
     });
     return AppealService.get(ctx, id);
-  }
+  },
 
   /** R-9.3: records the ground on which a late appeal is considered; refused after the 1-year bar. */
-  static async acceptLate(ctx: GraphQLContext, args: StepArgs, ground: LateAppealGround): Promise<Appeal> {
-    const row = await lockAppeal(ctx, args.appealId);
-    expectVersion(row, args.expectedVersion);
-    if (row.filed_in_time) throw badInput('ground', 'The appeal is in time: there is no late ground to record');
-    if (row.state !== 'RECEIVED' && row.state !== 'UNDER_REVIEW') {
-      throw new RuleViolation('R-9.3', LAW['R-9.3'], `A late appeal is accepted for consideration while it is reviewed, not when it is ${row.state}.`, { state: row.state });
-    }
-    const decision = (await ownDecision(ctx, row.decision_id))!;
-    canConsiderLateAppeal({ decidedAt: decision.decided_at as string, receivedAt: row.received_at, ground });
-    return AppealService.step(ctx, row, args, { operation: 'acceptLateAppeal', event: 'ACCEPT_LATE', set: { late_ground: ground } });
-  }
+  async acceptLate(ctx: RequestContext, args: StepArgs, ground: LateAppealGround): Promise<AppealRecord> {
+    const appeal = await lockAppeal(ctx, args.appealId);
+    expectVersion(appeal, args.expectedVersion);
+    if (appeal.filedInTime) throw new InvalidInputError('ground', 'The appeal is in time: there is no late ground to record');
+    appealRecording(appeal.state, 'ACCEPT_LATE');
+    const decision = await appealedDecision(ctx, appeal);
+    canConsiderLateAppeal({ decidedAt: decision.decidedAt, receivedAt: appeal.receivedAt, ground });
+    return applyStep(ctx, appeal, args.expectedVersion, { operation: 'acceptLateAppeal', step: 'ACCEPT_LATE', set: { lateGround: ground } });
+  },
 
-  static async startReview(ctx: GraphQLContext, args: StepArgs): Promise<Appeal> {
-    return AppealService.transition(ctx, args, 'START_REVIEW', 'startAppealReview', () => ({}));
-  }
+  startReview(ctx: RequestContext, args: StepArgs): Promise<AppealRecord> {
+    return move(ctx, args, 'START_REVIEW', 'startAppealReview', () => ({}));
+  },
 
   /** R-9.4: the appeal is fully allowed: a new decision of the same type replaces the appealed one; itself appealable. */
-  static async reverse(ctx: GraphQLContext, args: StepArgs, decision: DecisionInput): Promise<Appeal> {
-    const row = await lockAppeal(ctx, args.appealId);
-    expectVersion(row, args.expectedVersion);
-    const to = appealTransition(row.state, 'REVERSE');
-    const newDecisionId = await AppealService.newDecision(ctx, row, decision);
-    return AppealService.step(ctx, row, args, { operation: 'reverseAppeal', event: 'REVERSE', to, set: { reversal_decision_id: newDecisionId } });
-  }
+  async reverse(ctx: RequestContext, args: StepArgs, decision: DecisionInput): Promise<AppealRecord> {
+    const appeal = await lockAppeal(ctx, args.appealId);
+    expectVersion(appeal, args.expectedVersion);
+    appealTransition(appeal.state, 'REVERSE');
+    const reversalDecisionId = await newDecision(ctx, appeal, decision);
+    return applyStep(ctx, appeal, args.expectedVersion, { operation: 'reverseAppeal', step: 'REVERSE', set: { reversalDecisionId } });
+  },
 
   /** R-9.4: the part allowed is a new decision (itself appealable); the rest goes to Statsforvalteren with the statement. */
-  static async partlyReverseAndForward(ctx: GraphQLContext, args: StepArgs, decision: DecisionInput, statement: string, copiedToParticipantAt: string): Promise<Appeal> {
-    const row = await lockAppeal(ctx, args.appealId);
-    expectVersion(row, args.expectedVersion);
-    const to = appealTransition(row.state, 'PARTLY_REVERSE_AND_FORWARD');
-    const forward = forwarding(ctx, row, statement, copiedToParticipantAt);
-    const newDecisionId = await AppealService.newDecision(ctx, row, decision);
-    return AppealService.step(ctx, row, args, {
-      operation: 'partlyReverseAndForward', event: 'PARTLY_REVERSE_AND_FORWARD', to, set: { reversal_decision_id: newDecisionId, ...forward },
+  async partlyReverseAndForward(ctx: RequestContext, args: StepArgs, decision: DecisionInput, statement: string, copiedToParticipantAt: string): Promise<AppealRecord> {
+    const appeal = await lockAppeal(ctx, args.appealId);
+    expectVersion(appeal, args.expectedVersion);
+    appealTransition(appeal.state, 'PARTLY_REVERSE_AND_FORWARD');
+    const forward = forwarding(ctx, appeal, statement, copiedToParticipantAt);
+    const reversalDecisionId = await newDecision(ctx, appeal, decision);
+    return applyStep(ctx, appeal, args.expectedVersion, {
+      operation: 'partlyReverseAndForward',
+      step: 'PARTLY_REVERSE_AND_FORWARD',
+      set: { reversalDecisionId, ...forward },
     });
-  }
+  },
 
   /** R-9.4 (avvisning): the conditions for an appeal are not met, e.g. late without a ground. */
-  static async dismiss(ctx: GraphQLContext, args: StepArgs, reasons: string): Promise<Appeal> {
+  dismiss(ctx: RequestContext, args: StepArgs, reasons: string): Promise<AppealRecord> {
     const text = required(reasons, 'reasons');
-    return AppealService.transition(ctx, args, 'DISMISS', 'dismissAppeal', () => ({ dismissal_reasons: text }), text);
-  }
+    return move(ctx, args, 'DISMISS', 'dismissAppeal', () => ({ dismissalReasons: text }), text);
+  },
 
   /** R-9.4 / R-9.5: upheld and sent to the competent Statsforvalter with the municipality's statement. */
-  static async forward(ctx: GraphQLContext, args: StepArgs, statement: string, copiedToParticipantAt: string): Promise<Appeal> {
-    return AppealService.transition(ctx, args, 'FORWARD', 'forwardAppeal', (row) => forwarding(ctx, row, statement, copiedToParticipantAt), null, true);
-  }
+  forward(ctx: RequestContext, args: StepArgs, statement: string, copiedToParticipantAt: string): Promise<AppealRecord> {
+    return move(ctx, args, 'FORWARD', 'forwardAppeal', (appeal) => forwarding(ctx, appeal, statement, copiedToParticipantAt), null, true);
+  },
 
   /** R-9.5: another office takes over a forwarded, undecided appeal when the competent one is disqualified. */
-  static async reassign(ctx: GraphQLContext, args: StepArgs, statsforvalterId: string, reason: string): Promise<Appeal> {
-    const row = await lockAppeal(ctx, args.appealId);
-    expectVersion(row, args.expectedVersion);
+  async reassign(ctx: RequestContext, args: StepArgs, statsforvalterId: string, reason: string): Promise<AppealRecord> {
+    const appeal = await lockAppeal(ctx, args.appealId);
+    expectVersion(appeal, args.expectedVersion);
     const text = required(reason, 'reason');
-    if (row.state !== 'FORWARDED' && row.state !== 'PARTLY_REVERSED_AND_FORWARDED') {
-      throw new RuleViolation('R-9.5', LAW['R-9.5'], `Only a forwarded appeal that Statsforvalteren has not decided can be reassigned; this one is ${row.state}.`, { state: row.state });
-    }
-    if (!ctx.directory.area(statsforvalterId)) throw badInput('statsforvalterId', 'Unknown Statsforvalter office');
-    if (statsforvalterId === row.statsforvalter_id) throw badInput('statsforvalterId', 'The appeal is already with this office');
-    return AppealService.step(ctx, row, args, {
-      operation: 'reassignAppeal', event: 'REASSIGN', note: text,
-      set: { statsforvalter_id: statsforvalterId, reassigned_at: new Date().toISOString(), reassignment_reason: text },
+    appealRecording(appeal.state, 'REASSIGN');
+    if (!ctx.directory.area(statsforvalterId)) throw new InvalidInputError('statsforvalterId', 'Unknown Statsforvalter office');
+    if (statsforvalterId === appeal.statsforvalterId) throw new InvalidInputError('statsforvalterId', 'The appeal is already with this office');
+    return applyStep(ctx, appeal, args.expectedVersion, {
+      operation: 'reassignAppeal',
+      step: 'REASSIGN',
+      note: text,
+      set: { statsforvalterId, reassignedAt: ctx.now, reassignmentReason: text },
     });
-  }
+  },
 
   /** R-9.6: after CHANGED or QUASHED_AND_RETURNED, the municipality's new decision on the same matter. */
-  static async recordFollowUp(ctx: GraphQLContext, args: StepArgs, decisionId: string): Promise<Appeal> {
-    const row = await lockAppeal(ctx, args.appealId);
-    expectVersion(row, args.expectedVersion);
-    if (row.state !== 'DECIDED_BY_STATSFORVALTER' || !row.outcome || !outcomeNeedsMunicipalFollowUp(row.outcome)) {
-      throw new RuleViolation('R-9.6', LAW['R-9.6'], 'A follow-up decision is recorded only after Statsforvalteren changed or quashed the decision.', { state: row.state, outcome: row.outcome });
+  async recordFollowUp(ctx: RequestContext, args: StepArgs, decisionId: string): Promise<AppealRecord> {
+    const appeal = await lockAppeal(ctx, args.appealId);
+    expectVersion(appeal, args.expectedVersion);
+    appealRecording(appeal.state, 'RECORD_FOLLOW_UP', { outcome: appeal.outcome });
+    if (appeal.followUpDecisionId) throw new RuleViolation('R-9.6', LAW['R-9.6'], 'The follow-up decision is already recorded.', {});
+    const appealed = await appealedDecision(ctx, appeal);
+    const followUp = await decisionFactsForAppeal(ctx, appeal.municipalityId, decisionId);
+    if (!followUp) throw DECISION_NOT_FOUND();
+    if (followUp.id === appeal.decisionId || followUp.id === appeal.reversalDecisionId) throw new InvalidInputError('decisionId', 'The follow-up is a new decision, not the appealed one');
+    if (followUp.participantId !== appeal.participantId) throw new InvalidInputError('decisionId', "The follow-up decision must be on the appellant's case");
+    if (followUp.type !== appealed.type) throw new InvalidInputError('decisionId', `The follow-up decision must be a ${appealed.type} decision, like the appealed one`);
+    if (appeal.outcomeDecidedAt && compareDates(followUp.decidedAt, appeal.outcomeDecidedAt) < 0) {
+      throw new InvalidInputError('decisionId', "The follow-up decision was made before Statsforvalteren's decision");
     }
-    if (row.follow_up_decision_id) throw new RuleViolation('R-9.6', LAW['R-9.6'], 'The follow-up decision is already recorded.', {});
-    const [appealed, followUp] = [await ownDecision(ctx, row.decision_id), await ownDecision(ctx, decisionId)];
-    if (!followUp) throw notFound('Decision');
-    if (followUp.id === row.decision_id || followUp.id === row.reversal_decision_id) throw badInput('decisionId', 'The follow-up is a new decision, not the appealed one');
-    if (followUp.participant_id !== row.participant_id) throw badInput('decisionId', "The follow-up decision must be on the appellant's case");
-    if (followUp.type !== appealed!.type) throw badInput('decisionId', `The follow-up decision must be a ${String(appealed!.type)} decision, like the appealed one`);
-    if (compareDates(followUp.decided_at as string, row.outcome_decided_at!) < 0) throw badInput('decisionId', "The follow-up decision was made before Statsforvalteren's decision");
-    return AppealService.step(ctx, row, args, { operation: 'recordAppealFollowUp', event: 'RECORD_FOLLOW_UP', set: { follow_up_decision_id: decisionId } });
-  }
+    return applyStep(ctx, appeal, args.expectedVersion, { operation: 'recordAppealFollowUp', step: 'RECORD_FOLLOW_UP', set: { followUpDecisionId: decisionId } });
+  },
 
   /** Closes a finished appeal; closing one under review means the appellant withdrew it (give the reason). */
-  static async close(ctx: GraphQLContext, args: StepArgs, note: string | null | undefined): Promise<Appeal> {
-    return AppealService.transition(
+  close(ctx: RequestContext, args: StepArgs, note: string | null | undefined): Promise<AppealRecord> {
+    return move(
       ctx,
       args,
       'CLOSE',
       'closeAppeal',
-      (row) => {
-        if (followUpNeeded(row)) {
-          throw new RuleViolation('R-9.6', LAW['R-9.6'], `Statsforvalteren's outcome ${row.outcome} needs the municipality's follow-up decision before the appeal is closed.`, { outcome: row.outcome });
+      (appeal) => {
+        if (followUpNeeded(appeal)) {
+          throw new RuleViolation('R-9.6', LAW['R-9.6'], `Statsforvalteren's outcome ${appeal.outcome} needs the municipality's follow-up decision before the appeal is closed.`, {
+            outcome: appeal.outcome,
+          });
         }
-        if ((row.state === 'RECEIVED' || row.state === 'UNDER_REVIEW') && !note?.trim()) throw badInput('note', 'Closing an appeal under review means it was withdrawn: say so in the note');
-        return { closed_from: row.state };
+        if ((appeal.state === 'RECEIVED' || appeal.state === 'UNDER_REVIEW') && !note?.trim()) {
+          throw new InvalidInputError('note', 'Closing an appeal under review means it was withdrawn: say so in the note');
+        }
+        // The state it was closed from: CLOSED keeps whether it was withdrawn, reversed, dismissed or decided.
+        return { closedFrom: appeal.state };
       },
       note?.trim() || null,
     );
-  }
+  },
 
-  /** A plain state-machine step: the transition from the table, extra columns, the guarded update. */
-  private static async transition(
-    ctx: GraphQLContext,
-    args: StepArgs,
-    event: AppealEvent,
-    operation: string,
-    changes: (row: AppealRow) => AppealChanges,
-    note: string | null = null,
-    considerable = false,
-  ): Promise<Appeal> {
-    const row = await lockAppeal(ctx, args.appealId);
-    expectVersion(row, args.expectedVersion);
-    const to = appealTransition(row.state, event);
-    if (considerable) assertConsiderable(row, (await ownDecision(ctx, row.decision_id))!);
-    return AppealService.step(ctx, row, args, { operation, event, to, set: changes(row), note });
-  }
+  /** A participant's appeals, newest first. */
+  ofParticipant(ctx: RequestContext, p: { municipalityId: number; id: string }): Promise<AppealRecord[]> {
+    return appealRepository.ofParticipant(ctx, { municipalityId: p.municipalityId, id: p.id });
+  },
 
-  private static async step(ctx: GraphQLContext, row: AppealRow, args: StepArgs, step: Parameters<typeof applyStep>[3]): Promise<Appeal> {
-    return toAppeal(await applyStep(ctx, row, args.expectedVersion, step), ctx.directory);
-  }
+  /** The appeals of a decision, newest first. */
+  ofDecision(ctx: RequestContext, d: { municipalityId: number; id: string }): Promise<AppealRecord[]> {
+    return appealRepository.ofDecision(ctx, { municipalityId: d.municipalityId, id: d.id });
+  },
 
-  /** A reversal's new decision, made the ordinary way (rules, effects, change log) so it is appealable like any other. */
-  private static async newDecision(ctx: GraphQLContext, row: AppealRow, input: DecisionInput): Promise<string> {
-    const appealed = (await ownDecision(ctx, row.decision_id))!;
-    assertConsiderable(row, appealed);
-    if (input.type !== appealed.type) throw badInput('decision.type', `A reversal is a new ${String(appealed.type)} decision, like the appealed one`);
-    if (compareDates(input.decidedAt, row.received_at) < 0) throw badInput('decision.decidedAt', 'The new decision is dated before the appeal was received');
-    return DecisionService.make(ctx, row.participant_id, input);
-  }
-}
+  /** Whether the participant has an appeal that is not closed. */
+  hasOpenAppeal(ctx: RequestContext, participantId: string): Promise<boolean> {
+    return appealRepository.hasOpenAppeal(ctx, participantId);
+  },
+
+  /** An appeal's history, oldest first (either side). */
+  history(ctx: RequestContext, appeal: { municipalityId: number; id: string }): Promise<AppealEventRecord[]> {
+    return appealRepository.history(ctx, { municipalityId: appeal.municipalityId, id: appeal.id });
+  },
+};

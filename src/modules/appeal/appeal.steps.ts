@@ -1,38 +1,50 @@
 /**
- * How a step changes an appeal, for both sides: one UPDATE guarded by the version the caller saw, one
- * history row in the caller's name, one change-log row — all in the request's transaction.
+ * How a step changes an appeal, for both sides: the state from the domain's tables (never set by hand),
+ * one UPDATE guarded by the version the caller saw, one history row in the caller's name, one change-log
+ * row — all in the request's transaction.
  */
-import { AppealState } from '../../domain/appeal';
-import { GraphQLContext } from '../../graphql/context';
-import { conflict } from '../../graphql/errors';
-import { recordChange } from '../audit/change-log';
-import { forgetAppeals } from './appeal.loaders';
-import { AppealChanges, AppealRow, UPDATABLE_COLUMNS } from './appeal.rows';
-import { AppealHistoryEvent } from './appeal.types';
+import { snakeName } from '../../db/table';
+import { appealStateAfter, AppealHistoryEvent, AppealState, AppealStep } from '../../domain/appeal';
+import { ConflictError } from '../../domain/errors';
+import { recordChange } from '../audit';
+import { RequestContext } from '../shared';
+import { appealRepository, AppealUpdate } from './appeal.repository';
+import { AppealRecord } from './appeal.table';
 
-export function staleAppeal() {
-  return conflict('The appeal was changed by someone else; reload and try again');
+/** What a step may set besides the state, which only the domain's tables decide. */
+export type AppealChanges = Omit<AppealUpdate, 'state' | 'version' | 'updatedAt' | 'municipalityId' | 'id' | 'decisionId' | 'participantId' | 'createdBySub' | 'createdAt'>;
+
+export function staleAppeal(): ConflictError {
+  return new ConflictError('The appeal was changed by someone else; reload and try again');
 }
 
 /** The version the caller last saw must still be current, or nothing changes. */
-export function expectVersion(row: AppealRow, expectedVersion: number): void {
-  if (Number(row.version) !== expectedVersion) throw staleAppeal();
+export function expectVersion(appeal: AppealRecord, expectedVersion: number): void {
+  if (appeal.version !== expectedVersion) throw staleAppeal();
 }
 
+/** One history row, in the caller's name. */
 export async function appendEvent(
-  ctx: GraphQLContext,
-  row: Pick<AppealRow, 'municipality_id' | 'id'>,
+  ctx: RequestContext,
+  appeal: Pick<AppealRecord, 'municipalityId' | 'id'>,
   event: AppealHistoryEvent,
   fromState: AppealState | null,
   toState: AppealState | null,
   note: string | null,
 ): Promise<void> {
   const a = ctx.actor;
-  await ctx.tx.query(
-    `INSERT INTO app.appeal_event (municipality_id, appeal_id, actor_sub, actor_name, actor_role, actor_org, event, from_state, to_state, note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [row.municipality_id, row.id, a.sub, a.name, a.role, a.org, event, fromState, toState, note],
-  );
+  await appealRepository.appendEvent(ctx, {
+    municipalityId: appeal.municipalityId,
+    appealId: appeal.id,
+    actorSub: a.sub,
+    actorName: a.name,
+    actorRole: a.role,
+    actorOrg: a.org,
+    event,
+    fromState,
+    toState,
+    note,
+  });
 }
 
 function forLog(v: unknown): unknown {
@@ -40,34 +52,30 @@ function forLog(v: unknown): unknown {
 }
 
 /**
- * Applies `set` (and the new state) if the appeal is still at `expectedVersion`: the version check is in
- * the UPDATE itself, so a concurrent step that got in first makes this one a CONFLICT.
+ * Takes `step` on the appeal if it is still at `expectedVersion`: the state it moves to (or stays in) comes
+ * from the domain's tables (appealStateAfter), and the version check is in the UPDATE itself, so a
+ * concurrent step that got in first makes this one a CONFLICT.
  */
 export async function applyStep(
-  ctx: GraphQLContext,
-  row: AppealRow,
+  ctx: RequestContext,
+  appeal: AppealRecord,
   expectedVersion: number,
-  step: { operation: string; event: AppealHistoryEvent; to?: AppealState; set?: AppealChanges; note?: string | null },
-): Promise<AppealRow> {
-  const set: AppealChanges = { ...(step.set ?? {}), ...(step.to ? { state: step.to } : {}) };
-  const cols = Object.keys(set) as (keyof AppealChanges)[];
-  for (const c of cols) if (!(UPDATABLE_COLUMNS as readonly string[]).includes(c)) throw new Error(`not an updatable appeal column: ${c}`);
-  const sets = cols.map((c, i) => `${c} = $${i + 4}`).join(', ');
-  const [updated] = await ctx.tx.query<AppealRow>(
-    `UPDATE app.appeal SET ${sets ? `${sets}, ` : ''}version = version + 1, updated_at = now()
-     WHERE municipality_id = $1 AND id = $2 AND version = $3 RETURNING *`,
-    [row.municipality_id, row.id, expectedVersion, ...cols.map((c) => set[c] ?? null)],
-  );
+  step: { operation: string; step: AppealStep; set?: AppealChanges; note?: string | null },
+): Promise<AppealRecord> {
+  const to = appealStateAfter(appeal.state, step.step, { outcome: appeal.outcome });
+  const set: AppealUpdate = { ...(step.set ?? {}), ...(to !== appeal.state ? { state: to } : {}) };
+  const updated = await appealRepository.update(ctx, appeal, expectedVersion, set);
   if (!updated) throw staleAppeal();
-  await appendEvent(ctx, updated, step.event, row.state, updated.state, step.note ?? null);
+  await appendEvent(ctx, updated, step.step, appeal.state, updated.state, step.note ?? null);
+  const fields = (Object.keys(set) as (keyof AppealUpdate & keyof AppealRecord)[]).filter((k) => set[k] !== undefined);
   await recordChange(ctx, {
-    municipalityId: Number(row.municipality_id),
+    municipalityId: appeal.municipalityId,
     operation: step.operation,
-    participantId: row.participant_id,
+    participantId: appeal.participantId,
     entity: 'appeal',
-    entityId: row.id,
-    changes: Object.fromEntries(cols.map((c) => [c, { from: forLog(row[c]), to: forLog(updated[c]) }])),
+    entityId: appeal.id,
+    // Column names, as the change log has always recorded an appeal's steps.
+    changes: Object.fromEntries(fields.map((k) => [snakeName(k), { from: forLog(appeal[k]), to: forLog(updated[k]) }])),
   });
-  forgetAppeals(ctx);
   return updated;
 }

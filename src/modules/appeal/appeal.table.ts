@@ -1,4 +1,6 @@
-import type { AppealEvent, AppealState, StatsforvalterOutcome } from '../../domain/appeal';
+import type { Role } from '../../auth/roles';
+import type { AppealHistoryEvent, AppealState, StatsforvalterOutcome } from '../../domain/appeal';
+import type { AppealDeadlineBasis, LateAppealGround } from '../../domain/deadlines';
 import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
 
 const toDecision = (column: 'decision_id' | 'reversal_decision_id' | 'follow_up_decision_id') => ({
@@ -25,9 +27,9 @@ export const appealTable = defineTable(
     reasons_received_at: c.date().nullable(),
     extended_deadline: c.date().nullable(),
     deadline: c.date(),
-    deadline_basis: c.text<'NOTICE' | 'REASONS' | 'EXTENDED'>(),
+    deadline_basis: c.text<AppealDeadlineBasis>(),
     filed_in_time: c.boolean(),
-    late_ground: c.text<'PARTY_NOT_TO_BLAME' | 'SPECIAL_REASONS'>().nullable(),
+    late_ground: c.text<LateAppealGround>().nullable(),
     late_appeal_last_day: c.date(),
     dismissal_reasons: c.text().nullable(),
     reversal_decision_id: c.uuid().nullable(),
@@ -99,9 +101,9 @@ export const appealEventTable = defineTable(
     at: c.timestamptz().defaultSql('clock_timestamp()'),
     actor_sub: c.text(),
     actor_name: c.text(),
-    actor_role: c.text(),
+    actor_role: c.text<Role>(),
     actor_org: c.text(),
-    event: c.text<AppealEvent>(),
+    event: c.text<AppealHistoryEvent>(),
     from_state: c.text<AppealState>().nullable(),
     to_state: c.text<AppealState>().nullable(),
     note: c.text().nullable(),

@@ -1,16 +1,16 @@
 import { IdempotencyKeyField } from '../../graphql/idempotency-key';
 import { IsBoolean, IsIn, IsInt, IsOptional, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, GraphQLISODateTime, InputType, Int, ObjectType } from 'type-graphql';
-import { APPEAL_EVENTS, APPEAL_STATES, AppealEvent, AppealState, STATSFORVALTER_OUTCOMES, StatsforvalterOutcome } from '../../domain/appeal';
+import { APPEAL_EVENTS, APPEAL_STATES, AppealEvent, AppealHistoryEvent, AppealState, STATSFORVALTER_OUTCOMES, StatsforvalterOutcome } from '../../domain/appeal';
 import { LATE_APPEAL_GROUNDS } from '../../domain/appeal-timeliness';
 import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
 import type { AppealDeadlineBasis, LateAppealGround } from '../../domain/deadlines';
 import { enumFrom } from '../../graphql/enums';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
-import { BenefitDetails, DecisionOutcomeEnum, DecisionTypeEnum, ExemptionDetails, ExtensionDetails, HaltDetails, LeaveDetails } from '../decision/decision.types';
+import { BenefitDetails, DecisionOutcomeEnum, DecisionTypeEnum, ExemptionDetails, ExtensionDetails, HaltDetails, LeaveDetails } from '../decision';
 import { PLAIN_TEXT } from '../shared';
-import { Municipality, StatsforvalterArea } from '../reference/reference.types';
+import { Municipality, StatsforvalterArea } from '../reference';
 
 export const AppealStateEnum = enumFrom(
   APPEAL_STATES,
@@ -35,8 +35,8 @@ export const AppealDeadlineBasisEnum = enumFrom(
   'What the deadline counts from: the notice, the receipt of reasons requested in time, or an extension (R-9.2).',
 );
 /** What the history records: the state machine's steps and the steps that change no state. */
-export const APPEAL_HISTORY_EVENTS = ['REGISTER', 'ACCEPT_LATE', ...APPEAL_EVENTS, 'REASSIGN', 'RECORD_FOLLOW_UP'] as const;
-export type AppealHistoryEvent = (typeof APPEAL_HISTORY_EVENTS)[number];
+export const APPEAL_HISTORY_EVENTS = ['REGISTER', 'ACCEPT_LATE', ...APPEAL_EVENTS, 'REASSIGN', 'RECORD_FOLLOW_UP'] as const satisfies readonly AppealHistoryEvent[];
+export type { AppealHistoryEvent };
 export const AppealHistoryEventEnum = enumFrom(APPEAL_HISTORY_EVENTS, 'AppealHistoryEvent');
 export const APPEAL_ORDERS = ['WAITING_LONGEST', 'RECEIVED_AT'] as const;
 export type AppealOrder = (typeof APPEAL_ORDERS)[number];

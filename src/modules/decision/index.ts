@@ -31,3 +31,7 @@ export { DecisionResolver, ParticipantDecisionsResolver };
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const DECISION_RESOLVERS: Function[] = [DecisionResolver, ParticipantDecisionsResolver];
+
+/** What the appeal module reads of the decision under appeal. */
+export { decisionFactsForAppeal, decisionForAppealView, forgetDecisionForAppeal } from './decision.for-appeal';
+export type { AppealedDecisionFacts, DecisionKey } from './decision.for-appeal';

@@ -1,0 +1,74 @@
+/** Every statement on app.access_log: the request's one INSERT, and a participant's log a page at a time. */
+import { db, run, sql } from '../../db/sql';
+import { toRecord } from '../../db/table';
+import { RequestContext } from '../shared';
+import { AccessLogRecord } from './access-log.table';
+
+/** One row to write: the reads of one municipality's participants, for one purpose and one set of fields. */
+export interface AccessLogGroup {
+  municipalityId: number;
+  purpose: string;
+  /** The fields read, sorted. */
+  fields: string[];
+  participantIds: string[];
+}
+
+/** An entry of a participant's log; `atKey` is `at` in PostgreSQL's text form, microseconds included (a cursor's exact value). */
+export type AccessLogEntryRecord = Pick<AccessLogRecord, 'id' | 'at' | 'actorRole' | 'actorOrg' | 'purpose' | 'fields'> & { atKey: string };
+
+/** The participant is one of the row's participants (the GIN index access_log_participants). */
+const naming = (participantId: string) => sql<string[]>`ARRAY[${participantId}::uuid]`;
+
+export const accessLogRepository = {
+  /**
+   * One INSERT for all the rows of the request, whatever their number: the rows travel as parallel arrays
+   * (participant ids and fields joined by commas, as PostgreSQL has no arrays of arrays of differing
+   * lengths), so the statement's text never changes.
+   */
+  async append(ctx: RequestContext, groups: AccessLogGroup[]): Promise<void> {
+    if (!groups.length) return;
+    const municipalities = groups.map((g) => g.municipalityId);
+    const participants = groups.map((g) => g.participantIds.join(','));
+    const purposes = groups.map((g) => g.purpose);
+    const fields = groups.map((g) => g.fields.join(','));
+    const x = sql<{ m: number; p: string; purpose: string; f: string }>`unnest(${municipalities}::smallint[], ${participants}::text[], ${purposes}::text[], ${fields}::text[])`
+      .as<'x'>(sql`x(m, p, purpose, f)`);
+    await run(
+      ctx.tx,
+      db.insertInto('app.access_log')
+        .columns(['municipality_id', 'request_id', 'actor_sub', 'actor_role', 'actor_org', 'participant_ids', 'purpose', 'fields'])
+        .expression(
+          db.selectFrom(x).select((eb) => [
+            'x.m',
+            eb.val(ctx.requestId).as('request_id'),
+            eb.val(ctx.actor.sub).as('actor_sub'),
+            eb.val(ctx.actor.role).as('actor_role'),
+            eb.val(ctx.actor.org).as('actor_org'),
+            sql<string[]>`string_to_array(${eb.ref('x.p')}, ',')::uuid[]`.as('participant_ids'),
+            'x.purpose',
+            sql<string[]>`string_to_array(${eb.ref('x.f')}, ',')`.as('fields'),
+          ]),
+        ),
+    );
+  },
+
+  /** A page of the participant's log, newest first, after the entry (atKey, id); `limit` rows at most. */
+  async page(ctx: RequestContext, municipalityId: number, participantId: string, after: { atKey: string; id: string } | null, limit: number): Promise<AccessLogEntryRecord[]> {
+    let q = db.selectFrom('app.access_log')
+      .select(['id', 'at', 'actor_role', 'actor_org', 'purpose', 'fields', sql<string>`at::text`.as('at_key')])
+      .where('municipality_id', '=', municipalityId).where('participant_ids', '@>', naming(participantId));
+    if (after) q = q.where(sql<boolean>`(${sql.ref('at')}, ${sql.ref('id')}) < (${after.atKey}::timestamptz, ${after.id}::uuid)`);
+    const rows = await run(ctx.tx, q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit));
+    return rows.map(toRecord);
+  },
+
+  /** How many entries the participant's log has. */
+  async count(ctx: RequestContext, municipalityId: number, participantId: string): Promise<number> {
+    const rows = await run(
+      ctx.tx,
+      db.selectFrom('app.access_log').select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('municipality_id', '=', municipalityId).where('participant_ids', '@>', naming(participantId)),
+    );
+    return Number(rows[0]?.count ?? 0);
+  },
+};

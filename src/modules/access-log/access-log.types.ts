@@ -1,0 +1,15 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Connection } from '../../graphql/pagination';
+
+@ObjectType({ description: 'One read of a participant\'s personal data (GDPR art. 15: who saw what, when and why).' })
+export class AccessLogEntry {
+  @Field() at: Date;
+  @Field() role: string;
+  @Field({ description: 'Municipality number, county number or Statsforvalter area id.' }) org: string;
+  @Field() orgName: string;
+  @Field({ description: 'CASE, CASE_LIST, APPEAL, REFERRAL …: the way the data was reached.' }) purpose: string;
+  @Field(() => [String]) fields: string[];
+}
+
+@ObjectType()
+export class AccessLogConnection extends Connection(AccessLogEntry, 'AccessLog') {}
