@@ -81,6 +81,14 @@ export function assertMappingCompleteForGuidance(mappingStatus: string | null | 
   }
 }
 
+// R-4.1 integreringsloven § 15: the plan builds on the career guidance that was given: only a submitted
+// (COMPLETED) referral can be recorded as what a plan version built on.
+export function assertGuidanceSubmittedForPlan(state: ReferralState): void {
+  if (state !== 'COMPLETED') {
+    throw new RuleViolation('R-4.1', LAW['R-4.1'], `A plan builds on submitted career guidance; this referral is ${state}.`, { state });
+  }
+}
+
 /** A referral waiting longer than this many days for the county to start is shown as a warning [D]. */
 export const OPEN_REFERRAL_WARNING_DAYS = 14;
 

@@ -8,7 +8,7 @@ import { CaseloadResolver } from '../modules/caseload';
 import { CertificateResolver } from '../modules/certificate/certificate';
 import { CompetenceMappingResolver } from '../modules/competence-mapping/competence-mapping';
 import { DecisionResolver, ParticipantDecisionsResolver } from '../modules/decision/decision.resolver';
-import { IntegrationPlanResolver } from '../modules/integration-plan/integration-plan';
+import { INTEGRATION_PLAN_RESOLVERS } from '../modules/integration-plan';
 import { ParticipantResolver } from '../modules/participant/participant.resolver';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
@@ -22,7 +22,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ParticipantResolver,
   CaseloadResolver,
   CompetenceMappingResolver,
-  IntegrationPlanResolver,
+  ...INTEGRATION_PLAN_RESOLVERS,
   ProgrammeResolver,
   DecisionResolver,
   ParticipantDecisionsResolver,

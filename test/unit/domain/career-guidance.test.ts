@@ -6,6 +6,7 @@ import {
   REFERRAL_EVENTS,
   REFERRAL_STATES,
   REFERRAL_TRANSITIONS,
+  assertGuidanceSubmittedForPlan,
   assertMappingCompleteForGuidance,
   availableReferralEvents,
   guidanceAfterParticipationDecision,
@@ -105,6 +106,17 @@ describe('the referral lifecycle', () => {
     expect([...FINAL_REFERRAL_STATES].sort()).toEqual(['COMPLETED', 'WITHDRAWN']);
     // Every transition names a rule of the law.
     for (const t of REFERRAL_TRANSITIONS) expect(LAW[t.ruleId]).toBeDefined();
+  });
+});
+
+describe('R-4.1 integreringsloven § 15: a plan records only guidance that was given', () => {
+  it('COMPLETED guidance can be recorded', () => {
+    expect(() => assertGuidanceSubmittedForPlan('COMPLETED')).not.toThrow();
+  });
+  it.each(['OPEN', 'IN_PROGRESS', 'WITHDRAWN'] as const)('a %s referral cannot', (state) => {
+    const v = violation(() => assertGuidanceSubmittedForPlan(state));
+    expect(v).toMatchObject({ ruleId: 'R-4.1', lawReference: LAW['R-4.1'], details: { state } });
+    expect(v.message).toBe(`A plan builds on submitted career guidance; this referral is ${state}.`);
   });
 });
 
