@@ -12,7 +12,7 @@ import { INTEGRATION_PLAN_RESOLVERS } from '../modules/integration-plan';
 import { ParticipantResolver } from '../modules/participant/participant.resolver';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
-import { TransferResolver } from '../modules/transfer/transfer';
+import { TransferResolver } from '../modules/transfer';
 import { GraphQLContext } from './context';
 import { FastFieldReport, installFastFieldResolvers } from './field-resolvers';
 

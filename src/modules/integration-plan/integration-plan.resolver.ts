@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { END_GOALS, EndGoal } from '../../domain/end-goal';
 import { UUIDScalar } from '../../graphql/scalars';
 import { CareerGuidanceReferral, CareerGuidanceService, toMunicipalityReferral } from '../career-guidance';
 import { Participant, ParticipantService } from '../participant';
@@ -8,10 +7,9 @@ import { IntegrationPlanService, toPlanVersion } from './integration-plan.servic
 import { IntegrationPlan, IntegrationPlanInput } from './integration-plan.types';
 
 /** What a list read with the page (src/modules/caseload): the current end goal, or null for no plan; undefined when not read. */
-function prefetchedEndGoal(p: Participant): EndGoal | null | undefined {
+function prefetchedEndGoal(p: Participant): string | null | undefined {
   const value = p.prefetched?.currentEndGoal;
-  if (value === null) return null;
-  return (END_GOALS as readonly unknown[]).includes(value) ? (value as EndGoal) : undefined;
+  return typeof value === 'string' || value === null ? value : undefined;
 }
 
 @Authorized('MUNICIPALITY')
