@@ -9,11 +9,10 @@
  * (src/domain/errors.ts); src/graphql/errors.ts maps them.
  */
 import { ageOn, compareDates, IsoDate } from '../../domain/calendar';
-import { assertMappingCompleteForGuidance, guidanceAfterParticipationDecision, guidanceCountyOf, ReferralState, referralTransition, validateRecommendation } from '../../domain/career-guidance';
+import { assertMappingCompleteForGuidance, guidanceCountyOf, ReferralState, referralTransition, validateRecommendation } from '../../domain/career-guidance';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { diff, idempotentCreate, recordChange } from '../audit';
 import { guidanceMappingStatus } from '../competence-mapping';
-import { firstParticipationGrantDate } from '../decision';
 import { ParticipantService } from '../participant';
 import { ownMunicipality, RequestContext } from '../shared';
 import { careerGuidanceRepository, CountyKeyset, CountyReferralRecord, ReferralRecord } from './career-guidance.repository';
@@ -121,12 +120,6 @@ export const CareerGuidanceService = {
   /** The participant's referrals in the own municipality, newest first (batched per request). */
   referralsOf(ctx: RequestContext, participantId: string): Promise<ReferralRecord[]> {
     return careerGuidanceRepository.ofParticipant(ctx, participantId);
-  },
-
-  /** the guidance was submitted on a later day than the first granted participation decision (a warning, not a refusal). */
-  async submittedAfterParticipationDecision(ctx: RequestContext, r: Pick<ReferralRecord, 'participantId' | 'submittedOn'>): Promise<boolean> {
-    if (!r.submittedOn) return false;
-    return guidanceAfterParticipationDecision(r.submittedOn, await firstParticipationGrantDate(ctx, r.participantId));
   },
 
   // -------------------------------------------------------------- the county

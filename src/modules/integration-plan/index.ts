@@ -2,14 +2,10 @@
  * The integration plan (integreringsplan, § 15) and its contract (§ 16): every version, and the career
  * guidance a version built on (app.plan_guidance_link is part of the version's record). The dependency
  * points plan → career guidance: the plan reads a referral to record it, guidance never reads plans.
+ * The resolvers (INTEGRATION_PLAN_RESOLVERS) are registered from integration-plan.resolver.ts.
  */
-import { IntegrationPlanResolver, PlanGuidanceResolver } from './integration-plan.resolver';
-
 export { planGuidanceLinkTable, planVersionTable } from './integration-plan.table';
 export type { PlanVersionRecord, StoredPlanContent } from './integration-plan.table';
 export { IntegrationPlanService, integrationPlanForTransfer, toPlanVersion } from './integration-plan.service';
-export type { PlanVersionTransferRow } from './integration-plan.service';
+export type { PlanDecisions, PlanVersionTransferRow } from './integration-plan.service';
 export { ElementKindEnum, EndGoalEnum, IntegrationPlan, IntegrationPlanInput, LifeSkillsHours, MainProgrammeTypeEnum, NorwegianGoal, PlanElement, PlanVersion } from './integration-plan.types';
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const INTEGRATION_PLAN_RESOLVERS: Function[] = [IntegrationPlanResolver, PlanGuidanceResolver];

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { UUIDScalar } from '../../graphql/scalars';
 import { CareerGuidanceReferral, CareerGuidanceService, toMunicipalityReferral } from '../career-guidance';
+import { hasGrantedDecision } from '../decision';
 import { Participant, ParticipantService } from '../participant';
 import { RequestContext } from '../shared';
 import { IntegrationPlanService, toPlanVersion } from './integration-plan.service';
@@ -11,6 +12,12 @@ function prefetchedEndGoal(p: Participant): string | null | undefined {
   const value = p.prefetched?.currentEndGoal;
   return typeof value === 'string' || value === null ? value : undefined;
 }
+
+/*
+ * The resolvers are registered by src/graphql/schema.ts from this file, not through the module's index: they
+ * ask the decision module (R-4.3), which through the programme reaches this module's index; exporting them
+ * from the index would close that import cycle.
+ */
 
 @Authorized('MUNICIPALITY')
 @Resolver(() => Participant)
@@ -36,7 +43,9 @@ export class IntegrationPlanResolver {
     @Arg('guidanceReferralId', () => UUIDScalar, { nullable: true, description: 'The submitted career guidance this plan builds on (R-4.1, R-3.3).' }) guidanceReferralId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
-    const p = await IntegrationPlanService.save(ctx, { participantId, input, expectedVersionNo, significantChangeDecisionId, guidanceReferralId });
+    const p = await IntegrationPlanService.save(ctx, { participantId, input, expectedVersionNo, significantChangeDecisionId, guidanceReferralId }, {
+      isGranted: (c, decisionId, type) => hasGrantedDecision(ctx, c, decisionId, type),
+    });
     return ParticipantService.view(ctx, p.id);
   }
 
@@ -70,3 +79,6 @@ export class PlanGuidanceResolver {
     return IntegrationPlanService.versionNosBuiltOn(ctx, r.id);
   }
 }
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const INTEGRATION_PLAN_RESOLVERS: Function[] = [IntegrationPlanResolver, PlanGuidanceResolver];

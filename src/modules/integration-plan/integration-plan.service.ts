@@ -13,7 +13,6 @@ import { assertLifeSkillsHours, assertWorkOrientedHours, hasChildUnder18, missin
 import { RuleViolation } from '../../domain/rule-violation';
 import { diff, recordChange } from '../audit';
 import { CareerGuidanceService } from '../career-guidance';
-import { hasGrantedDecision } from '../decision';
 import { ParticipantRecord, ParticipantService } from '../participant';
 import { ownMunicipality, RequestContext } from '../shared';
 import { integrationPlanRepository, PlanVersionTransferRow } from './integration-plan.repository';
@@ -21,6 +20,15 @@ import { PlanVersionRecord, StoredPlanContent } from './integration-plan.table';
 import { IntegrationPlanInput, PlanVersion } from './integration-plan.types';
 
 export type { PlanVersionRecord, PlanVersionTransferRow };
+
+/**
+ * What the plan needs to know of the case's decisions, given by the caller (the resolver asks the decision
+ * module): the decision module reaches this one through the programme, so this module does not import it.
+ */
+export interface PlanDecisions {
+  /** Whether `decisionId` is a granted decision of `type` on this participant. */
+  isGranted(p: Pick<ParticipantRecord, 'municipalityId' | 'id'>, decisionId: string, type: 'PLAN_SIGNIFICANT_CHANGE'): Promise<boolean>;
+}
 
 /** The GraphQL view of a version: its content unfolded, with the columns kept beside it. */
 export function toPlanVersion(r: PlanVersionRecord): PlanVersion {
@@ -114,6 +122,7 @@ export const IntegrationPlanService = {
   async save(
     ctx: RequestContext,
     args: { participantId: string; input: IntegrationPlanInput; expectedVersionNo: number | null; significantChangeDecisionId: string | null; guidanceReferralId: string | null },
+    decisions: PlanDecisions,
   ): Promise<ParticipantRecord> {
     const { input, significantChangeDecisionId } = args;
     const p = await ParticipantService.lockCase(ctx, args.participantId);
@@ -126,7 +135,7 @@ export const IntegrationPlanService = {
     if (current) {
       const change = isSignificantChange(current.content, content);
       significant = change.significant;
-      if (significant && !(significantChangeDecisionId && (await hasGrantedDecision(ctx, p, significantChangeDecisionId, 'PLAN_SIGNIFICANT_CHANGE')))) {
+      if (significant && !(significantChangeDecisionId && (await decisions.isGranted(p, significantChangeDecisionId, 'PLAN_SIGNIFICANT_CHANGE')))) {
         throw new RuleViolation('R-4.3', LAW['R-4.3'], `This is a significant change of the plan (${change.reasons.join('; ')}): it needs a granted PLAN_SIGNIFICANT_CHANGE decision.`, { reasons: change.reasons });
       }
     }
