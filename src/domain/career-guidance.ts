@@ -24,6 +24,11 @@ export const REFERRAL_TRANSITIONS: readonly ReferralTransition[] = [
   { from: 'IN_PROGRESS', event: 'SUBMIT', to: 'COMPLETED', ruleId: 'R-3.3' },
 ];
 
+/** A referral is made OPEN (the table's default). */
+export const INITIAL_REFERRAL_STATE: ReferralState = 'OPEN';
+/** States with no way out: the guidance was given, or the referral was taken back. */
+export const FINAL_REFERRAL_STATES: readonly ReferralState[] = ['COMPLETED', 'WITHDRAWN'];
+
 /** States in which the county works on the referral and may read what guidance needs (R-3.4). */
 export const COUNTY_VISIBLE_STATES: readonly ReferralState[] = ['OPEN', 'IN_PROGRESS', 'COMPLETED'];
 /** States in which a participant has a referral running: at most one at a time. */
@@ -73,6 +78,14 @@ export function assertMappingCompleteForGuidance(mappingStatus: string | null | 
       `Career guidance builds on the completed competence mapping (${LAW['R-3.2']}): complete the mapping before referring.`,
       { mappingStatus: mappingStatus ?? null },
     );
+  }
+}
+
+// R-4.1 integreringsloven § 15: the plan builds on the career guidance that was given: only a submitted
+// (COMPLETED) referral can be recorded as what a plan version built on.
+export function assertGuidanceSubmittedForPlan(state: ReferralState): void {
+  if (state !== 'COMPLETED') {
+    throw new RuleViolation('R-4.1', LAW['R-4.1'], `A plan builds on submitted career guidance; this referral is ${state}.`, { state });
   }
 }
 

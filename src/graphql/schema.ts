@@ -5,16 +5,16 @@ import { accessLabel, AccessLogResolver, flushAccessLog, noteAccess, PERSONAL_DA
 import { createLoaders, Loaders } from '../modules/loaders';
 import type { RequestTransaction } from '../db/request-transaction';
 import { APPEAL_RESOLVERS } from '../modules/appeal';
-import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance';
+import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance/career-guidance.resolver';
 import { CaseloadResolver } from '../modules/caseload';
 import { CertificateResolver } from '../modules/certificate/certificate';
 import { CompetenceMappingResolver } from '../modules/competence-mapping/competence-mapping';
 import { DecisionResolver, ParticipantDecisionsResolver } from '../modules/decision/decision.resolver';
-import { IntegrationPlanResolver } from '../modules/integration-plan/integration-plan';
+import { INTEGRATION_PLAN_RESOLVERS } from '../modules/integration-plan/integration-plan.resolver';
 import { ParticipantResolver } from '../modules/participant/participant.resolver';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
-import { TransferResolver } from '../modules/transfer/transfer';
+import { TransferResolver } from '../modules/transfer';
 import { GraphQLContext } from './context';
 import { FastFieldReport, installFastFieldResolvers } from './field-resolvers';
 
@@ -24,7 +24,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ParticipantResolver,
   CaseloadResolver,
   CompetenceMappingResolver,
-  IntegrationPlanResolver,
+  ...INTEGRATION_PLAN_RESOLVERS,
   ProgrammeResolver,
   DecisionResolver,
   ParticipantDecisionsResolver,

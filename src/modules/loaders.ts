@@ -4,7 +4,6 @@ import { RequestTransaction } from '../db/request-transaction';
 /** The case-file tables a participant's rows are loaded from, with their order. */
 const CASE_TABLES = {
   competence_mapping: 'id',
-  plan_version: 'version_no DESC',
   programme: 'id',
   decision: 'decided_at DESC, created_at DESC',
   absence: 'from_date, id',

@@ -1,10 +1,13 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isIsoDate } from '../../domain/calendar';
 import { guidanceAfterParticipationDecision } from '../../domain/career-guidance';
-import { GraphQLContext } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { UUIDScalar } from '../../graphql/scalars';
-import { Participant } from '../participant/participant.types';
-import { planVersionsByReferral, referralsByParticipant } from './career-guidance.loaders';
-import { CareerGuidanceService, toMunicipalityReferral } from './career-guidance.service';
+import { Participant } from '../participant';
+import { firstParticipationGrantDate } from '../decision';
+import { RequestContext } from '../shared';
+import { CareerGuidanceService, CountyKeyset } from './career-guidance.service';
 import {
   CareerGuidanceReferral,
   CareerGuidanceReferralsArgs,
@@ -15,8 +18,28 @@ import {
   StartCareerGuidanceArgs,
   SubmitCareerGuidanceInput,
 } from './career-guidance.types';
+import { toCountyReferral, toMunicipalityReferral } from './career-guidance.views';
 
-/** The municipality refers, withdraws and records which guidance a plan built on. */
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const BAD_CURSOR = () => badInput('after', 'Unknown cursor: use the endCursor of a previous page');
+
+/** A cursor is [deadline or null, id]: where the county's list goes on from. */
+function keysetOf(after: string | null | undefined): CountyKeyset | null {
+  if (!after) return null;
+  const [deadline, id] = decodeCursor(after, 2);
+  if (typeof id !== 'string' || !UUID_RE.test(id)) throw BAD_CURSOR();
+  if (deadline === null) return { deadline: null, id };
+  if (typeof deadline !== 'string' || !isIsoDate(deadline)) throw BAD_CURSOR();
+  return { deadline, id };
+}
+
+/*
+ * The resolvers are registered by src/graphql/schema.ts from this file, not through the module's index: they
+ * ask the decision module (R-3.2's warning), which through the programme reaches the integration plan,
+ * which reads this module; exporting them from the index would close that import cycle.
+ */
+
+/** The municipality refers and withdraws. */
 @Authorized('MUNICIPALITY')
 @Resolver(() => CareerGuidanceReferral)
 export class MunicipalityCareerGuidanceResolver {
@@ -25,45 +48,22 @@ export class MunicipalityCareerGuidanceResolver {
     nullable: true,
     description: 'Refers the participant to career guidance at the county of the municipality (R-3.1); only after the competence mapping is complete (R-3.2).',
   })
-  referToCareerGuidance(@Args() args: ReferToCareerGuidanceArgs, @Ctx() ctx: GraphQLContext): Promise<CareerGuidanceReferral> {
-    return CareerGuidanceService.refer(ctx, args);
+  async referToCareerGuidance(@Args() args: ReferToCareerGuidanceArgs, @Ctx() ctx: RequestContext): Promise<CareerGuidanceReferral> {
+    return toMunicipalityReferral(ctx, await CareerGuidanceService.refer(ctx, args));
   }
 
   @Authorized('MUNICIPALITY')
   @Mutation(() => CareerGuidanceReferral, { nullable: true, description: 'Withdraws a referral the county has not started on (OPEN).' })
-  withdrawCareerGuidanceReferral(@Args() args: ReferralVersionArgs, @Ctx() ctx: GraphQLContext): Promise<CareerGuidanceReferral> {
-    return CareerGuidanceService.withdraw(ctx, args);
-  }
-
-  @Authorized('MUNICIPALITY')
-  @Mutation(() => CareerGuidanceReferral, {
-    nullable: true,
-    description: "Records that a plan version built on this participant's submitted career guidance (R-4.1). A plan version records one guidance.",
-  })
-  linkPlanToGuidance(
-    @Arg('planVersionId', () => UUIDScalar) planVersionId: string,
-    @Arg('referralId', () => UUIDScalar) referralId: string,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<CareerGuidanceReferral> {
-    return CareerGuidanceService.linkPlan(ctx, { planVersionId, referralId });
+  async withdrawCareerGuidanceReferral(@Args() args: ReferralVersionArgs, @Ctx() ctx: RequestContext): Promise<CareerGuidanceReferral> {
+    return toMunicipalityReferral(ctx, await CareerGuidanceService.withdraw(ctx, args));
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Warning: the guidance was submitted on a later day than the first granted participation decision (allowed; guidance should come before it, R-3.2).',
   })
-  async guidanceAfterParticipationDecision(@Root() r: CareerGuidanceReferral, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async guidanceAfterParticipationDecision(@Root() r: CareerGuidanceReferral, @Ctx() ctx: RequestContext): Promise<boolean> {
     if (!r.submittedAt) return false;
-    const decisions = await ctx.loaders.caseRows.load({ table: 'decision', participantId: r.participantId });
-    const decidedOn = decisions
-      .filter((d) => d.type === 'PARTICIPATION' && d.outcome === 'GRANTED')
-      .map((d) => d.decided_at as string)
-      .sort()[0];
-    return guidanceAfterParticipationDecision(r.submittedAt, decidedOn ?? null);
-  }
-
-  @FieldResolver(() => [Int], { description: "The municipality's plan versions (versionNo) that built on this guidance." })
-  usedByPlanVersions(@Root() r: CareerGuidanceReferral, @Ctx() ctx: GraphQLContext): Promise<number[]> {
-    return planVersionsByReferral(ctx).load(r.id);
+    return guidanceAfterParticipationDecision(r.submittedAt, await firstParticipationGrantDate(ctx, r.participantId));
   }
 }
 
@@ -74,8 +74,8 @@ export class ParticipantCareerGuidanceResolver {
   @FieldResolver(() => [CareerGuidanceReferral], {
     description: "The participant's career-guidance referrals, newest first, each with its guidance once submitted: input to the plan (R-3.3, R-4.1).",
   })
-  async careerGuidance(@Root() p: Participant, @Ctx() ctx: GraphQLContext): Promise<CareerGuidanceReferral[]> {
-    return (await referralsByParticipant(ctx).load(p.id)).map((r) => toMunicipalityReferral(ctx, r));
+  async careerGuidance(@Root() p: Participant, @Ctx() ctx: RequestContext): Promise<CareerGuidanceReferral[]> {
+    return (await CareerGuidanceService.referralsOf(ctx, p.id)).map((r) => toMunicipalityReferral(ctx, r));
   }
 }
 
@@ -87,22 +87,27 @@ export class CountyCareerGuidanceResolver {
   @Query(() => CountyGuidanceReferralConnection, {
     description: "Referrals to the caller's county from its municipalities (open, in progress, completed), by programme-decision deadline.",
   })
-  async careerGuidanceReferrals(@Args() args: CareerGuidanceReferralsArgs, @Ctx() ctx: GraphQLContext): Promise<CountyGuidanceReferralConnection> {
-    const { rows, hasNextPage, totalCount, cursor } = await CareerGuidanceService.countyList(ctx, args);
-    const edges = rows.map((node) => ({ node, cursor: cursor(node) }));
+  async careerGuidanceReferrals(@Args() args: CareerGuidanceReferralsArgs, @Ctx() ctx: RequestContext): Promise<CountyGuidanceReferralConnection> {
+    const { rows, hasNextPage, totalCount } = await CareerGuidanceService.countyList(ctx, {
+      first: args.first,
+      after: keysetOf(args.after),
+      state: args.filter?.state,
+      municipalityNumber: args.filter?.municipalityNumber,
+    });
+    const edges = rows.map((r) => ({ node: toCountyReferral(ctx, r), cursor: encodeCursor([r.startDeadline, r.id]) }));
     return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }
 
   @Authorized('COUNTY')
   @Query(() => CountyGuidanceReferral, { description: "One referral to the caller's county." })
-  careerGuidanceReferral(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: GraphQLContext): Promise<CountyGuidanceReferral> {
-    return CareerGuidanceService.countyReferral(ctx, id);
+  async careerGuidanceReferral(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: RequestContext): Promise<CountyGuidanceReferral> {
+    return toCountyReferral(ctx, await CareerGuidanceService.countyReferral(ctx, id));
   }
 
   @Authorized('COUNTY')
   @Mutation(() => CountyGuidanceReferral, { nullable: true, description: 'The county takes an OPEN referral on.' })
-  startCareerGuidance(@Args() args: StartCareerGuidanceArgs, @Ctx() ctx: GraphQLContext): Promise<CountyGuidanceReferral> {
-    return CareerGuidanceService.start(ctx, args);
+  async startCareerGuidance(@Args() args: StartCareerGuidanceArgs, @Ctx() ctx: RequestContext): Promise<CountyGuidanceReferral> {
+    return toCountyReferral(ctx, await CareerGuidanceService.start(ctx, args));
   }
 
   @Authorized('COUNTY')
@@ -110,11 +115,14 @@ export class CountyCareerGuidanceResolver {
     nullable: true,
     description: 'Submits the guidance held and its recommendation of work or education within §§ 13–14 (R-3.3).',
   })
-  submitCareerGuidance(
+  async submitCareerGuidance(
     @Arg('referralId', () => UUIDScalar) referralId: string,
     @Arg('input') input: SubmitCareerGuidanceInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<CountyGuidanceReferral> {
-    return CareerGuidanceService.submit(ctx, referralId, input);
+    return toCountyReferral(ctx, await CareerGuidanceService.submit(ctx, referralId, input));
   }
 }
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const CAREER_GUIDANCE_RESOLVERS: Function[] = [MunicipalityCareerGuidanceResolver, ParticipantCareerGuidanceResolver, CountyCareerGuidanceResolver];

@@ -1,4 +1,5 @@
-import type { ReferralState } from '../../domain/career-guidance';
+import type { RecommendationKind, ReferralState } from '../../domain/career-guidance';
+import type { EndGoal } from '../../domain/end-goal';
 import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
 
 /** a referral to the county's career guidance, and the guidance the county submits on it. */
@@ -17,8 +18,8 @@ export const careerGuidanceReferralTable = defineTable(
     adviser: c.text().nullable(),
     held_at: c.date().nullable(),
     summary: c.text().nullable(),
-    recommendation_kind: c.text<'WORK' | 'EDUCATION'>().nullable(),
-    recommended_end_goal: c.text().nullable(),
+    recommendation_kind: c.text<RecommendationKind>().nullable(),
+    recommended_end_goal: c.text<EndGoal>().nullable(),
     reduced_goal_reason: c.text().nullable(),
     suggested_elements: c.text().array().defaultSql("'{}'"),
     submitted_at: c.timestamptz().nullable(),
@@ -50,29 +51,8 @@ export const careerGuidanceReferralTable = defineTable(
 );
 export type CareerGuidanceReferralRecord = RecordOf<typeof careerGuidanceReferralTable>;
 
-/** which guidance a plan version built on. */
-export const planGuidanceLinkTable = defineTable(
-  'plan_guidance_link',
-  {
-    municipality_id: c.smallint(),
-    plan_version_id: c.uuid(),
-    referral_id: c.uuid(),
-    linked_by: c.text(),
-    linked_at: c.timestamptz().defaultSql('now()'),
-  },
-  {
-    primaryKey: ['municipality_id', 'plan_version_id'],
-    indexes: [{ name: 'plan_guidance_link_referral', columns: ['municipality_id', 'referral_id'] }],
-    foreignKeys: [
-      { columns: ['municipality_id', 'plan_version_id'], references: { table: 'plan_version', columns: ['municipality_id', 'id'] } },
-      { columns: ['municipality_id', 'referral_id'], references: { table: 'career_guidance_referral', columns: ['municipality_id', 'id'] } },
-    ],
-  },
-);
-
 declare module '../../db/sql' {
   interface Tables {
     'app.career_guidance_referral': KyselyTable<typeof careerGuidanceReferralTable>;
-    'app.plan_guidance_link': KyselyTable<typeof planGuidanceLinkTable>;
   }
 }

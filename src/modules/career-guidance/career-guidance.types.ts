@@ -12,9 +12,15 @@ import { END_GOALS, EndGoal } from '../../domain/end-goal';
 import { enumFrom } from '../../graphql/enums';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
-import { EndGoalEnum } from '../integration-plan/integration-plan';
 import { PLAIN_TEXT } from '../shared';
-import { County, Municipality } from '../reference/reference.types';
+import { County, Municipality } from '../reference';
+
+/**
+ * The end goal (sluttmål) as GraphQL names it. Registered here because career guidance is the lowest
+ * module that names it: the integration plan and the programme use it through this module's door. Its
+ * natural home is src/graphql/enums.ts, beside enumFrom.
+ */
+export const EndGoalEnum = enumFrom(END_GOALS, 'EndGoal', 'End goal (sluttmål), integreringsloven §§ 13–14 (R-5.2).');
 
 export const CareerGuidanceStateEnum = enumFrom(
   REFERRAL_STATES,

@@ -1,5 +1,12 @@
-/** The career-guidance (karriereveiledning) module's resolvers, registered in src/graphql/schema.ts. */
-import { CountyCareerGuidanceResolver, MunicipalityCareerGuidanceResolver, ParticipantCareerGuidanceResolver } from './career-guidance.resolver';
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const CAREER_GUIDANCE_RESOLVERS: Function[] = [MunicipalityCareerGuidanceResolver, ParticipantCareerGuidanceResolver, CountyCareerGuidanceResolver];
+/**
+ * Career guidance (karriereveiledning, R-3): referrals, the county's work on them and the guidance it
+ * submits. The module knows nothing of plans: the integration plan records which guidance it built on
+ * (and adds CareerGuidanceReferral.usedByPlanVersions), so the dependency points plan → guidance.
+ * The resolvers (CAREER_GUIDANCE_RESOLVERS) are registered from career-guidance.resolver.ts.
+ */
+export { careerGuidanceReferralTable } from './career-guidance.table';
+export type { CareerGuidanceReferralRecord } from './career-guidance.table';
+export { CareerGuidanceService } from './career-guidance.service';
+export type { CountyReferralRecord, ReferralRecord } from './career-guidance.service';
+export { toCountyReferral, toMunicipalityReferral } from './career-guidance.views';
+export { CareerGuidanceReferral, CountyGuidanceReferral, EndGoalEnum } from './career-guidance.types';

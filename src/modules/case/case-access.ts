@@ -17,7 +17,7 @@ export async function setCaseStatus(ctx: GraphQLContext, p: ParticipantRecord, s
 
 /** After a write, the request's loaders must not answer from what they read before it. */
 export function forgetCase(ctx: GraphQLContext, participantId: string): void {
-  for (const table of ['competence_mapping', 'plan_version', 'programme', 'decision', 'absence', 'certificate'] as const) {
+  for (const table of ['competence_mapping', 'programme', 'decision', 'absence', 'certificate'] as const) {
     ctx.loaders.caseRows.clear({ table, participantId });
   }
 }

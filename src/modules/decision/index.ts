@@ -35,3 +35,9 @@ export const DECISION_RESOLVERS: Function[] = [DecisionResolver, ParticipantDeci
 /** What the appeal module reads of the decision under appeal. */
 export { decisionFactsForAppeal, decisionForAppealView, forgetDecisionForAppeal } from './decision.for-appeal';
 export type { AppealedDecisionFacts, DecisionKey } from './decision.for-appeal';
+
+/** What career guidance, the integration plan and the transfer read of decisions. */
+export { firstParticipationGrantDate } from './decision.for-career-guidance';
+export { hasGrantedDecision } from './decision.for-integration-plan';
+export { decisionsForTransfer } from './decision.for-transfer';
+export type { DecisionTransferRow } from './decision.for-transfer';

@@ -14,3 +14,6 @@ export { EndProgrammeInput, Programme, ProgrammeEventEnum, ProgrammeStateEnum, S
 /** Transitional (rows with SQL names), until absence and transfer call ProgrammeService. */
 export { findProgramme, recomputedEnd, updateProgramme } from './programme.service';
 export type { ProgrammeRow } from './programme.service';
+/** What the transfer reads of the programme. */
+export { programmeForTransfer } from './programme.for-transfer';
+export type { ProgrammeTransferRow } from './programme.for-transfer';

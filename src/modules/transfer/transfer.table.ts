@@ -1,4 +1,25 @@
 import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
+import type { TransferState } from '../../domain/case-transfer';
+import type { CompetenceMappingTransferRow } from '../competence-mapping';
+import type { DecisionTransferRow } from '../decision';
+import type { PlanVersionTransferRow } from '../integration-plan';
+import type { ParticipantTransferRow } from '../participant';
+import type { ProgrammeTransferRow } from '../programme';
+
+/** A row as JSON holds it: timestamps become ISO strings. */
+export type Json<T> = { [K in keyof T]: Exclude<T[K], Date> | (Date extends T[K] ? string : never) };
+
+/**
+ * What the sender puts into the receiver's inbox: the case's rows as each owning module gives them for a
+ * transfer. Older snapshots hold only end_goal, duration_months and extension_months of the programme.
+ */
+export interface TransferSnapshot {
+  participant: Json<ParticipantTransferRow>;
+  mapping: Json<CompetenceMappingTransferRow> | null;
+  plan: Json<PlanVersionTransferRow> | null;
+  programme: Json<Partial<ProgrammeTransferRow>> | null;
+  decisions: Json<DecisionTransferRow>[];
+}
 
 /** A case sent to another municipality (the participant moved): the receiver's inbox. */
 export const caseTransferTable = defineTable(
@@ -10,9 +31,9 @@ export const caseTransferTable = defineTable(
     from_participant_id: c.uuid(),
     sent_at: c.date(),
     sent_by: c.text(),
-    snapshot: c.jsonb<Record<string, unknown>>(),
+    snapshot: c.jsonb<TransferSnapshot>(),
     time_already_used_days: c.integer().default(0),
-    state: c.text<'PENDING' | 'ACCEPTED' | 'REJECTED'>().default('PENDING'),
+    state: c.text<TransferState>().default('PENDING'),
     decided_at: c.date().nullable(),
     decided_by: c.text().nullable(),
     rejection_reason: c.text().nullable(),

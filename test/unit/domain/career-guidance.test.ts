@@ -1,8 +1,12 @@
 import { violation } from '../../support/violation';
 import {
   END_GOALS_BY_RECOMMENDATION,
+  FINAL_REFERRAL_STATES,
+  INITIAL_REFERRAL_STATE,
   REFERRAL_EVENTS,
   REFERRAL_STATES,
+  REFERRAL_TRANSITIONS,
+  assertGuidanceSubmittedForPlan,
   assertMappingCompleteForGuidance,
   availableReferralEvents,
   guidanceAfterParticipationDecision,
@@ -80,6 +84,39 @@ describe('the referral lifecycle', () => {
     expect(availableReferralEvents('COMPLETED')).toEqual([]);
     expect(availableReferralEvents('WITHDRAWN')).toEqual([]);
     expect(availableReferralEvents('OPEN').sort()).toEqual(['START', 'WITHDRAW']);
+  });
+
+  it('reachability: every state is reachable from OPEN, every other state can move on, the final states cannot', () => {
+    const reached = new Set<string>([INITIAL_REFERRAL_STATE]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const t of REFERRAL_TRANSITIONS) {
+        if (reached.has(t.from) && !reached.has(t.to)) {
+          reached.add(t.to);
+          grew = true;
+        }
+      }
+    }
+    expect([...reached].sort()).toEqual([...REFERRAL_STATES].sort());
+    for (const state of REFERRAL_STATES) {
+      const exits = availableReferralEvents(state);
+      if (FINAL_REFERRAL_STATES.includes(state)) expect({ state, exits }).toEqual({ state, exits: [] });
+      else expect(exits.length).toBeGreaterThan(0);
+    }
+    expect([...FINAL_REFERRAL_STATES].sort()).toEqual(['COMPLETED', 'WITHDRAWN']);
+    // Every transition names a rule of the law.
+    for (const t of REFERRAL_TRANSITIONS) expect(LAW[t.ruleId]).toBeDefined();
+  });
+});
+
+describe('R-4.1 integreringsloven § 15: a plan records only guidance that was given', () => {
+  it('COMPLETED guidance can be recorded', () => {
+    expect(() => assertGuidanceSubmittedForPlan('COMPLETED')).not.toThrow();
+  });
+  it.each(['OPEN', 'IN_PROGRESS', 'WITHDRAWN'] as const)('a %s referral cannot', (state) => {
+    const v = violation(() => assertGuidanceSubmittedForPlan(state));
+    expect(v).toMatchObject({ ruleId: 'R-4.1', lawReference: LAW['R-4.1'], details: { state } });
+    expect(v.message).toBe(`A plan builds on submitted career guidance; this referral is ${state}.`);
   });
 });
 

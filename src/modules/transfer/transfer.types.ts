@@ -1,0 +1,30 @@
+/** GraphQL types of a transfer between municipalities. */
+import { Length, Matches } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
+import { Municipality } from '../reference';
+import { PLAIN_TEXT } from '../shared';
+
+@ObjectType({ description: 'A case another municipality has sent to this one, waiting to be accepted or rejected.' })
+export class IncomingTransfer {
+  @Field(() => UUIDScalar) id: string;
+  @Field(() => Int) version: number;
+  @Field(() => Municipality) from: Municipality;
+  @Field(() => LocalDateScalar) sentAt: string;
+  @Field({ description: 'PENDING, ACCEPTED or REJECTED.' }) state: string;
+  @Field() name: string;
+  @Field(() => LocalDateScalar) birthDate: string;
+  @Field(() => Int, { description: 'Programme time already used in the sending municipality (R-5.7).' }) timeAlreadyUsedDays: number;
+  @Field(() => UUIDScalar, { nullable: true, description: 'The participant created here on acceptance.' }) acceptedParticipantId: string | null;
+}
+
+@ArgsType()
+export class TransferDecisionArgs {
+  @Field(() => UUIDScalar) transferId: string;
+  @Field(() => Int) expectedVersion: number;
+}
+
+@ArgsType()
+export class RejectTransferArgs extends TransferDecisionArgs {
+  @Field() @Length(1, 2000) @Matches(PLAIN_TEXT) reason: string;
+}
