@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const directory = await OrgDirectory.load(db.api);
   const { secret, file } = config.jwt.mode === 'secret' ? devJwtSecret(config) : { secret: '', file: null };
   const verifier = new TokenVerifier(config.jwt, secret);
-  const app = await createApp({ config, api: db.api, directory, verifier, log });
+  // The generated development secret (never in production) also signs GraphiQL's development tokens.
+  const app = await createApp({ config, api: db.api, directory, verifier, log, devTokenSecret: file ? secret : null });
   const server = http.createServer(app.handler);
   server.headersTimeout = 60_000;
   server.requestTimeout = 120_000;

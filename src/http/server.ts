@@ -5,7 +5,8 @@ import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Actor, tenantSettings } from '../auth/actor';
 import { OrgDirectory } from '../auth/org-directory';
-import { actorFromClaims, AuthenticationError, TokenVerifier, UnknownOrganisationError } from '../auth/token';
+import { isRole } from '../auth/roles';
+import { actorFromClaims, AuthenticationError, signDevToken, TokenVerifier, UnknownOrganisationError } from '../auth/token';
 import { Config } from '../config';
 import { todayInOslo } from '../domain/calendar';
 import { RequestTransaction } from '../db/request-transaction';
@@ -14,7 +15,7 @@ import { buildAppSchema } from '../graphql/schema';
 import { flushAccessLog } from '../modules/access-log/access-log';
 import { createLoaders } from '../modules/loaders';
 import { createApollo } from './apollo';
-import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
+import { DevTokenOrgs, GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
 import { AppLogger } from './logger';
 import { Metrics } from './metrics';
 
@@ -24,6 +25,11 @@ export interface AppDeps {
   directory: OrgDirectory;
   verifier: TokenVerifier;
   log: AppLogger;
+  /**
+   * The generated development secret (.data/jwt-dev-secret). When given, and never in production,
+   * GraphiQL offers development tokens (POST /dev/token) signed with it.
+   */
+  devTokenSecret?: string | null;
 }
 
 export interface App {
@@ -69,6 +75,24 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{8,64}$/;
 
+/** The request's x-request-id if it sent a usable one, otherwise a new UUID. Every response carries it. */
+function requestIdOf(req: http.IncomingMessage): string {
+  const sent = req.headers['x-request-id'];
+  return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+}
+
+/**
+ * RFC 6750 § 3: every 401 names the scheme and realm; when a bearer token was sent and refused,
+ * error="invalid_token". A request without one (or with another scheme) gets no error code.
+ */
+function wwwAuthenticate(authorization: string | undefined): string {
+  return /^Bearer\s/i.test(authorization ?? '')
+    ? 'Bearer realm="introsak", error="invalid_token", error_description="The token is invalid or expired"'
+    : 'Bearer realm="introsak"';
+}
+
+const DEV_TOKEN_HOURS = 8;
+
 /** Today in Europe/Oslo, worked out at most once a second (Intl formatting per request showed in profiles). */
 let todayCache = { at: 0, value: '' };
 function today(): string {
@@ -106,13 +130,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
       res.setHeader('access-control-max-age', '600');
     }
-  }
-
-  async function graphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    const requestId = typeof req.headers['x-request-id'] === 'string' && REQUEST_ID.test(req.headers['x-request-id'])
-      ? req.headers['x-request-id']
-      : crypto.randomUUID();
-    return serveGraphql(req, res, url, requestId);
   }
 
   async function serveGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string): Promise<void> {
@@ -164,6 +181,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
       const outHeaders: Record<string, string> = { 'x-request-id': requestId };
       for (const [k, v] of result.headers) outHeaders[k] = v;
+      if (result.status === 401) outHeaders['www-authenticate'] = wwwAuthenticate(req.headers.authorization);
       if (openTx && config.sqlStatementHeader) outHeaders['x-sql-statements'] = String(openTx.data.statements);
       if (result.body.kind !== 'complete') throw new Error('incremental delivery is not supported');
       res.writeHead(result.status ?? 200, outHeaders);
@@ -182,8 +200,42 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }
   }
 
+  const devTokenSecret = !config.production && deps.devTokenSecret ? deps.devTokenSecret : null;
+  const devTokenOrgs: DevTokenOrgs | null = devTokenSecret
+    ? {
+        MUNICIPALITY: directory.municipalities().map((m) => [m.number, m.name]),
+        COUNTY: directory.countyList().map((c) => [c.number, c.name]),
+        STATSFORVALTER: directory.areaList().map((a) => [a.id, a.name]),
+      }
+    : null;
+
+  /** POST /dev/token {role, org}: a development token for GraphiQL's token bar. Never in production. */
+  async function devToken(req: http.IncomingMessage, res: http.ServerResponse, secret: string): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST {"role": …, "org": …}' }, { allow: 'POST' });
+    let body: { role?: unknown; org?: unknown };
+    try {
+      body = JSON.parse((await readBody(req, 10_000)) || '{}');
+    } catch (err) {
+      if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message });
+      return sendJson(res, 400, { error: 'The request body is not valid JSON' });
+    }
+    const { role, org } = body;
+    if (!isRole(role)) return sendJson(res, 400, { error: 'role must be MUNICIPALITY, COUNTY or STATSFORVALTER' });
+    const orgName = typeof org === 'string' ? directory.orgName(role, org) : null;
+    if (typeof org !== 'string' || !orgName) return sendJson(res, 400, { error: `org ${JSON.stringify(org)} is not a known organisation for ${role}` });
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const token = await signDevToken(
+      secret,
+      { sub: `dev-${role.toLowerCase()}-${org}`, name: `Developer (${orgName})`, role, org },
+      { expiresInSeconds: DEV_TOKEN_HOURS * 3600, issuedAt },
+    );
+    sendJson(res, 200, { token, role, org, orgName, expiresAt: new Date((issuedAt + DEV_TOKEN_HOURS * 3600) * 1000).toISOString() }, { 'cache-control': 'no-store' });
+  }
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
     cors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
@@ -210,13 +262,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
       case '/graphql': {
         const wantsHtml = req.method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html');
         if (wantsHtml && !config.production) {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(graphiqlPage());
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(graphiqlPage({ devTokens: devTokenOrgs }));
           return;
         }
         if (shuttingDown) return sendJson(res, 503, { errors: [{ message: 'The server is shutting down; try again', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } }] }, { connection: 'close' });
-        return graphql(req, res, url);
+        return serveGraphql(req, res, url, requestId);
       }
+      case '/dev/token':
+        if (devTokenSecret) return devToken(req, res, devTokenSecret);
+        break;
     }
     if (!config.production && url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {
       const asset = graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
