@@ -59,11 +59,13 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const DEFAULT_QUERY = `# Demo data: npm run seed:demo. Then, as Bergen (MUNICIPALITY 4601):
+const DEFAULT_QUERY = `# Demo data: npm run seed:demo
 {
   me { name role orgName }
-  caseloadSummary { total byStatus { status count } }
-  participants(first: 5) { totalCount edges { node { name status maskedIdentityNumber } } }
+  participants(first: 5) {
+    totalCount
+    edges { node { name status maskedIdentityNumber } }
+  }
 }
 `;
 
