@@ -154,3 +154,18 @@ describe('in production', () => {
     expect(res.headers['www-authenticate']).toMatch(/error="invalid_token"/);
   });
 });
+
+describe('with CORS_ORIGINS', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { CORS_ORIGINS: 'https://saksbehandling.bergen.kommune.no' } });
+  });
+  afterAll(() => t?.close());
+
+  test('an allowed browser origin can read x-request-id and WWW-Authenticate', async () => {
+    const res = await request(t.server).post('/graphql').set('origin', 'https://saksbehandling.bergen.kommune.no').send({ query: '{ me { sub } }' });
+    expect(res.status).toBe(401);
+    expect(res.headers['access-control-expose-headers']).toBe('x-request-id, x-sql-statements, www-authenticate');
+    expect(res.headers['x-request-id']).toMatch(UUID);
+  });
+});
