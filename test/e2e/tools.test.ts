@@ -102,6 +102,11 @@ describe('maintenance scripts', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
 
+    // A second npm start on the same data directory is refused with a sentence.
+    const second = spawnSync(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], { env: { ...env, PORT: String(await freeLoopbackPort()) }, encoding: 'utf8', timeout: 60_000 });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(/introsak failed to start: The embedded PostgreSQL in .* is already running \(pid \d+, port \d+\), probably under npm start/);
+
     const audit = npm(['audit:verify'], dev);
     expect(audit.stderr).toContain('the running embedded PostgreSQL');
     expect(audit.stdout).toMatch(/audit chains intact: 0 rows/);
