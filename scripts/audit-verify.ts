@@ -4,16 +4,15 @@
  * with BYPASSRLS), or starts the embedded PostgreSQL when DATABASE_URL is unset.
  */
 import 'reflect-metadata';
-import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { startEmbeddedPostgres } from '../src/db/embedded';
+import { connectClient } from '../src/db/pg-client';
 import { verifyAuditChains } from '../src/modules/audit/verify';
 
 async function main(): Promise<number> {
   const config = loadConfig();
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const client = new Client({ connectionString: config.databaseUrl ?? embedded!.url });
-  await client.connect();
+  const client = await connectClient(config.databaseUrl ?? embedded!.url);
   try {
     const report = await verifyAuditChains(client);
     if (report.broken) {

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import path from 'node:path';
-import { Client } from 'pg';
+import { connectClient } from '../src/db/pg-client';
 import { loadConfig } from '../src/config';
 import { backup, restore } from '../src/db/backup';
 import { startEmbeddedPostgres } from '../src/db/embedded';
@@ -28,8 +28,7 @@ async function main(): Promise<void> {
       const file = arg('in');
       const database = arg('database');
       if (!file || !database || !/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error('usage: npm run restore -- --in FILE --database new_database_name');
-      const admin = new Client({ connectionString: url });
-      await admin.connect();
+      const admin = await connectClient(url);
       await admin.query(`CREATE DATABASE ${database}`);
       await admin.end();
       const target = new URL(url);
