@@ -175,6 +175,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
           await openTx.rollback();
         }
       }
+      if (!unavailable && (result.status ?? 200) >= 500 && result.body.kind === 'complete' && result.body.string.includes('"code":"UNAVAILABLE"')) {
+        // A transient failure outside the transaction (e.g. while the request was being set up): the same 503 answer.
+        unavailable = true;
+      }
       if (unavailable) {
         result = {
           status: 503,
