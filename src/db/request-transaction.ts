@@ -42,7 +42,7 @@ type Client = PoolClient & { getTransactionStatus?: () => string | null };
  * terminated, the network is cut, idle_in_transaction_session_timeout, a FATAL error), only this
  * request fails: pg-pool takes its own 'error' listener off a checked-out client, so this class
  * listens for as long as it holds the client (an 'error' event without a listener would end the
- * process), remembers the failure in `lost`, answers every later statement with
+ * process), remembers the failure (`unavailable`), answers every later statement with
  * DatabaseUnavailableError, and destroys the connection at release. Mutations take a writer slot
  * first (src/db/writer-lane.ts), so writers waiting on locks never hold every connection.
  */
