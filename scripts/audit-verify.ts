@@ -5,8 +5,8 @@
  * Exit 0: intact; 1: a chain is broken; 2: wrong arguments; 3: the check could not run.
  */
 import 'reflect-metadata';
-import { Client } from 'pg';
 import { loadConfig } from '../src/config';
+import { connectClient } from '../src/db/pg-client';
 import { verifyAuditChains } from '../src/modules/audit/verify';
 import { scriptDatabase } from './lib/database';
 import { explain, parseOptions, UsageError } from './lib/errors';
@@ -19,8 +19,7 @@ async function main(): Promise<number> {
   const db = await scriptDatabase(config);
   console.error(`verifying the change log in ${db.describe}`);
   try {
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
+    const client = await connectClient(db.url);
     try {
       const report = await verifyAuditChains(client);
       if (report.broken) {

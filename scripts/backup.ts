@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
+import { connectClient } from '../src/db/pg-client';
 import { loadConfig } from '../src/config';
 import { backup, restore } from '../src/db/backup';
 import { scriptDatabase } from './lib/database';
@@ -36,8 +36,7 @@ async function main(): Promise<void> {
       const counts = await backup(db.url, file);
       console.log(JSON.stringify({ file, counts }, null, 2));
     } else {
-      const admin = new Client({ connectionString: db.url });
-      await admin.connect();
+      const admin = await connectClient(db.url);
       try {
         await admin.query(`CREATE DATABASE ${opts.database}`);
       } finally {

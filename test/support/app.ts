@@ -23,9 +23,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { poolSize?: number; production?: boolean; env?: Record<string, string>; devTokens?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: {
+    poolSize?: number;
+    production?: boolean;
+    env?: Record<string, string>;
+    devTokens?: boolean;
+    api?: Parameters<TestDatabase['api']>[1];
+    beforeApi?: (db: TestDatabase) => Promise<{ url: string }>;
+  } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
-  const api = await db.api(opts.poolSize ?? 4);
+  const redirect = opts.beforeApi ? await opts.beforeApi(db) : null;
+  const api = await db.api(opts.poolSize ?? 4, { ...(opts.api ?? {}), ...(redirect ? { url: redirect.url } : {}) });
   const directory = await OrgDirectory.load(api);
   const config = loadConfig({ NODE_ENV: opts.production ? 'production' : 'test', JWT_SECRET: TEST_SECRET, DATABASE_URL: db.ownerUrl, ...(opts.env ?? {}) });
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
