@@ -1,50 +1,55 @@
 /**
- * npm run backup -- [--out FILE]      dump every tenant table (DATABASE_URL, the owner; or the embedded PostgreSQL)
- * npm run restore -- --in FILE --database NAME   restore into a new, empty database NAME on the same server
+ * npm run backup -- [--out FILE]                   dump every tenant table
+ * npm run restore -- --in FILE --database NAME     restore into a new, empty database NAME on the same server
+ *
+ * The server: DATABASE_URL (the owner), or the embedded development database (the running one, or
+ * started for the command) when it is unset.
  */
 import 'reflect-metadata';
+import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
+import { connectClient } from '../src/db/pg-client';
 import { loadConfig } from '../src/config';
 import { backup, restore } from '../src/db/backup';
-import { startEmbeddedPostgres } from '../src/db/embedded';
+import { scriptDatabase } from './lib/database';
+import { parseOptions, runScript, UsageError } from './lib/errors';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+const BACKUP_USAGE = 'usage: npm run backup -- [--out FILE]   (default: .data/introsak-backup-<time>.ndjson.gz)';
+const RESTORE_USAGE = 'usage: npm run restore -- --in FILE --database NAME   (NAME: a new database, lower-case letters, digits and _)';
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
+  if (mode !== 'backup' && mode !== 'restore') throw new UsageError('say backup or restore', `${BACKUP_USAGE}\n${RESTORE_USAGE}`);
+  const usage = mode === 'backup' ? BACKUP_USAGE : RESTORE_USAGE;
+  const opts = parseOptions(process.argv.slice(3), mode === 'backup' ? ['out'] : ['in', 'database'], usage);
   const config = loadConfig();
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const url = config.databaseUrl ?? embedded!.url;
+  if (mode === 'restore') {
+    if (!opts.in || !opts.database) throw new UsageError('--in and --database are both required', usage);
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(opts.database)) throw new UsageError(`--database "${opts.database}" is not a plain database name`, usage);
+    if (!fs.existsSync(opts.in)) throw new Error(`the backup file ${opts.in} does not exist`);
+  }
+  const db = await scriptDatabase(config);
+  console.error(`${mode === 'backup' ? 'backing up' : 'restoring into'} ${db.describe}`);
   try {
     if (mode === 'backup') {
-      const file = arg('out') ?? path.join(config.dataDir, `introsak-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson.gz`);
-      const counts = await backup(url, file);
+      const file = opts.out ?? path.join(config.dataDir, `introsak-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson.gz`);
+      const counts = await backup(db.url, file);
       console.log(JSON.stringify({ file, counts }, null, 2));
-    } else if (mode === 'restore') {
-      const file = arg('in');
-      const database = arg('database');
-      if (!file || !database || !/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error('usage: npm run restore -- --in FILE --database new_database_name');
-      const admin = new Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${database}`);
-      await admin.end();
-      const target = new URL(url);
-      target.pathname = `/${database}`;
-      const counts = await restore(target.toString(), file);
-      console.log(JSON.stringify({ database, counts }, null, 2));
     } else {
-      throw new Error('usage: backup | restore');
+      const admin = await connectClient(db.url);
+      try {
+        await admin.query(`CREATE DATABASE ${opts.database}`);
+      } finally {
+        await admin.end();
+      }
+      const target = new URL(db.url);
+      target.pathname = `/${opts.database}`;
+      const counts = await restore(target.toString(), opts.in);
+      console.log(JSON.stringify({ database: opts.database, counts }, null, 2));
     }
   } finally {
-    if (embedded) await embedded.stop();
+    await db.stop();
   }
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runScript(`npm run ${process.argv[2] === 'restore' ? 'restore' : 'backup'}`, main);

@@ -12,6 +12,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { REFERENCE_TABLES, tablesInDependencyOrder } from '../src/db/backup';
 import { openBenchDatabase } from './lib/bench-db';
+import { runScript, UsageError } from './lib/errors';
 import { makeFnr } from './lib/synthetic';
 
 const BIG = ['0301', '4601', '5001', '1103', '3301', '4204', '3205', '3201', '5501', '1108', '3403', '3907', '1506', '1804'];
@@ -43,6 +44,7 @@ function isoDay(base: number, days: number): string {
 
 async function main(): Promise<void> {
   const total = Number(arg('participants', '100000'));
+  if (!Number.isInteger(total) || total < 1) throw new UsageError(`--participants must be a whole number above 0, not "${arg('participants', '')}"`, 'usage: npm run seed:bench -- [--participants N]   (default 100000)');
   const started = Date.now();
   const { ownerUrl, embedded } = await openBenchDatabase();
   const db = new Client({ connectionString: ownerUrl });
@@ -204,7 +206,4 @@ async function seedReferrals(db: Client): Promise<void> {
     WHERE c.status = 'COMPLETED' AND ${h('r')} < 15`);
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runScript('npm run seed:bench', main);

@@ -4,23 +4,29 @@
  */
 import 'reflect-metadata';
 import http from 'node:http';
+import { DataSource } from 'typeorm';
 import { loadConfig } from './config';
 import { devJwtSecret } from './auth/dev-secret';
 import { loadOrgDirectory } from './modules/reference';
 import { TokenVerifier } from './auth/token';
+import { onPoolError } from './db/data-sources';
 import { openDatabase } from './db/database';
 import { createApp } from './http/server';
-import { createLogger } from './http/logger';
+import { AppLogger, createLogger } from './http/logger';
 import { gracefulShutdown } from './http/shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // An idle pooled connection died (database restart, terminated backend, network cut): pg-pool has
+  // already dropped it; the next request opens a new one.
+  onPoolError((err) => log.warn({ err }, 'idle database connection lost'));
   const db = await openDatabase(config, (msg) => log.info(msg));
   const directory = await loadOrgDirectory(db.api);
   const { secret, file } = config.jwt.mode === 'secret' ? devJwtSecret(config) : { secret: '', file: null };
   const verifier = new TokenVerifier(config.jwt, secret);
-  const app = await createApp({ config, api: db.api, directory, verifier, log });
+  // The generated development secret (never in production) also signs GraphiQL's development tokens.
+  const app = await createApp({ config, api: db.api, directory, verifier, log, devTokenSecret: file ? secret : null });
   const server = http.createServer(app.handler);
   server.headersTimeout = 60_000;
   server.requestTimeout = 120_000;
@@ -37,6 +43,8 @@ async function main(): Promise<void> {
     );
   }
 
+  if (!config.production) await hintDemoData(db.api, log);
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -50,7 +58,22 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
+/**
+ * Outside production, on a database whose participant table has never held a row (its file is
+ * empty), say how to get demo data. The size is read, not the rows: no caller settings (RLS) needed.
+ */
+async function hintDemoData(api: DataSource, log: AppLogger): Promise<void> {
+  try {
+    const [row] = await api.query(`SELECT pg_relation_size('app.participant'::regclass)::bigint AS n`);
+    if (Number(row?.n ?? 0) > 0) return;
+    console.log('The database has no participants yet. For demo data (four municipalities, cases in every state): npm run seed:demo (in another terminal, while this server runs).\n');
+  } catch (err) {
+    log.warn({ err }, 'could not check for demo data');
+  }
+}
+
 main().catch((err) => {
-  console.error('introsak failed to start:', err);
+  console.error(`introsak failed to start: ${err instanceof Error && err.message ? err.message : String(err)}`);
+  if (err instanceof Error && err.stack && process.env.LOG_LEVEL === 'debug') console.error(err.stack);
   process.exit(1);
 });

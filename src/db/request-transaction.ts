@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { DatabaseUnavailableError, isConnectionError } from './connection-errors';
+import { writerLaneOf } from './writer-lane';
 
 /**
  * Named (prepared) statements: PostgreSQL parses and plans a hot query once per connection, not per
@@ -52,6 +54,14 @@ type Client = PoolClient & { getTransactionStatus?: () => string | null };
  * and DataLoader runs its SQL here; the settings vanish at COMMIT or ROLLBACK, so a pooled connection
  * never carries a caller over to the next request. A connection whose transaction could not be ended
  * is destroyed, not pooled.
+ *
+ * When the connection dies while the request holds it (the database restarts, the backend is
+ * terminated, the network is cut, idle_in_transaction_session_timeout, a FATAL error), only this
+ * request fails: pg-pool takes its own 'error' listener off a checked-out client, so this class
+ * listens for as long as it holds the client (an 'error' event without a listener would end the
+ * process), remembers the failure (`unavailable`), answers every later statement with
+ * DatabaseUnavailableError, and destroys the connection at release. Mutations take a writer slot
+ * first (src/db/writer-lane.ts), so writers waiting on locks never hold every connection.
  */
 export class RequestTransaction {
   private client: Client | null = null;
@@ -60,6 +70,12 @@ export class RequestTransaction {
   readonly data = { statements: 0 };
   private queue: Promise<void> = Promise.resolve();
   private readonly pool: Pool;
+  private releaseSlot: (() => void) | null = null;
+  /** Why the connection (or the database) is gone; null while the transaction is healthy. */
+  private lostError: Error | null = null;
+  private readonly onClientError = (err: Error) => {
+    this.lostError ??= err;
+  };
 
   constructor(
     dataSource: DataSource,
@@ -75,8 +91,22 @@ export class RequestTransaction {
    *   never a business write: mutations always commit synchronously).
    */
   async begin(readOnlyOperation = false): Promise<void> {
-    if (this.client) return;
-    const client = (await this.pool.connect()) as Client;
+    if (this.client || this.lostError) return;
+    if (!readOnlyOperation) {
+      try {
+        this.releaseSlot = await writerLaneOf(this.pool).acquire();
+      } catch (err) {
+        throw this.lose(err);
+      }
+    }
+    let client: Client;
+    try {
+      client = (await this.pool.connect()) as Client;
+    } catch (err) {
+      this.freeSlot();
+      throw this.lose(err);
+    }
+    client.on('error', this.onClientError);
     const s = this.settings;
     const lit = (v: string) => client.escapeLiteral(v);
     try {
@@ -92,14 +122,41 @@ export class RequestTransaction {
       this.client = client;
     } catch (err) {
       // The transaction may be open (and failed) on this connection: destroy it rather than pool it.
+      client.removeListener('error', this.onClientError);
       client.release(err instanceof Error ? err : new Error(String(err)));
+      this.freeSlot();
+      if (this.lostError || isConnectionError(err)) throw this.lose(err);
       throw err;
     }
   }
 
+  /** The database or the connection is gone: this request cannot be served (answered UNAVAILABLE, 503). */
+  get unavailable(): Error | null {
+    return this.lostError;
+  }
+
+  private lose(err: unknown): DatabaseUnavailableError {
+    const cause = err instanceof Error ? err : new Error(String(err));
+    this.lostError ??= cause;
+    return err instanceof DatabaseUnavailableError ? err : new DatabaseUnavailableError('the database connection was lost', cause);
+  }
+
+  private freeSlot(): void {
+    const release = this.releaseSlot;
+    this.releaseSlot = null;
+    release?.();
+  }
+
   private open(): Client {
+    if (this.lostError) throw this.lose(this.lostError);
     if (!this.client || this.finished) throw new Error('request transaction is not open');
     return this.client;
+  }
+
+  /** A statement's failure: a lost connection becomes DatabaseUnavailableError; anything else stays as it is. */
+  private failed(err: unknown): unknown {
+    if (this.lostError || isConnectionError(err)) return this.lose(err);
+    return err;
   }
 
   /** The municipalities the caller may reach: loaders bind them so the planner can use the tenant indexes. */
@@ -116,23 +173,33 @@ export class RequestTransaction {
     const client = this.open();
     for (const observe of queryObservers) observe(sql, params, this.settings);
     const run = this.queue.then(() => {
+      if (this.lostError) throw this.lose(this.lostError);
       this.data.statements += 1;
       return client.query({ name: preparedName(client, sql), text: sql, values: params });
     });
     this.queue = run.then(() => undefined, () => undefined);
-    const result = await run;
-    return (result.rows ?? []) as T[];
+    try {
+      const result = await run;
+      return (result.rows ?? []) as T[];
+    } catch (err) {
+      throw this.failed(err);
+    }
   }
 
   /** A statement without parameters or result (savepoints, commit), in the queue's order. */
   private async exec(sql: string): Promise<void> {
     const client = this.open();
     const run = this.queue.then(() => {
+      if (this.lostError) throw this.lose(this.lostError);
       this.data.statements += 1;
       return client.query(sql);
     });
     this.queue = run.then(() => undefined, () => undefined);
-    await run;
+    try {
+      await run;
+    } catch (err) {
+      throw this.failed(err);
+    }
   }
 
   /** Runs fn inside a savepoint: a failing mutation field leaves nothing behind, earlier fields keep theirs. */
@@ -143,6 +210,8 @@ export class RequestTransaction {
     try {
       result = await fn();
     } catch (err) {
+      // With the connection gone there is nothing to roll back to: the whole transaction is lost.
+      if (this.lostError) throw this.lose(err);
       await this.exec(`ROLLBACK TO SAVEPOINT ${name}`);
       throw err;
     }
@@ -151,10 +220,11 @@ export class RequestTransaction {
   }
 
   get isOpen(): boolean {
-    return this.client !== null && !this.finished;
+    return this.client !== null && !this.finished && !this.lostError;
   }
 
   async commit(): Promise<void> {
+    if (this.lostError) throw this.lose(this.lostError);
     if (!this.client || this.finished) return;
     // PostgreSQL answers COMMIT of a failed transaction with ROLLBACK, without an error: never report
     // a write as saved when the transaction had already failed.
@@ -164,18 +234,26 @@ export class RequestTransaction {
     this.finished = true;
   }
 
+  /** Never throws: a connection whose ROLLBACK failed is destroyed at release. */
   async rollback(): Promise<void> {
-    if (!this.client || this.finished) return;
-    await this.exec('ROLLBACK');
-    this.finished = true;
+    if (!this.client || this.finished || this.lostError) return;
+    try {
+      await this.exec('ROLLBACK');
+      this.finished = true;
+    } catch (err) {
+      this.lostError ??= err instanceof Error ? err : new Error(String(err));
+    }
   }
 
   /** Always called in finally: a connection whose transaction failed to end is destroyed, not reused. */
   async release(): Promise<void> {
     const client = this.client;
-    if (!client) return;
-    let broken: Error | undefined;
-    if (!this.finished) {
+    if (!client) {
+      this.freeSlot();
+      return;
+    }
+    let broken: Error | undefined = this.lostError ?? undefined;
+    if (!this.finished && !broken) {
       this.finished = true;
       try {
         await this.queue;
@@ -184,7 +262,11 @@ export class RequestTransaction {
         broken = err instanceof Error ? err : new Error(String(err));
       }
     }
+    this.finished = true;
     this.client = null;
+    broken ??= this.lostError ?? undefined;
+    client.removeListener('error', this.onClientError);
     client.release(broken);
+    this.freeSlot();
   }
 }

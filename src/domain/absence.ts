@@ -1,4 +1,5 @@
 // Absence, free days and leave: integreringsforskriften §§ 10, 17–19; introduction benefit deductions, integreringsloven § 21.
+import { compareDates, IsoDate } from './calendar';
 import { LAW } from './law-references';
 import { RuleViolation } from './rule-violation';
 
@@ -46,6 +47,35 @@ export function exceedsExtensionThreshold(totalWorkingDays: number): boolean {
 // so once the threshold is passed ALL of them are added, not only the excess over 10 [D].
 export function workingDaysAddedToEndDate(totalWorkingDays: number): number {
   return exceedsExtensionThreshold(totalWorkingDays) ? totalWorkingDays : 0;
+}
+
+export type AbsencePeriod = { id: string; kind: AbsenceKind; fromDate: IsoDate; toDate: IsoDate };
+
+// R-5.8 integreringsforskriften §§ 10 and 19, a product decision [D] (the provision is silent on double registration):
+// a working day is absent, free or on leave at most once. A period that overlaps one already registered for the
+// participant (of any kind, also leave granted by a LEAVE decision) is refused: it would count the same days twice
+// toward moving the end date (R-5.8) and, for unexcused absence, twice in the benefit deduction (R-6.4). Periods that
+// only touch (one ends the day before the other starts) do not overlap. `exceptId` is the period being corrected.
+export function assertNoOverlappingAbsence(
+  period: { fromDate: IsoDate; toDate: IsoDate },
+  existing: readonly AbsencePeriod[],
+  exceptId: string | null = null,
+): void {
+  if (compareDates(period.toDate, period.fromDate) < 0) {
+    throw new RuleViolation('R-5.8', LAW['R-5.8'], `An absence period ends before it starts (${period.fromDate} to ${period.toDate}).`, { ...period });
+  }
+  const overlaps = existing.filter(
+    (e) => e.id !== exceptId && compareDates(e.fromDate, period.toDate) <= 0 && compareDates(period.fromDate, e.toDate) <= 0,
+  );
+  if (overlaps.length) {
+    const first = overlaps[0];
+    throw new RuleViolation(
+      'R-5.8',
+      LAW['R-5.8'],
+      `The period ${period.fromDate} to ${period.toDate} overlaps ${first.kind} registered for ${first.fromDate} to ${first.toDate}: a day is counted once. Correct or cancel the registered period instead.`,
+      { overlaps: overlaps.map((o) => ({ id: o.id, kind: o.kind, fromDate: o.fromDate, toDate: o.toDate })) },
+    );
+  }
 }
 
 export type BenefitDeduction = { deduction: number; requiresDecision: boolean; lawReference: string };

@@ -2,6 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError as TgAuthenticationError, AuthorizationError as TgAuthorizationError } from 'type-graphql';
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors';
+import { DatabaseUnavailableError, isConnectionError } from '../db/connection-errors';
 import { RuleViolation } from '../domain/rule-violation';
 
 /**
@@ -18,7 +19,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'TIMEOUT',
   'QUERY_TOO_COMPLEX',
-  'SERVICE_UNAVAILABLE',
+  'UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -44,6 +45,16 @@ export function notFound(what: string): GraphQLError {
 
 export function badInput(field: string, message: string): GraphQLError {
   return appError('BAD_USER_INPUT', message, { field });
+}
+
+/**
+ * The one answer to every transient failure: the server is shutting down, the database is
+ * unreachable, the connection was lost mid-request, the wait for a connection timed out, or the
+ * COMMIT failed. Sent with HTTP 503 and Retry-After; retrying with the same idempotency key is safe.
+ */
+export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable; try again (with the same idempotency key)';
+export function unavailableError(message = UNAVAILABLE_MESSAGE): GraphQLFormattedError {
+  return { message, extensions: { code: 'UNAVAILABLE', retryable: true } };
 }
 
 export function conflict(message = 'The record was changed by someone else; reload and try again'): GraphQLError {
@@ -96,8 +107,12 @@ export function toClientError(
   if (original instanceof TgAuthorizationError) {
     return { ...base, message: 'Not allowed for your role', extensions: { code: 'FORBIDDEN' } };
   }
+  if (original instanceof DatabaseUnavailableError || isConnectionError(original)) {
+    log(original, 'UNAVAILABLE');
+    return { ...base, ...unavailableError() };
+  }
   const pgCode = (original as PgLikeError | undefined)?.code;
-  if (pgCode === '57014' || pgCode === '55P03' || pgCode === '25P03') {
+  if (pgCode === '57014' || pgCode === '55P03') {
     log(original, 'TIMEOUT');
     return { ...base, message: 'The database took too long; try again', extensions: { code: 'TIMEOUT', retryable: true } };
   }

@@ -5,14 +5,17 @@ import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Actor, tenantSettings } from '../auth/actor';
 import { OrgDirectory } from '../auth/org-directory';
-import { actorFromClaims, AuthenticationError, TokenVerifier, UnknownOrganisationError } from '../auth/token';
+import { isRole } from '../auth/roles';
+import { actorFromClaims, AuthenticationError, signDevToken, TokenVerifier, UnknownOrganisationError } from '../auth/token';
 import { Config } from '../config';
 import { todayInOslo } from '../domain/calendar';
+import { isConnectionError, RETRY_AFTER_SECONDS } from '../db/connection-errors';
 import { RequestTransaction } from '../db/request-transaction';
 import { GraphQLContext } from '../graphql/context';
+import { unavailableError } from '../graphql/errors';
 import { beforeCommit, buildAppSchema, createRequestLoaders } from '../graphql/schema';
 import { createApollo } from './apollo';
-import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
+import { DevTokenOrgs, GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
 import { AppLogger } from './logger';
 import { Metrics } from './metrics';
 
@@ -22,14 +25,22 @@ export interface AppDeps {
   directory: OrgDirectory;
   verifier: TokenVerifier;
   log: AppLogger;
+  /**
+   * The generated development secret (.data/jwt-dev-secret). When given, and never in production,
+   * GraphiQL offers development tokens (POST /dev/token) signed with it.
+   */
+  devTokenSecret?: string | null;
 }
 
 export interface App {
   handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
   apollo: ApolloServer<GraphQLContext>;
-  /** Stop reporting ready and refuse new GraphQL work; in-flight requests finish. */
+  /** Stop reporting ready and answer new GraphQL work with 503 UNAVAILABLE; in-flight requests finish. */
   beginShutdown(): void;
+  /** Requests being served that arrived before the shutdown began (the drain waits for these). */
   inFlight(): number;
+  /** Resolves when no request that arrived before the shutdown is still being served. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,7 +76,31 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.end(text);
 }
 
+/** The answer to every transient failure: HTTP 503, Retry-After, one error with code UNAVAILABLE. */
+function unavailableBody(): string {
+  return JSON.stringify({ errors: [unavailableError()] });
+}
+const UNAVAILABLE_HEADERS = { 'retry-after': String(RETRY_AFTER_SECONDS) };
+
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{8,64}$/;
+
+/** The request's x-request-id if it sent a usable one, otherwise a new UUID. Every response carries it. */
+function requestIdOf(req: http.IncomingMessage): string {
+  const sent = req.headers['x-request-id'];
+  return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+}
+
+/**
+ * RFC 6750 § 3: every 401 names the scheme and realm; when a bearer token was sent and refused,
+ * error="invalid_token". A request without one (or with another scheme) gets no error code.
+ */
+function wwwAuthenticate(authorization: string | undefined): string {
+  return /^Bearer\s/i.test(authorization ?? '')
+    ? 'Bearer realm="introsak", error="invalid_token", error_description="The token is invalid or expired"'
+    : 'Bearer realm="introsak"';
+}
+
+const DEV_TOKEN_HOURS = 8;
 
 /**
  * The request's clock: today in Europe/Oslo (worked out at most once a second: Intl formatting per
@@ -93,6 +128,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await apollo.start();
   let shuttingDown = false;
   let inFlight = 0;
+  let idleWaiters: (() => void)[] = [];
 
   async function authenticate(header: string | undefined): Promise<Actor> {
     const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header ?? '');
@@ -114,14 +150,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id');
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
       res.setHeader('access-control-max-age', '600');
+      // A browser client may read the request id (to quote it), the statement count and the 401 challenge.
+      res.setHeader('access-control-expose-headers', 'x-request-id, x-sql-statements, www-authenticate');
     }
-  }
-
-  async function graphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    const requestId = typeof req.headers['x-request-id'] === 'string' && REQUEST_ID.test(req.headers['x-request-id'])
-      ? req.headers['x-request-id']
-      : crypto.randomUUID();
-    return serveGraphql(req, res, url, requestId);
   }
 
   async function serveGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string): Promise<void> {
@@ -155,27 +186,41 @@ export async function createApp(deps: AppDeps): Promise<App> {
         },
       });
       const openTx = tx as RequestTransaction | null;
-      if (openTx) {
+      // A connection lost (or never had) while the operation ran: nothing of it is committed, whatever
+      // the fields say, so the whole answer is UNAVAILABLE and the client retries.
+      let unavailable: unknown = openTx?.unavailable ?? null;
+      if (unavailable) reqLog.warn({ err: unavailable }, 'database unavailable');
+      if (openTx && !unavailable) {
         // The transaction ends before the client hears anything: no client is told of a write that was not committed.
         if ((context as GraphQLContext | null)?.state.outcome === 'ok') {
           try {
             await beforeCommit(context as unknown as GraphQLContext);
             await openTx.commit();
           } catch (err) {
+            // A failed COMMIT: the write may or may not be saved; a retry with the same idempotency key finds out.
             reqLog.error({ err }, 'commit failed');
-            result = {
-              status: 503,
-              headers: new HeaderMap([['content-type', 'application/json; charset=utf-8']]),
-              body: { kind: 'complete', string: JSON.stringify({ errors: [{ message: 'The change could not be saved; try again', extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } }] }) },
-            };
+            unavailable = err;
           }
         } else {
           await openTx.rollback();
         }
       }
+      if (!unavailable && (result.status ?? 200) >= 500 && result.body.kind === 'complete' && result.body.string.includes('"code":"UNAVAILABLE"')) {
+        // A transient failure outside the transaction (e.g. while the request was being set up): the same 503 answer.
+        unavailable = true;
+      }
+      if (unavailable) {
+        result = {
+          status: 503,
+          headers: new HeaderMap([['content-type', 'application/json; charset=utf-8'], ...Object.entries(UNAVAILABLE_HEADERS)]),
+          body: { kind: 'complete', string: unavailableBody() },
+        };
+      }
       const outHeaders: Record<string, string> = { 'x-request-id': requestId };
       for (const [k, v] of result.headers) outHeaders[k] = v;
+      if (result.status === 401) outHeaders['www-authenticate'] = wwwAuthenticate(req.headers.authorization);
       if (openTx && config.sqlStatementHeader) outHeaders['x-sql-statements'] = String(openTx.data.statements);
+      if (shuttingDown) outHeaders.connection = 'close';
       if (result.body.kind !== 'complete') throw new Error('incremental delivery is not supported');
       res.writeHead(result.status ?? 200, outHeaders);
       res.end(result.body.string);
@@ -183,6 +228,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     } catch (err) {
       if (err instanceof HttpError) {
         sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: 'BAD_REQUEST' } }] }, { 'x-request-id': requestId });
+      } else if (isConnectionError(err) || (tx as RequestTransaction | null)?.unavailable) {
+        reqLog.warn({ err }, 'database unavailable');
+        sendJson(res, 503, JSON.parse(unavailableBody()), { 'x-request-id': requestId, ...UNAVAILABLE_HEADERS });
       } else {
         reqLog.error({ err }, 'request failed');
         sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, { 'x-request-id': requestId });
@@ -193,8 +241,42 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }
   }
 
+  const devTokenSecret = !config.production && deps.devTokenSecret ? deps.devTokenSecret : null;
+  const devTokenOrgs: DevTokenOrgs | null = devTokenSecret
+    ? {
+        MUNICIPALITY: directory.municipalities().map((m) => [m.number, m.name]),
+        COUNTY: directory.countyList().map((c) => [c.number, c.name]),
+        STATSFORVALTER: directory.areaList().map((a) => [a.id, a.name]),
+      }
+    : null;
+
+  /** POST /dev/token {role, org}: a development token for GraphiQL's token bar. Never in production. */
+  async function devToken(req: http.IncomingMessage, res: http.ServerResponse, secret: string): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST {"role": …, "org": …}' }, { allow: 'POST' });
+    let body: { role?: unknown; org?: unknown };
+    try {
+      body = JSON.parse((await readBody(req, 10_000)) || '{}');
+    } catch (err) {
+      if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message });
+      return sendJson(res, 400, { error: 'The request body is not valid JSON' });
+    }
+    const { role, org } = body;
+    if (!isRole(role)) return sendJson(res, 400, { error: 'role must be MUNICIPALITY, COUNTY or STATSFORVALTER' });
+    const orgName = typeof org === 'string' ? directory.orgName(role, org) : null;
+    if (typeof org !== 'string' || !orgName) return sendJson(res, 400, { error: `org ${JSON.stringify(org)} is not a known organisation for ${role}` });
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const token = await signDevToken(
+      secret,
+      { sub: `dev-${role.toLowerCase()}-${org}`, name: `Developer (${orgName})`, role, org },
+      { expiresInSeconds: DEV_TOKEN_HOURS * 3600, issuedAt },
+    );
+    sendJson(res, 200, { token, role, org, orgName, expiresAt: new Date((issuedAt + DEV_TOKEN_HOURS * 3600) * 1000).toISOString() }, { 'cache-control': 'no-store' });
+  }
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
     cors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
@@ -221,13 +303,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
       case '/graphql': {
         const wantsHtml = req.method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html');
         if (wantsHtml && !config.production) {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(graphiqlPage());
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(graphiqlPage({ devTokens: devTokenOrgs }));
           return;
         }
-        if (shuttingDown) return sendJson(res, 503, { errors: [{ message: 'The server is shutting down; try again', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } }] }, { connection: 'close' });
-        return graphql(req, res, url);
+        if (shuttingDown) {
+          return sendJson(res, 503, { errors: [unavailableError('The server is shutting down; try again')] }, { connection: 'close', 'x-request-id': requestId, ...UNAVAILABLE_HEADERS });
+        }
+        return serveGraphql(req, res, url, requestId);
       }
+      case '/dev/token':
+        if (devTokenSecret) return devToken(req, res, devTokenSecret);
+        break;
     }
     if (!config.production && url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {
       const asset = graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
@@ -243,8 +330,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     apollo,
     handler(req, res) {
-      inFlight += 1;
-      res.on('close', () => (inFlight -= 1));
+      // What arrives during the drain is answered at once (503 for GraphQL, /readyz not ready) and
+      // is not waited for; the drain waits only for the requests that came before it.
+      if (!shuttingDown) {
+        inFlight += 1;
+        res.on('close', () => {
+          inFlight -= 1;
+          if (inFlight === 0 && idleWaiters.length) {
+            const waiters = idleWaiters;
+            idleWaiters = [];
+            for (const w of waiters) w();
+          }
+        });
+      } else {
+        res.setHeader('connection', 'close');
+      }
       route(req, res).catch((err) => {
         log.error({ err }, 'unhandled');
         if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
@@ -255,6 +355,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       shuttingDown = true;
     },
     inFlight: () => inFlight,
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     stop: () => apollo.stop(),
   };
 }

@@ -48,7 +48,7 @@ describe('timeouts', () => {
 });
 
 describe('graceful shutdown', () => {
-  test('in-flight requests finish, new work is refused, readiness goes down, then everything closes', async () => {
+  test('in-flight requests finish, new work gets 503 UNAVAILABLE, readiness goes down, then everything closes', async () => {
     const t = await startTestApp();
     const tok = await t.token('MUNICIPALITY', '4601');
     const id = await registered(t, tok);
@@ -67,6 +67,14 @@ describe('graceful shutdown', () => {
     const done = gracefulShutdown({ server: t.server, app: t.app, closeDatabase: async () => { dbClosed = true; }, graceMs: 10_000, log: { info: () => undefined, error: () => undefined } });
     const ready = await request(t.app.handler as unknown as http.RequestListener).get('/readyz');
     expect(ready.status).toBe(503);
+    // A request arriving during the drain still reaches the server, and is told to come back.
+    const late = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` },
+      body: JSON.stringify({ query: '{ participants(first: 1) { totalCount } }' }),
+    });
+    expect([late.status, late.headers.get('retry-after'), late.headers.get('connection')]).toEqual([503, '1', 'close']);
+    expect(((await late.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions).toEqual({ code: 'UNAVAILABLE', retryable: true });
     setTimeout(() => void owner.query('ROLLBACK'), 500);
     const answer = await inFlight;
     expect(answer.status).toBe(200);

@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from '../support/app';
 import { MAPPING_INPUT, participantInput, planInput, REGISTER } from '../support/fixtures';
 import { ACCESS_MATRIX, Caller, CALLERS, Outcome } from './access-matrix';
 
-interface Fixture { participantId: string; decisionId: string; appealId: string; referralId: string; planVersionId: string; transferId: string; name: string; identityNumber: string }
+interface Fixture { participantId: string; absenceId: string; decisionId: string; appealId: string; referralId: string; planVersionId: string; transferId: string; name: string; identityNumber: string }
 
 let t: TestApp;
 let F: Fixture; // forwarded appeal, referral to the county
@@ -47,6 +47,8 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
     case 'endLeave': case 'resumeProgramme': id('participantId', f.participantId); int('expectedVersion', BAD_VERSION); break;
     case 'completeProgramme': case 'interruptProgramme': id('participantId', f.participantId); v.input = ['EndProgrammeInput!', { endDate: '2026-11-20', endGoalReached: false, reason: 'x', expectedVersion: BAD_VERSION }]; break;
     case 'registerAbsence': id('participantId', f.participantId); v.input = ['AbsenceInput!', { kind: 'ABSENCE_EXCUSED', fromDate: '2026-11-16', toDate: '2026-11-16' }]; break;
+    case 'correctAbsence': id('absenceId', f.absenceId); int('expectedVersion', BAD_VERSION); v.input = ['AbsenceCorrectionInput!', { kind: 'ABSENCE_UNEXCUSED', fromDate: '2026-11-02', toDate: '2026-11-02' }]; break;
+    case 'cancelAbsence': id('absenceId', f.absenceId); int('expectedVersion', BAD_VERSION); str('reason', 'Registered by mistake'); break;
     case 'incomingTransfers': select = '{ name }'; break;
     case 'acceptTransfer': id('transferId', f.transferId); int('expectedVersion', BAD_VERSION); break;
     case 'rejectTransfer': id('transferId', f.transferId); int('expectedVersion', BAD_VERSION); str('reason', 'x'); break;
@@ -82,7 +84,7 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
 
 /** The same call with every id replaced by a random one. */
 function withRandomIds(c: { query: string; variables: Record<string, unknown> }, f: Fixture) {
-  const ids = new Set([f.participantId, f.decisionId, f.appealId, f.referralId, f.planVersionId, f.transferId]);
+  const ids = new Set([f.participantId, f.absenceId, f.decisionId, f.appealId, f.referralId, f.planVersionId, f.transferId]);
   const swap = (x: unknown): unknown =>
     typeof x === 'string' && ids.has(x) ? crypto.randomUUID() : Array.isArray(x) ? x.map(swap) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, swap(y)])) : x;
   return { query: c.query, variables: swap(c.variables) as Record<string, unknown> };
@@ -112,6 +114,7 @@ async function makeCase(name: string, forward: boolean): Promise<Fixture> {
   const { registerParticipant: p } = await ok(REGISTER, { input });
   await ok(`mutation($id: UUID!, $input: CompetenceMappingInput!) { recordCompetenceMapping(participantId: $id, input: $input) { id } }`, { id: p.id, input: MAPPING_INPUT });
   const plan = await ok(`mutation($id: UUID!, $input: IntegrationPlanInput!) { saveIntegrationPlan(participantId: $id, input: $input) { integrationPlan { current { id } } } }`, { id: p.id, input: planInput() });
+  const abs = await ok(`mutation($id: UUID!) { registerAbsence(participantId: $id, input: { kind: ABSENCE_EXCUSED, fromDate: "2026-11-02", toDate: "2026-11-02" }) { absences { id } } }`, { id: p.id });
   const ref = await ok(`mutation($id: UUID!) { referToCareerGuidance(participantId: $id, note: "Matrix") { id } }`, { id: p.id });
   const d = await ok(`mutation($id: UUID!) { makeDecision(participantId: $id, input: { type: PARTICIPATION, outcome: REFUSED, reasons: "Not eligible", decidedAt: "2026-11-10", notifiedAt: "2026-11-12" }) { decisions { id } } }`, { id: p.id });
   const decisionId = d.makeDecision.decisions[0].id;
@@ -121,7 +124,7 @@ async function makeCase(name: string, forward: boolean): Promise<Fixture> {
     appeal = (await ok(`mutation($id: UUID!, $v: Int!) { startAppealReview(appealId: $id, expectedVersion: $v) { id version } }`, { id: appeal.id, v: appeal.version })).startAppealReview;
     await ok(`mutation($id: UUID!, $v: Int!) { forwardAppeal(appealId: $id, expectedVersion: $v, statement: "Upheld", copiedToParticipantAt: "2026-11-25") { id } }`, { id: appeal.id, v: appeal.version });
   }
-  return { participantId: p.id, decisionId, appealId: appeal.id, referralId: ref.referToCareerGuidance.id, planVersionId: plan.saveIntegrationPlan.integrationPlan.current.id, transferId: await sendTransfer(), name, identityNumber: input.identityNumber as string };
+  return { participantId: p.id, absenceId: abs.registerAbsence.absences[0].id, decisionId, appealId: appeal.id, referralId: ref.referToCareerGuidance.id, planVersionId: plan.saveIntegrationPlan.integrationPlan.current.id, transferId: await sendTransfer(), name, identityNumber: input.identityNumber as string };
 }
 
 beforeAll(async () => {

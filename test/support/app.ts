@@ -24,13 +24,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { poolSize?: number; production?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: {
+    poolSize?: number;
+    production?: boolean;
+    env?: Record<string, string>;
+    devTokens?: boolean;
+    api?: Parameters<TestDatabase['api']>[1];
+    beforeApi?: (db: TestDatabase) => Promise<{ url: string }>;
+  } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
-  const api = await db.api(opts.poolSize ?? 4);
+  const redirect = opts.beforeApi ? await opts.beforeApi(db) : null;
+  const api = await db.api(opts.poolSize ?? 4, { ...(opts.api ?? {}), ...(redirect ? { url: redirect.url } : {}) });
   const directory = await loadOrgDirectory(api);
   const config = loadConfig({ NODE_ENV: opts.production ? 'production' : 'test', JWT_SECRET: TEST_SECRET, DATABASE_URL: db.ownerUrl, ...(opts.env ?? {}) });
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const app = await createApp({ config, api, directory, verifier: new TokenVerifier(config.jwt, TEST_SECRET), log });
+  const app = await createApp({ config, api, directory, verifier: new TokenVerifier(config.jwt, TEST_SECRET), log, devTokenSecret: opts.devTokens ? TEST_SECRET : null });
   const server = http.createServer(app.handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const token = (role: string, org: string, sub = `${role.toLowerCase()}-${org}-user`, name = `Test ${role} ${org}`) =>

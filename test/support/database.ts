@@ -9,8 +9,8 @@ export interface TestDatabase {
   name: string;
   ownerUrl: string;
   apiUrl: string;
-  /** A pool as the API login (NOSUPERUSER NOBYPASSRLS), like the server's. */
-  api(poolSize?: number): Promise<DataSource>;
+  /** A pool as the API login (NOSUPERUSER NOBYPASSRLS), like the server's; `url` points it elsewhere (a proxy). */
+  api(poolSize?: number, options?: { url?: string; queryTimeoutMs?: number; connectionTimeoutMs?: number }): Promise<DataSource>;
   /** A raw client as the owner, for fixtures and catalogue checks. Never used by the API. */
   owner(): Promise<Client>;
   drop(): Promise<void>;
@@ -42,8 +42,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     ownerUrl,
     apiUrl,
-    async api(poolSize = 4) {
-      const ds = apiDataSource(apiUrl, poolSize);
+    async api(poolSize = 4, options = {}) {
+      const ds = apiDataSource(options.url ?? apiUrl, poolSize, options);
       await ds.initialize();
       pools.push(ds);
       return ds;

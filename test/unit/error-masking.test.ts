@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { toClientError } from '../../src/graphql/errors';
 import { RuleViolation } from '../../src/domain/rule-violation';
+import { DatabaseUnavailableError, isConnectionError } from '../../src/db/connection-errors';
 
 const formatted = { message: 'x', path: ['f'] };
 
@@ -35,4 +36,37 @@ test('suggestions are stripped from messages', () => {
   const e = new GraphQLError('Cannot query field "participantz" on type "Query". Did you mean "participants"?', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   const out = toClientError({ message: e.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, e, () => undefined);
   expect(out.message).toBe('Cannot query field "participantz" on type "Query".');
+});
+
+describe('transient database failures are one retryable code, UNAVAILABLE', () => {
+  const cases: [string, Error][] = [
+    ['the backend terminated (57P01, FATAL)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' })],
+    ['the database starting up (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03', severity: 'FATAL' })],
+    ['idle_in_transaction_session_timeout (25P03)', Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03', severity: 'FATAL' })],
+    ['a connection exception (class 08)', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['the socket closed', new Error('Connection terminated unexpectedly')],
+    ['a dead client used again', new Error('Client has encountered a connection error and is not queryable')],
+    ['the silent network (client-side query timeout)', new Error('Query read timeout')],
+    ['the pool wait timed out', new Error('timeout exceeded when trying to connect')],
+    ['the database unreachable', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['the transaction lost its connection', new DatabaseUnavailableError('the database connection was lost', new Error('x'))],
+  ];
+  for (const [what, err] of cases) {
+    test(what, () => {
+      const logged: string[] = [];
+      const out = toClientError({ ...formatted, message: err.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, err, (_e, code) => logged.push(code));
+      expect(out.extensions).toEqual({ code: 'UNAVAILABLE', retryable: true });
+      expect(out.message).not.toMatch(/ECONNREFUSED|5432|administrator|Query read/);
+      expect(logged).toEqual(['UNAVAILABLE']);
+      expect(isConnectionError(err)).toBe(true);
+    });
+  }
+
+  test('errors that leave the connection usable are not connection errors', () => {
+    for (const code of ['57014', '55P03', '40001', '40P01', '23505', '42P01', '25P02']) {
+      expect({ code, lost: isConnectionError(Object.assign(new Error('x'), { code, severity: 'ERROR' })) }).toEqual({ code, lost: false });
+    }
+    expect(isConnectionError(new Error('something else'))).toBe(false);
+    expect(isConnectionError(null)).toBe(false);
+  });
 });

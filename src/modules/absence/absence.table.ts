@@ -15,6 +15,9 @@ export const absenceTable = defineTable(
     decision_id: c.uuid().nullable(),
     created_by: c.text(),
     created_at: c.timestamptz().defaultSql('now()'),
+    /** Corrections (correctAbsence) take the version the caller saw. */
+    version: c.integer().default(1),
+    updated_at: c.timestamptz().nullable(),
   },
   {
     primaryKey: ['municipality_id', 'id'],

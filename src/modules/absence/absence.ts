@@ -1,15 +1,20 @@
-import { IsIn, Length, Matches } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { ABSENCE_KINDS, AbsenceKind, benefitDeduction, countableDaysForEndDate, exceedsExtensionThreshold } from '../../domain/absence';
+import { IsIn, IsInt, Length, Matches, Min } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { ABSENCE_KINDS, AbsenceKind, assertNoOverlappingAbsence, benefitDeduction, countableDaysForEndDate, exceedsExtensionThreshold } from '../../domain/absence';
 import { compareDates, daysInMonth, isoDate, workingDaysBetweenInclusive } from '../../domain/calendar';
 import { gOn } from '../../domain/benefit';
+import { LAW } from '../../domain/law-references';
+import { RuleViolation } from '../../domain/rule-violation';
 import { enumFrom } from '../../graphql/enums';
 import { GraphQLContext } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
+import { badInput, conflict, notFound } from '../../graphql/errors';
+import { IdempotencyKeyField } from '../../graphql/idempotency-key';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
-import { recordChange } from '../audit/change-log';
+import { diff, recordChange } from '../audit/change-log';
+import { idempotentCreate } from '../audit/idempotency';
 import { forgetCase, lockCase } from '../case/case-access';
-import { ParticipantService } from '../participant/participant.service';
+import { ParticipantEntity } from '../participant/participant.entity';
+import { ownMunicipality, ParticipantService } from '../participant/participant.service';
 import { Participant } from '../participant/participant.types';
 import { PLAIN_TEXT } from '../shared';
 import { findProgramme, recomputedEnd, updateProgramme } from '../programme/programme.service';
@@ -24,6 +29,7 @@ export class Absence {
   @Field(() => LocalDateScalar) toDate: string;
   @Field(() => Int) workingDays: number;
   @Field() note: string;
+  @Field(() => Int, { description: 'Send it back as expectedVersion with correctAbsence or cancelAbsence.' }) version: number;
 }
 
 @ObjectType({ description: 'Absence totals for the end date (R-5.8).' })
@@ -34,38 +40,143 @@ export class AbsenceSummary {
   monthsNeedingBenefitDecision: string[];
 }
 
-@InputType()
-export class AbsenceInput {
+@InputType({ description: 'A corrected absence period: what it should have been.' })
+export class AbsenceCorrectionInput {
   @Field(() => AbsenceKindEnum) @IsIn(ABSENCE_KINDS as unknown as string[]) kind: AbsenceKind;
   @Field(() => LocalDateScalar) fromDate: string;
   @Field(() => LocalDateScalar) toDate: string;
   @Field({ defaultValue: '' }) @Length(0, 2000) @Matches(PLAIN_TEXT) note: string;
 }
 
+@InputType()
+export class AbsenceInput extends AbsenceCorrectionInput {
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
+}
+
+@ArgsType()
+export class CorrectAbsenceArgs {
+  @Field(() => UUIDScalar) absenceId: string;
+  @Field(() => Int, { description: 'The version you saw: a changed absence answers CONFLICT.' }) @IsInt() @Min(1) expectedVersion: number;
+  @Field(() => AbsenceCorrectionInput) input: AbsenceCorrectionInput;
+}
+
+@ArgsType()
+export class CancelAbsenceArgs {
+  @Field(() => UUIDScalar) absenceId: string;
+  @Field(() => Int, { description: 'The version you saw: a changed absence answers CONFLICT.' }) @IsInt() @Min(1) expectedVersion: number;
+  @Field({ description: 'Why the absence is cancelled (kept in the change log).' }) @Length(1, 2000) @Matches(PLAIN_TEXT) reason: string;
+}
+
 function toAbsence(r: Record<string, unknown>): Absence {
-  return { id: r.id as string, kind: r.kind as AbsenceKind, fromDate: r.from_date as string, toDate: r.to_date as string, workingDays: Number(r.working_days), note: r.note as string };
+  return {
+    id: r.id as string, kind: r.kind as AbsenceKind, fromDate: r.from_date as string, toDate: r.to_date as string,
+    workingDays: Number(r.working_days), note: r.note as string, version: Number(r.version ?? 1),
+  };
+}
+
+function checkPeriod(input: AbsenceCorrectionInput): void {
+  if (compareDates(input.toDate, input.fromDate) < 0) throw badInput('toDate', 'toDate is before fromDate');
+  if (input.kind === 'LEAVE') throw badInput('kind', 'Leave is granted by a LEAVE decision (R-6.3), not registered as absence');
+}
+
+/** R-5.8 [D]: the new period may not share a working day with one already registered (the case is locked). */
+async function refuseOverlap(ctx: GraphQLContext, p: ParticipantEntity, period: { fromDate: string; toDate: string }, exceptId: string | null): Promise<void> {
+  const rows = await ctx.tx.query(`SELECT id, kind, from_date, to_date FROM app.absence WHERE municipality_id = $1 AND participant_id = $2`, [p.municipalityId, p.id]);
+  assertNoOverlappingAbsence(
+    period,
+    rows.map((r) => ({ id: r.id as string, kind: r.kind as AbsenceKind, fromDate: r.from_date as string, toDate: r.to_date as string })),
+    exceptId,
+  );
+}
+
+/** R-5.8: the end date follows the registered absence. */
+async function followEndDate(ctx: GraphQLContext, p: ParticipantEntity, operation: string): Promise<void> {
+  const prog = await findProgramme(ctx, p);
+  if (prog?.start_date) {
+    const end = await recomputedEnd(ctx, p, prog);
+    if (end !== prog.planned_end_date) await updateProgramme(ctx, p, prog, operation, { planned_end_date: end });
+  }
+}
+
+/** The absence row and its case, locked. A LEAVE row belongs to its LEAVE decision and is not changed here. */
+async function lockAbsence(ctx: GraphQLContext, absenceId: string): Promise<{ p: ParticipantEntity; row: Record<string, unknown> }> {
+  const municipalityId = ownMunicipality(ctx);
+  const [found] = await ctx.tx.query(`SELECT participant_id FROM app.absence WHERE municipality_id = $1 AND id = $2`, [municipalityId, absenceId]);
+  if (!found) throw notFound('Absence');
+  const p = await lockCase(ctx, found.participant_id as string);
+  const [row] = await ctx.tx.query(`SELECT * FROM app.absence WHERE municipality_id = $1 AND id = $2`, [municipalityId, absenceId]);
+  if (!row) throw notFound('Absence');
+  if (row.kind === 'LEAVE') {
+    throw new RuleViolation('R-6.3', LAW['R-6.3'], 'Leave is granted by a LEAVE decision: change it through a decision, not as absence.', { absenceId });
+  }
+  return { p, row };
 }
 
 @Authorized('MUNICIPALITY')
 @Resolver(() => Participant)
 export class AbsenceResolver {
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Participant, { nullable: true, description: 'Registers absence days; over 10 countable working days move the end date (R-5.8).' })
+  @Mutation(() => Participant, {
+    nullable: true,
+    description: 'Registers absence days; over 10 countable working days move the end date (R-5.8). A period that shares a day with one already registered is refused (R-5.8).',
+  })
   async registerAbsence(@Arg('participantId', () => UUIDScalar) participantId: string, @Arg('input') input: AbsenceInput, @Ctx() ctx: GraphQLContext): Promise<Participant> {
-    if (compareDates(input.toDate, input.fromDate) < 0) throw badInput('toDate', 'toDate is before fromDate');
-    if (input.kind === 'LEAVE') throw badInput('kind', 'Leave is granted by a LEAVE decision (R-6.3), not registered as absence');
-    const p = await lockCase(ctx, participantId);
-    const days = workingDaysBetweenInclusive(input.fromDate, input.toDate);
+    checkPeriod(input);
+    const { idempotencyKey, ...period } = input;
+    await idempotentCreate(ctx, { municipalityId: ownMunicipality(ctx), key: idempotencyKey, operation: 'registerAbsence', payload: { participantId, ...period } }, async () => {
+      const p = await lockCase(ctx, participantId);
+      await refuseOverlap(ctx, p, input, null);
+      const days = workingDaysBetweenInclusive(input.fromDate, input.toDate);
+      const [row] = await ctx.tx.query(
+        `INSERT INTO app.absence (municipality_id, participant_id, kind, from_date, to_date, working_days, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [p.municipalityId, p.id, input.kind, input.fromDate, input.toDate, days, input.note, ctx.actor.sub],
+      );
+      await recordChange(ctx, { municipalityId: p.municipalityId, operation: 'registerAbsence', participantId: p.id, entity: 'absence', entityId: row.id as string, changes: { absence: { from: null, to: toAbsence(row) } } });
+      await followEndDate(ctx, p, 'registerAbsence');
+      forgetCase(ctx, p.id);
+      return row.id as string;
+    });
+    return ParticipantService.get(ctx, participantId);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Participant, { nullable: true, description: 'Corrects a registered absence period (kind, dates, note); the end date follows (R-5.8). Not for leave, which a LEAVE decision grants.' })
+  async correctAbsence(@Args() args: CorrectAbsenceArgs, @Ctx() ctx: GraphQLContext): Promise<Participant> {
+    checkPeriod(args.input);
+    const { p, row: before } = await lockAbsence(ctx, args.absenceId);
+    await refuseOverlap(ctx, p, args.input, args.absenceId);
+    const i = args.input;
     const [row] = await ctx.tx.query(
-      `INSERT INTO app.absence (municipality_id, participant_id, kind, from_date, to_date, working_days, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [p.municipalityId, p.id, input.kind, input.fromDate, input.toDate, days, input.note, ctx.actor.sub],
+      `UPDATE app.absence SET kind = $3, from_date = $4, to_date = $5, working_days = $6, note = $7, version = version + 1, updated_at = now()
+       WHERE municipality_id = $1 AND id = $2 AND version = $8 RETURNING *`,
+      [p.municipalityId, args.absenceId, i.kind, i.fromDate, i.toDate, workingDaysBetweenInclusive(i.fromDate, i.toDate), i.note, args.expectedVersion],
     );
-    await recordChange(ctx, { municipalityId: p.municipalityId, operation: 'registerAbsence', participantId: p.id, entity: 'absence', entityId: row.id as string, changes: { absence: { from: null, to: toAbsence(row) } } });
-    const prog = await findProgramme(ctx, p);
-    if (prog?.start_date) {
-      const end = await recomputedEnd(ctx, p, prog);
-      if (end !== prog.planned_end_date) await updateProgramme(ctx, p, prog, 'registerAbsence', { planned_end_date: end });
-    }
+    if (!row) throw conflict('The absence was changed by someone else; reload and try again');
+    await recordChange(ctx, {
+      municipalityId: p.municipalityId, operation: 'correctAbsence', participantId: p.id, entity: 'absence', entityId: args.absenceId,
+      changes: diff(toAbsence(before), toAbsence(row)),
+    });
+    await followEndDate(ctx, p, 'correctAbsence');
+    forgetCase(ctx, p.id);
+    return ParticipantService.get(ctx, p.id);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Participant, {
+    nullable: true,
+    description: 'Cancels an absence registered by mistake: it no longer counts (R-5.8, R-6.4); the change log keeps the period and the reason. Not for leave, which a LEAVE decision grants.',
+  })
+  async cancelAbsence(@Args() args: CancelAbsenceArgs, @Ctx() ctx: GraphQLContext): Promise<Participant> {
+    if (!args.reason.trim()) throw badInput('reason', 'Say why the absence is cancelled');
+    const { p, row: before } = await lockAbsence(ctx, args.absenceId);
+    const deleted = await ctx.tx.query(`DELETE FROM app.absence WHERE municipality_id = $1 AND id = $2 AND version = $3 RETURNING id`, [p.municipalityId, args.absenceId, args.expectedVersion]);
+    if (!deleted.length) throw conflict('The absence was changed by someone else; reload and try again');
+    await recordChange(ctx, {
+      municipalityId: p.municipalityId, operation: 'cancelAbsence', participantId: p.id, entity: 'absence', entityId: args.absenceId,
+      changes: { absence: { from: toAbsence(before), to: null }, reason: { from: null, to: args.reason } },
+    });
+    await followEndDate(ctx, p, 'cancelAbsence');
     forgetCase(ctx, p.id);
     return ParticipantService.get(ctx, p.id);
   }

@@ -1,5 +1,6 @@
 import { violation } from '../../support/violation';
 import {
+  assertNoOverlappingAbsence,
   benefitDeduction,
   countableDaysForEndDate,
   exceedsExtensionThreshold,
@@ -93,5 +94,54 @@ describe('R-6.4 integreringsloven § 21: deduction for unexcused absence', () =>
 
   it('refuses more unexcused days than scheduled', () => {
     expect(violation(() => benefitDeduction({ payment, scheduledWorkingDays: 20, unexcusedWorkingDays: 21, g: G })).ruleId).toBe('R-6.4');
+  });
+});
+
+describe('R-5.8 [D]: a working day is registered as absence, free day or leave at most once', () => {
+  const existing = [
+    { id: 'a', kind: 'ABSENCE_EXCUSED' as const, fromDate: '2026-10-05', toDate: '2026-10-09' },
+    { id: 'l', kind: 'LEAVE' as const, fromDate: '2026-11-02', toDate: '2026-11-02' },
+  ];
+
+  it('a period that touches but does not share a day is accepted (the day before and the day after)', () => {
+    expect(() => assertNoOverlappingAbsence({ fromDate: '2026-10-01', toDate: '2026-10-04' }, existing)).not.toThrow();
+    expect(() => assertNoOverlappingAbsence({ fromDate: '2026-10-10', toDate: '2026-10-30' }, existing)).not.toThrow();
+    expect(() => assertNoOverlappingAbsence({ fromDate: '2026-11-03', toDate: '2026-11-03' }, existing)).not.toThrow();
+  });
+
+  it('sharing the first or the last day overlaps; so do a period inside and one around', () => {
+    for (const period of [
+      { fromDate: '2026-10-01', toDate: '2026-10-05' },
+      { fromDate: '2026-10-09', toDate: '2026-10-12' },
+      { fromDate: '2026-10-06', toDate: '2026-10-07' },
+      { fromDate: '2026-10-01', toDate: '2026-10-31' },
+    ]) {
+      const v = violation(() => assertNoOverlappingAbsence(period, existing));
+      expect(v.ruleId).toBe('R-5.8');
+      expect(v.lawReference).toBe(LAW['R-5.8']);
+      expect(v.details).toEqual({ overlaps: [existing[0]] });
+    }
+  });
+
+  it('the exact same period again (a retried registration without a key) is refused', () => {
+    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-10-05', toDate: '2026-10-09' }, existing)).details).toEqual({ overlaps: [existing[0]] });
+  });
+
+  it('leave granted by a decision counts as registered: an absence on a leave day is refused', () => {
+    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-11-02', toDate: '2026-11-02' }, existing)).details).toEqual({ overlaps: [existing[1]] });
+  });
+
+  it('every overlapped period is named', () => {
+    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-10-09', toDate: '2026-11-02' }, existing)).details).toEqual({ overlaps: existing });
+  });
+
+  it('a correction is not compared with the period it corrects', () => {
+    expect(() => assertNoOverlappingAbsence({ fromDate: '2026-10-06', toDate: '2026-10-12' }, existing, 'a')).not.toThrow();
+    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-10-06', toDate: '2026-11-02' }, existing, 'a')).details).toEqual({ overlaps: [existing[1]] });
+  });
+
+  it('a period that ends before it starts is refused; a one-day period is fine', () => {
+    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-10-02', toDate: '2026-10-01' }, [])).ruleId).toBe('R-5.8');
+    expect(() => assertNoOverlappingAbsence({ fromDate: '2026-10-01', toDate: '2026-10-01' }, [])).not.toThrow();
   });
 });
