@@ -1,3 +1,4 @@
+import type { AbsenceKind } from '../../domain/absence';
 import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
 
 /** absence and leave, counted in working days. */
@@ -7,7 +8,8 @@ export const absenceTable = defineTable(
     municipality_id: c.smallint(),
     id: c.uuid().defaultSql('gen_random_uuid()'),
     participant_id: c.uuid(),
-    kind: c.text(),
+    /** LEAVE rows belong to the LEAVE decision that granted them. */
+    kind: c.text<AbsenceKind>(),
     from_date: c.date(),
     to_date: c.date(),
     working_days: c.integer(),

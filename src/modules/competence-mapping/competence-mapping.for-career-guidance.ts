@@ -7,7 +7,11 @@ import { RequestContext } from '../shared';
 import { CompetenceMappingRecord } from './competence-mapping.table';
 
 /** The mapping's status, or null when the participant has no mapping yet. */
-export async function guidanceMappingStatus(ctx: RequestContext, municipalityId: number, participantId: string): Promise<CompetenceMappingRecord['status'] | null> {
+export async function guidanceMappingStatus(
+  ctx: RequestContext,
+  municipalityId: number,
+  participantId: string,
+): Promise<CompetenceMappingRecord['status'] | null> {
   const row = await first(
     ctx.tx,
     db.selectFrom('app.competence_mapping').select('status').where('municipality_id', '=', municipalityId).where('participant_id', '=', participantId),

@@ -7,6 +7,7 @@
 import { db, first, run, sql } from '../../db/sql';
 import { Row } from '../../db/table';
 import { RequestContext } from '../shared';
+import { competenceMappingRepository } from './competence-mapping.repository';
 import { competenceMappingTable } from './competence-mapping.table';
 
 export type CompetenceMappingTransferRow = Row<typeof competenceMappingTable>;
@@ -17,7 +18,10 @@ const CARRIED = competenceMappingTable.columnNames.filter((c) => !NEW_ROW.includ
 
 export const competenceMappingForTransfer = {
   async row(ctx: RequestContext, municipalityId: number, participantId: string): Promise<CompetenceMappingTransferRow | null> {
-    const row = await first(ctx.tx, db.selectFrom('app.competence_mapping').selectAll().where('municipality_id', '=', municipalityId).where('participant_id', '=', participantId));
+    const row = await first(
+      ctx.tx,
+      db.selectFrom('app.competence_mapping').selectAll().where('municipality_id', '=', municipalityId).where('participant_id', '=', participantId),
+    );
     return row ?? null;
   },
 
@@ -31,9 +35,13 @@ export const competenceMappingForTransfer = {
         .expression(
           db
             .selectFrom(sql`json_populate_record(null::app.competence_mapping, ${JSON.stringify(row)}::json)`.as('x'))
-            .select([sql`${to.municipalityId}`.as('municipality_id'), sql`${to.participantId}`.as('participant_id'), ...CARRIED.map((c) => sql.ref(`x.${c}`).as(c))]),
+            .select([
+              sql`${to.municipalityId}`.as('municipality_id'),
+              sql`${to.participantId}`.as('participant_id'),
+              ...CARRIED.map((c) => sql.ref(`x.${c}`).as(c)),
+            ]),
         ),
     );
-    ctx.loaders.caseRows.clear({ table: 'competence_mapping', participantId: to.participantId });
+    competenceMappingRepository.forget(ctx, to.participantId);
   },
 };

@@ -2,6 +2,7 @@
  * The participant register: registration, corrections, reassignment, and the case row other modules
  * lock and keep in step. Raises domain errors (src/domain/errors.ts); src/graphql/errors.ts maps them.
  */
+import type { Queryable } from '../../db/sql';
 import { compareDates } from '../../domain/calendar';
 import { startDeadline } from '../../domain/deadlines';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
@@ -121,6 +122,11 @@ export const ParticipantService = {
     return after;
   },
 
+  /** Whether the register has never held a row (outside a request: no caller settings needed). */
+  neverUsed(on: Queryable): Promise<boolean> {
+    return participantRepository.neverUsed(on);
+  },
+
   /** A participant the caller's transaction can see, or null (a missing id and another tenant's id alike). */
   find(ctx: RequestContext, id: string): Promise<ParticipantRecord | null> {
     return participantRepository.get(ctx, id);
@@ -129,11 +135,6 @@ export const ParticipantService = {
   /** The GraphQL view of a participant the caller can see (NOT_FOUND otherwise): what mutations answer with. */
   async view(ctx: RequestContext, id: string): Promise<Participant> {
     return toParticipant(await ParticipantService.require(ctx, id));
-  },
-
-  /** Transitional name of view(), until every module calls view(). */
-  get(ctx: RequestContext, id: string): Promise<Participant> {
-    return ParticipantService.view(ctx, id);
   },
 
   /** A participant the caller's transaction can see; any other id (missing or another tenant's) is NOT_FOUND. */
@@ -164,6 +165,11 @@ export const ParticipantService = {
     await participantRepository.set(ctx, p.municipalityId, p.id, { status });
   },
 
+  /** The competence mapping's judgement of upper-secondary education (GSU list, forskrift § 65a): what the end-goal rules read. */
+  async recordUpperSecondary(ctx: RequestContext, p: Pick<ParticipantRecord, 'municipalityId' | 'id'>, hasUpperSecondary: boolean): Promise<void> {
+    await participantRepository.set(ctx, p.municipalityId, p.id, { hasUpperSecondary });
+  },
+
   /**
    * Hands the case to another caseworker if the participant is still at the version the caller saw;
    * the row lock serialises concurrent reassignments.
@@ -175,7 +181,10 @@ export const ParticipantService = {
     if (!args.toSub.trim()) throw new InvalidInputError('toSub', 'toSub must not be blank');
     const before = await participantRepository.lock(ctx, municipalityId, args.id);
     if (!before) throw NOT_FOUND();
-    const updated = await participantRepository.update(ctx, municipalityId, args.id, args.expectedVersion, { assignedToSub: args.toSub, assignedToName: toName });
+    const updated = await participantRepository.update(ctx, municipalityId, args.id, args.expectedVersion, {
+      assignedToSub: args.toSub,
+      assignedToName: toName,
+    });
     if (!updated) throw new ConflictError();
     await recordChange(ctx, {
       municipalityId,
@@ -188,7 +197,3 @@ export const ParticipantService = {
     return updated;
   },
 };
-
-/** Transitional exports, until every module imports from '../participant' and '../shared'. */
-export { ownMunicipality } from '../shared';
-export { toRecord as fromRow } from '../../db/table';
