@@ -2,7 +2,9 @@
  * The module boundaries of introsak, checked in CI (`npm run lint:deps`). See CONTRIBUTING.md.
  * - the law (src/domain) imports nothing of ours;
  * - infrastructure (src/db, src/auth, src/http) imports no module;
- * - a module imports another module only through that module's index.ts;
+ * - a module imports another module only through that module's index.ts (its one door); src/graphql also
+ *   through resolvers.ts (the schema's door: the module's resolvers, which orchestrate other modules and so
+ *   are kept out of index.ts to keep the module graph acyclic);
  * - no import cycles, not even between files of one module.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -39,9 +41,16 @@ module.exports = {
     {
       name: 'outside-code-through-module-index',
       severity: 'error',
-      comment: 'Code outside src/modules reaches a module only through its index.ts.',
-      from: { path: '^(src/(?!modules/)|scripts/|ormconfig)' },
+      comment: 'Code outside src/modules reaches a module only through its index.ts (and src/graphql through resolvers.ts).',
+      from: { path: '^(src/(?!modules/|graphql/)|scripts/|ormconfig)' },
       to: { path: '^src/modules/[^/]+/.+', pathNot: '^src/modules/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'graphql-through-module-doors',
+      severity: 'error',
+      comment: "src/graphql builds the schema from each module's resolvers.ts and otherwise uses its index.ts.",
+      from: { path: '^src/graphql/' },
+      to: { path: '^src/modules/[^/]+/.+', pathNot: '^src/modules/[^/]+/(index|resolvers)\\.ts$' },
     },
     {
       name: 'not-to-unresolvable',

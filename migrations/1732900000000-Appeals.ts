@@ -136,7 +136,9 @@ export class Appeals1732900000000 implements MigrationInterface {
     await q.query(`CREATE INDEX appeal_statsforvalter_received ON app.appeal (statsforvalter_id, received_at, id) WHERE forwarded_at IS NOT NULL`);
     // The dashboard's counts.
     await q.query(`CREATE INDEX appeal_awaiting_review ON app.appeal (municipality_id) WHERE state IN ('RECEIVED', 'UNDER_REVIEW')`);
-    await q.query(`CREATE INDEX appeal_follow_up_needed ON app.appeal (municipality_id) WHERE outcome IN ('CHANGED', 'QUASHED_AND_RETURNED') AND follow_up_decision_id IS NULL`);
+    await q.query(
+      `CREATE INDEX appeal_follow_up_needed ON app.appeal (municipality_id) WHERE outcome IN ('CHANGED', 'QUASHED_AND_RETURNED') AND follow_up_decision_id IS NULL`,
+    );
     await q.query(`CREATE INDEX appeal_open ON app.appeal (municipality_id, participant_id) WHERE state <> 'CLOSED'`);
 
     // Every step of an appeal, by whom, when and for which organisation. Append-only.
@@ -196,7 +198,9 @@ export class Appeals1732900000000 implements MigrationInterface {
         USING (municipality_id = app.current_municipality_id())
         WITH CHECK (municipality_id = app.current_municipality_id())`);
     await q.query(`CREATE POLICY appeal_statsforvalter_read ON app.appeal FOR SELECT USING ${statsforvalterSees('appeal')}`);
-    await q.query(`CREATE POLICY appeal_statsforvalter_decide ON app.appeal FOR UPDATE USING ${statsforvalterSees('appeal')} WITH CHECK ${statsforvalterSees('appeal')}`);
+    await q.query(
+      `CREATE POLICY appeal_statsforvalter_decide ON app.appeal FOR UPDATE USING ${statsforvalterSees('appeal')} WITH CHECK ${statsforvalterSees('appeal')}`,
+    );
 
     // History: written in the caller's own name only, read by the municipality and by the office that sees the appeal.
     await q.query(`

@@ -9,4 +9,14 @@ import { Transfer1733300000000 } from './1733300000000-Transfer';
 import { AccessLogPerRequest1733400000000 } from './1733400000000-AccessLogPerRequest';
 import { AbsenceCorrection1733500000000 } from './1733500000000-AbsenceCorrection';
 
-export const MIGRATIONS = [Foundation1732700000000, CaseFile1732800000000, Appeals1732900000000, CareerGuidance1733000000000, AccessLog1733100000000, BackupRole1733200000000, Transfer1733300000000, AccessLogPerRequest1733400000000, AbsenceCorrection1733500000000];
+export const MIGRATIONS = [
+  Foundation1732700000000,
+  CaseFile1732800000000,
+  Appeals1732900000000,
+  CareerGuidance1733000000000,
+  AccessLog1733100000000,
+  BackupRole1733200000000,
+  Transfer1733300000000,
+  AccessLogPerRequest1733400000000,
+  AbsenceCorrection1733500000000,
+];

@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { connectClient } from '../src/db/pg-client';
-import { verifyAuditChains } from '../src/modules/audit/verify';
+import { verifyAuditChains } from '../src/modules/audit';
 import { scriptDatabase } from './lib/database';
 import { explain, parseOptions, UsageError } from './lib/errors';
 
@@ -37,11 +37,14 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err) => {
-  if (err instanceof UsageError) {
-    console.error(`npm run audit:verify: ${err.message}\n\n${err.usage}`);
-    process.exit(2);
-  }
-  console.error(`npm run audit:verify could not check the change log: ${explain(err)}`);
-  process.exit(3);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof UsageError) {
+      console.error(`npm run audit:verify: ${err.message}\n\n${err.usage}`);
+      process.exit(2);
+    }
+    console.error(`npm run audit:verify could not check the change log: ${explain(err)}`);
+    process.exit(3);
+  },
+);

@@ -100,8 +100,15 @@ async function main(): Promise<void> {
     const median = sizes[Math.floor(sizes.length / 2)];
     const { rows: areaRows } = await owner.query(`SELECT c.statsforvalter_id AS area FROM app.county c WHERE c.number = $1`, [largest.county_number]);
     const area = areaRows[0].area as string;
-    const areaMunicipalities = (await owner.query(`SELECT string_agg(m.id::text, ',') AS ids FROM app.municipality m JOIN app.county c ON c.number = m.county_number WHERE c.statsforvalter_id = $1`, [area])).rows[0].ids;
-    const countyMunicipalities = (await owner.query(`SELECT string_agg(id::text, ',') AS ids FROM app.municipality WHERE county_number = $1`, [largest.county_number])).rows[0].ids;
+    const areaMunicipalities = (
+      await owner.query(
+        `SELECT string_agg(m.id::text, ',') AS ids FROM app.municipality m JOIN app.county c ON c.number = m.county_number WHERE c.statsforvalter_id = $1`,
+        [area],
+      )
+    ).rows[0].ids;
+    const countyMunicipalities = (
+      await owner.query(`SELECT string_agg(id::text, ',') AS ids FROM app.municipality WHERE county_number = $1`, [largest.county_number])
+    ).rows[0].ids;
 
     await ensureApiLogin(ownerUrl, API_PASSWORD);
     const apiPort = await freeLoopbackPort();
@@ -111,7 +118,16 @@ async function main(): Promise<void> {
     const startScript = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
     const nodeFlags = startScript.split(/\s+/).filter((w) => w.startsWith('--'));
     const api = spawn(process.execPath, [...nodeFlags, path.join(root, 'dist', 'src', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: ownerUrl, DATABASE_API_PASSWORD: API_PASSWORD, JWT_SECRET: SECRET, PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', SQL_STATEMENT_HEADER: 'on' },
+      env: {
+        ...process.env,
+        DATABASE_URL: ownerUrl,
+        DATABASE_API_PASSWORD: API_PASSWORD,
+        JWT_SECRET: SECRET,
+        PORT: String(apiPort),
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        SQL_STATEMENT_HEADER: 'on',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(api);
@@ -126,7 +142,10 @@ async function main(): Promise<void> {
     const token = (role: string, org: string) => () => signDevToken(SECRET, { sub: `bench-${org}`, role, org }, { expiresInSeconds: 3600 });
     let seq = 0;
     const scenarios: Scenario[] = [];
-    for (const [label, m] of [['largest', largest], ['median', median]] as const) {
+    for (const [label, m] of [
+      ['largest', largest],
+      ['median', median],
+    ] as const) {
       scenarios.push({
         name: `case list, ${label} (${m.name}, ${m.n})`,
         token: token('MUNICIPALITY', m.number),
@@ -163,7 +182,18 @@ async function main(): Promise<void> {
         const day = new Date(Date.UTC(1970, 0, 1) + (n % 9000) * 86_400_000).toISOString().slice(0, 10);
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { makeFnr } = require('./lib/synthetic') as typeof import('./lib/synthetic');
-        return { input: { name: `Bench ${process.pid} ${n}`, identityNumber: makeFnr(day, (process.pid * 7 + Math.floor(n / 9000) * 13) % 500), birthDate: day, permitCategory: 'REFUGEE', permitGrantDate: '2026-06-01', arrivalDate: '2026-06-10', settlementDate: '2026-09-01', settledByAgreementWithImdi: true } };
+        return {
+          input: {
+            name: `Bench ${process.pid} ${n}`,
+            identityNumber: makeFnr(day, (process.pid * 7 + Math.floor(n / 9000) * 13) % 500),
+            birthDate: day,
+            permitCategory: 'REFUGEE',
+            permitGrantDate: '2026-06-01',
+            arrivalDate: '2026-06-10',
+            settlementDate: '2026-09-01',
+            settledByAgreementWithImdi: true,
+          },
+        };
       },
       raw: `/register?m=${median.id}`,
       rawMethod: 'POST',
@@ -177,17 +207,27 @@ async function main(): Promise<void> {
       if (ONLY && !s.name.includes(ONLY)) continue;
       const tok = await s.token();
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${tok}` };
-      const probe = await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: s.query, variables: s.variables?.() }) });
+      const probe = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: s.query, variables: s.variables?.() }),
+      });
       const probeBody = (await probe.json()) as { errors?: unknown[] };
       if (probeBody.errors) throw new Error(`${s.name}: ${JSON.stringify(probeBody.errors).slice(0, 500)}`);
       const statements = probe.headers.get('x-sql-statements') ?? '?';
       let gqlErrors = 0;
       const gql = await autocannon({
-        url: `http://127.0.0.1:${apiPort}/graphql`, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers,
+        url: `http://127.0.0.1:${apiPort}/graphql`,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        method: 'POST',
+        headers,
         body: JSON.stringify({ query: s.query }),
         requests: [
           {
-            ...(s.variables ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ query: s.query, variables: s.variables!() }) }) } : {}),
+            ...(s.variables
+              ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ query: s.query, variables: s.variables!() }) }) }
+              : {}),
             // A GraphQL error comes with HTTP 200: count it from the body.
             onResponse: (_status: number, body: string) => {
               if (body.includes('"errors"')) gqlErrors++;
@@ -195,19 +235,35 @@ async function main(): Promise<void> {
           },
         ],
       });
-      const rawRes = await autocannon({ url: `http://127.0.0.1:${rawPort}${s.raw}`, connections: CONNECTIONS, duration: SECONDS, method: s.rawMethod ?? 'GET' });
+      const rawRes = await autocannon({
+        url: `http://127.0.0.1:${rawPort}${s.raw}`,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        method: s.rawMethod ?? 'GET',
+      });
       const row: Row = {
         scenario: s.name,
-        gqlRps: Math.round(gql.requests.average), gqlP50: gql.latency.p50, gqlP99: gql.latency.p99,
-        rawRps: Math.round(rawRes.requests.average), rawP50: rawRes.latency.p50, rawP99: rawRes.latency.p99,
-        statements, errors: gqlErrors + gql.non2xx + gql.errors + rawRes.non2xx + rawRes.errors,
+        gqlRps: Math.round(gql.requests.average),
+        gqlP50: gql.latency.p50,
+        gqlP99: gql.latency.p99,
+        rawRps: Math.round(rawRes.requests.average),
+        rawP50: rawRes.latency.p50,
+        rawP99: rawRes.latency.p99,
+        statements,
+        errors: gqlErrors + gql.non2xx + gql.errors + rawRes.non2xx + rawRes.errors,
       };
       rows.push(row);
       console.log(JSON.stringify(row));
     }
     clearInterval(rssTimer);
 
-    const commit = (() => { try { return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(); } catch { return 'unknown'; } })();
+    const commit = (() => {
+      try {
+        return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+      } catch {
+        return 'unknown';
+      }
+    })();
     const machine = `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${(await owner.query('SHOW server_version')).rows[0].server_version}`;
     const table = [
       `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · ${participants} participants`,
@@ -216,7 +272,10 @@ async function main(): Promise<void> {
       '',
       '| Scenario | GraphQL req/s | p50 ms | p99 ms | raw SQL req/s | p50 ms | p99 ms | throughput ratio | p99 ratio | SQL statements / request | errors |',
       '|---|---|---|---|---|---|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.scenario} | ${r.gqlRps} | ${r.gqlP50} | ${r.gqlP99} | ${r.rawRps} | ${r.rawP50} | ${r.rawP99} | **${(r.gqlRps / r.rawRps).toFixed(2)}×** | ${(r.gqlP99 / Math.max(1, r.rawP99)).toFixed(2)}× | ${r.statements} | ${r.errors} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.scenario} | ${r.gqlRps} | ${r.gqlP50} | ${r.gqlP99} | ${r.rawRps} | ${r.rawP50} | ${r.rawP99} | **${(r.gqlRps / r.rawRps).toFixed(2)}×** | ${(r.gqlP99 / Math.max(1, r.rawP99)).toFixed(2)}× | ${r.statements} | ${r.errors} |`,
+      ),
       '',
     ].join('\n');
     console.log('\n' + table);

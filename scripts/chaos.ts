@@ -161,7 +161,10 @@ async function post(port: number, token: string, body: unknown, field: string | 
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });
-    const json = (await r.json()) as { data?: Record<string, { id?: string } | null> | null; errors?: { extensions?: { code?: string; retryable?: boolean } }[] };
+    const json = (await r.json()) as {
+      data?: Record<string, { id?: string } | null> | null;
+      errors?: { extensions?: { code?: string; retryable?: boolean } }[];
+    };
     const retryAfterMs = Number(r.headers.get('retry-after') ?? 0) * 1000;
     if (r.status === 200 && !json.errors && json.data) {
       return { ok: true, id: field ? json.data[field]?.id : undefined, kind: 'ok', retryable: false, retryAfterMs };
@@ -177,7 +180,12 @@ async function post(port: number, token: string, body: unknown, field: string | 
 async function serves(server: ServerChild, token: string): Promise<boolean> {
   const n = nextN();
   const read = await post(server.port, token, { query: READ }, null);
-  const write = await post(server.port, token, { query: REGISTER, variables: { input: participant(`Chaos check ${n}`, n, `chaos-check-${n}`) } }, 'registerParticipant');
+  const write = await post(
+    server.port,
+    token,
+    { query: REGISTER, variables: { input: participant(`Chaos check ${n}`, n, `chaos-check-${n}`) } },
+    'registerParticipant',
+  );
   return read.ok && write.ok;
 }
 
@@ -190,8 +198,14 @@ function nextN(): number {
 function participant(name: string, n: number, key: string): Record<string, unknown> {
   const birth = new Date(Date.UTC(1960, 0, 1) + (n % 12000) * 86_400_000).toISOString().slice(0, 10);
   return {
-    name, identityNumber: makeFnr(birth, Math.floor(n / 12000) * 100), birthDate: birth,
-    permitCategory: 'REFUGEE', permitGrantDate: '2026-06-01', arrivalDate: '2026-06-10', settlementDate: '2026-09-01', settledByAgreementWithImdi: true,
+    name,
+    identityNumber: makeFnr(birth, Math.floor(n / 12000) * 100),
+    birthDate: birth,
+    permitCategory: 'REFUGEE',
+    permitGrantDate: '2026-06-01',
+    arrivalDate: '2026-06-10',
+    settlementDate: '2026-09-01',
+    settledByAgreementWithImdi: true,
     idempotencyKey: key,
   };
 }
@@ -208,7 +222,6 @@ async function runScenario(
   let reads = 0;
   let notCompleted = 0;
   let loadOn = true;
-  let tBack: number;
 
   const backoff = (a: Answer, attempt: number) => sleep(Math.min(1000, Math.max(a.retryAfterMs, 50 * 2 ** attempt)));
 
@@ -235,7 +248,7 @@ async function runScenario(
   }
 
   async function reader(): Promise<void> {
-    for (let attempt = 0; loadOn; ) {
+    for (let attempt = 0; loadOn;) {
       const a = await post(server.port, token, { query: READ }, null);
       if (a.ok) {
         reads++;
@@ -251,7 +264,7 @@ async function runScenario(
   const load = Promise.all([...Array.from({ length: WRITERS }, () => writer()), ...Array.from({ length: READERS }, () => reader())]);
   await sleep(BEFORE_S * 1000);
   const tFault = Date.now();
-  tBack = await ctx.fault(scenario);
+  const tBack = await ctx.fault(scenario);
   await sleep(Math.max(0, tBack + AFTER_S * 1000 - Date.now()));
   loadOn = false;
   await load;
@@ -308,7 +321,8 @@ function problems(r: Report): string[] {
   if (r.writesNotCompleted) out.push(`${r.writesNotCompleted} writes never completed`);
   if (r.serverSurvived === false) out.push('the server did not survive');
   if (!r.servesAfterwards) out.push('the server does not serve afterwards');
-  if (r.errorWindowAfterBackSeconds > WINDOW_LIMIT_S) out.push(`error window after the database was back ${r.errorWindowAfterBackSeconds} s > ${WINDOW_LIMIT_S} s`);
+  if (r.errorWindowAfterBackSeconds > WINDOW_LIMIT_S)
+    out.push(`error window after the database was back ${r.errorWindowAfterBackSeconds} s > ${WINDOW_LIMIT_S} s`);
   return out;
 }
 
@@ -342,8 +356,16 @@ async function main(): Promise<number> {
   const pgPort = Number(new URL(superUrl).port);
   const port = await freeLoopbackPort();
   const env = {
-    ...process.env, DATABASE_URL: superUrl, PORT: String(port), HOST: '127.0.0.1', JWT_SECRET: SECRET, DATABASE_API_PASSWORD: 'chaos-api-password',
-    LOG_LEVEL: 'error', NODE_ENV: 'development', DATABASE_POOL_SIZE: String(POOL), DATABASE_API_URL: '',
+    ...process.env,
+    DATABASE_URL: superUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    JWT_SECRET: SECRET,
+    DATABASE_API_PASSWORD: 'chaos-api-password',
+    LOG_LEVEL: 'error',
+    NODE_ENV: 'development',
+    DATABASE_POOL_SIZE: String(POOL),
+    DATABASE_API_URL: '',
   };
   const server = new ServerChild(env, port);
   const started = Date.now();
@@ -380,12 +402,31 @@ async function main(): Promise<number> {
       console.error(`chaos: ${s} done (${Math.round((Date.now() - started) / 1000)} s)`);
     }
     const failed = reports.flatMap((r) => problems(r).map((p) => `${r.scenario}: ${p}`));
-    console.log(JSON.stringify({ date: new Date().toISOString(), short: SHORT, writers: WRITERS, readers: READERS, pool: POOL, secondsBeforeFault: BEFORE_S, secondsAfterFault: AFTER_S, reports }, null, 2));
-    console.log('\n| Scenario | Writes acknowledged | Found in DB | Lost | Duplicates | Reads | Failed attempts (retried) | Not retryable | Outage (s) | Error window (s) | Errors after back (s) | Server survived | Serves afterwards |');
+    console.log(
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          short: SHORT,
+          writers: WRITERS,
+          readers: READERS,
+          pool: POOL,
+          secondsBeforeFault: BEFORE_S,
+          secondsAfterFault: AFTER_S,
+          reports,
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(
+      '\n| Scenario | Writes acknowledged | Found in DB | Lost | Duplicates | Reads | Failed attempts (retried) | Not retryable | Outage (s) | Error window (s) | Errors after back (s) | Server survived | Serves afterwards |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of reports) {
       const survived = r.serverSurvived === 'killed on purpose' ? 'killed on purpose, restarted' : r.serverSurvived ? 'yes' : 'no';
-      console.log(`| ${r.title} | ${r.writesAcknowledged} | ${r.foundInDatabase} | **${r.lost}** | **${r.duplicates}** | ${r.reads} | ${r.failedAttempts} | ${r.notRetryable} | ${r.outageSeconds} | ${r.errorWindowSeconds} | ${r.errorWindowAfterBackSeconds} | ${survived} | ${r.servesAfterwards ? 'yes' : 'no'} |`);
+      console.log(
+        `| ${r.title} | ${r.writesAcknowledged} | ${r.foundInDatabase} | **${r.lost}** | **${r.duplicates}** | ${r.reads} | ${r.failedAttempts} | ${r.notRetryable} | ${r.outageSeconds} | ${r.errorWindowSeconds} | ${r.errorWindowAfterBackSeconds} | ${survived} | ${r.servesAfterwards ? 'yes' : 'no'} |`,
+      );
     }
     const overTarget = reports.filter((r) => r.errorWindowAfterBackSeconds > WINDOW_TARGET_S).map((r) => r.scenario);
     if (overTarget.length) console.log(`\nerror window after back above the ${WINDOW_TARGET_S} s target (limit ${WINDOW_LIMIT_S} s): ${overTarget.join(', ')}`);
@@ -394,7 +435,9 @@ async function main(): Promise<number> {
       console.error(server.output().slice(-4000));
       return 1;
     }
-    console.log(`\nCHAOS OK: lost 0, duplicates 0, every failed answer retryable, the server survived and serves, error window after back ≤ ${WINDOW_LIMIT_S} s (${Math.round((Date.now() - started) / 1000)} s in all)`);
+    console.log(
+      `\nCHAOS OK: lost 0, duplicates 0, every failed answer retryable, the server survived and serves, error window after back ≤ ${WINDOW_LIMIT_S} s (${Math.round((Date.now() - started) / 1000)} s in all)`,
+    );
     return 0;
   } finally {
     await server.stop();

@@ -35,13 +35,35 @@ async function main(): Promise<void> {
   const port = (server.address() as { port: number }).port;
   const owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
-  const { rows: sizes } = await owner.query(`SELECT m.number, m.county_number, c.statsforvalter_id FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id JOIN app.county c ON c.number = m.county_number GROUP BY 1, 2, 3 ORDER BY count(*) DESC LIMIT 1`);
+  const { rows: sizes } = await owner.query(
+    `SELECT m.number, m.county_number, c.statsforvalter_id FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id JOIN app.county c ON c.number = m.county_number GROUP BY 1, 2, 3 ORDER BY count(*) DESC LIMIT 1`,
+  );
   const big = sizes[0];
   const scenarios: [string, string, string, string][] = [
-    ['case list (largest municipality)', 'MUNICIPALITY', big.number, `{ participants(first: 50, orderBy: START_DEADLINE) { totalCount edges { node { id name status startDeadline currentEndGoal latestDecision { type } hasOpenAppeal } } } }`],
-    ['caseload summary (largest municipality)', 'MUNICIPALITY', big.number, `{ caseloadSummary { total startsOverdue mappingsMissing plansMissing openAppeals appealsAwaitingReview } }`],
-    ['Statsforvalter appeal queue', 'STATSFORVALTER', big.statsforvalter_id, `{ appeals(first: 50) { totalCount edges { node { id state decision { type } municipality { name } } } } }`],
-    ['county referral list', 'COUNTY', big.county_number, `{ careerGuidanceReferrals(first: 50, filter: { state: OPEN }) { totalCount edges { node { id participant { name } } } } }`],
+    [
+      'case list (largest municipality)',
+      'MUNICIPALITY',
+      big.number,
+      `{ participants(first: 50, orderBy: START_DEADLINE) { totalCount edges { node { id name status startDeadline currentEndGoal latestDecision { type } hasOpenAppeal } } } }`,
+    ],
+    [
+      'caseload summary (largest municipality)',
+      'MUNICIPALITY',
+      big.number,
+      `{ caseloadSummary { total startsOverdue mappingsMissing plansMissing openAppeals appealsAwaitingReview } }`,
+    ],
+    [
+      'Statsforvalter appeal queue',
+      'STATSFORVALTER',
+      big.statsforvalter_id,
+      `{ appeals(first: 50) { totalCount edges { node { id state decision { type } municipality { name } } } } }`,
+    ],
+    [
+      'county referral list',
+      'COUNTY',
+      big.county_number,
+      `{ careerGuidanceReferrals(first: 50, filter: { state: OPEN }) { totalCount edges { node { id participant { name } } } } }`,
+    ],
   ];
   const sections: string[] = [];
   for (const [title, role, org, query] of scenarios) {
@@ -49,7 +71,11 @@ async function main(): Promise<void> {
     const observer = (sql: string, params: unknown[], settings: TenantSettings) => captured.push({ sql, params, settings });
     queryObservers.push(observer);
     const token = await signDevToken(SECRET, { sub: 'explain', role, org });
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     const body = (await res.json()) as { errors?: unknown };
     queryObservers.splice(queryObservers.indexOf(observer), 1);
     if (body.errors) throw new Error(`${title}: ${JSON.stringify(body.errors)}`);
@@ -65,8 +91,17 @@ async function main(): Promise<void> {
       const plan = await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.sql}`, values: q.params });
       await client.query('ROLLBACK');
       const lines = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-      const scans = lines.filter((l: string) => /Scan/.test(l) && !/never executed/.test(l)).map((l: string) => l.trim().replace(/\(actual.*$/, '').trim());
-      sections.push(`#### ${title}\n\nIndex use: ${[...new Set(scans)].join('; ')}\n\n\`\`\`\n${lines.filter((l: string) => !/never executed/.test(l)).join('\n')}\n\`\`\`\n`);
+      const scans = lines
+        .filter((l: string) => /Scan/.test(l) && !/never executed/.test(l))
+        .map((l: string) =>
+          l
+            .trim()
+            .replace(/\(actual.*$/, '')
+            .trim(),
+        );
+      sections.push(
+        `#### ${title}\n\nIndex use: ${[...new Set(scans)].join('; ')}\n\n\`\`\`\n${lines.filter((l: string) => !/never executed/.test(l)).join('\n')}\n\`\`\`\n`,
+      );
     }
     await client.end();
   }

@@ -19,7 +19,8 @@ const USAGE = `usage: npm run migration:run
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   if (command !== 'run' && command !== 'revert' && command !== 'generate') throw new UsageError('say run, revert or generate', USAGE);
-  if (command === 'generate' && !rest.some((a) => !a.startsWith('-'))) throw new UsageError('migration:generate needs the new migration\'s path, e.g. migrations/AddSomething', USAGE);
+  if (command === 'generate' && !rest.some((a) => !a.startsWith('-')))
+    throw new UsageError("migration:generate needs the new migration's path, e.g. migrations/AddSomething", USAGE);
   if (command !== 'generate' && rest.length) throw new UsageError(`migration:${command} takes no arguments`, USAGE);
   const db = await scriptDatabase(loadConfig());
   console.error(`migration:${command} on ${db.describe}`);

@@ -108,19 +108,26 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
       // The same work the API must do for a registration: the row, and its change-log entry in the municipality's hash chain.
       const n = `${process.pid}-${seq++}`;
       body = await inTenant(municipality, async (c) => {
-        const row = (await q(
-          c,
-          `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date, settlement_date, start_deadline)
+        const row = (
+          await q(
+            c,
+            `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date, settlement_date, start_deadline)
            VALUES ($1, $2, $3, '1990-01-01', 'REFUGEE', '2026-06-01', '2026-06-10', '2026-09-01', '2026-12-01') ON CONFLICT DO NOTHING RETURNING id`,
-          [m, `Raw ${n}`, String(90_000_000_000 + Math.floor(Math.random() * 9_999_999_999))],
-        )).rows[0];
-        const head = (await q(
-          c,
-          `INSERT INTO app.audit_chain_head AS h (municipality_id, last_seq, last_hash) VALUES ($1, 1, NULL)
+            [m, `Raw ${n}`, String(90_000_000_000 + Math.floor(Math.random() * 9_999_999_999))],
+          )
+        ).rows[0];
+        const head = (
+          await q(
+            c,
+            `INSERT INTO app.audit_chain_head AS h (municipality_id, last_seq, last_hash) VALUES ($1, 1, NULL)
            ON CONFLICT (municipality_id) DO UPDATE SET last_seq = h.last_seq + 1 RETURNING last_seq, last_hash`,
-          [m],
-        )).rows[0];
-        const hash = crypto.createHash('sha256').update((head.last_hash ?? '') + row.id).digest('hex');
+            [m],
+          )
+        ).rows[0];
+        const hash = crypto
+          .createHash('sha256')
+          .update((head.last_hash ?? '') + row.id)
+          .digest('hex');
         await q(
           c,
           `WITH ev AS (INSERT INTO app.audit_event (municipality_id, seq, occurred_at, request_id, actor_sub, actor_role, actor_org, operation, participant_id, changes, prev_hash, hash)

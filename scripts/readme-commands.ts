@@ -79,7 +79,13 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<void> {
   for (;;) {
     if (server.exitCode !== null) throw new Error(`npm start exited ${server.exitCode}: ${serverOutput.slice(-2000)}`);
     if (Date.now() > deadline) throw new Error(`npm start did not answer /readyz in 180 s: ${serverOutput.slice(-2000)}`);
-    if (await fetch(`http://127.0.0.1:${state.PORT}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${state.PORT}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
   // The first start prints how to get a token and, on the empty database, the demo data.
@@ -114,8 +120,8 @@ function steps(): Step[] {
     if (!hit) throw new Error(`README no longer shows ${what}: update scripts/readme-commands.ts`);
     return hit;
   };
-  const curlQuick = line((l) => QUICK_QUERY.test(l), 'the quick start\'s curl query');
-  const curlFirst = line((l) => l.startsWith('curl ') && l.includes('caseloadSummary'), 'the first query\'s curl');
+  const curlQuick = line((l) => QUICK_QUERY.test(l), "the quick start's curl query");
+  const curlFirst = line((l) => l.startsWith('curl ') && l.includes('caseloadSummary'), "the first query's curl");
   return [
     { readme: 'npm ci', notRun: '.ci/run runs it as its first step' },
     { readme: 'npm start', run: 'npm start (in the background, PORT set, until SIGTERM)' },
@@ -140,8 +146,11 @@ function steps(): Step[] {
       check: (r) => {
         const out = json(r.stdout);
         expect(!out.errors, `the quick start's query failed: ${r.stdout.slice(0, 300)}`);
-        expect(out.data.participants.totalCount === 26 && out.data.participants.edges.length === 3, 'the quick start\'s query did not show three of 26 rows');
-        expect(r.stdout.startsWith(jsonSample()), `the README's sample answer is not how the answer starts:\n  README: ${jsonSample()}\n  got:    ${r.stdout.slice(0, jsonSample().length)}`);
+        expect(out.data.participants.totalCount === 26 && out.data.participants.edges.length === 3, "the quick start's query did not show three of 26 rows");
+        expect(
+          r.stdout.startsWith(jsonSample()),
+          `the README's sample answer is not how the answer starts:\n  README: ${jsonSample()}\n  got:    ${r.stdout.slice(0, jsonSample().length)}`,
+        );
       },
     },
     { readme: 'npm test', notRun: '.ci/run runs it' },
@@ -153,12 +162,19 @@ function steps(): Step[] {
       readme: curlFirst,
       check: (r) => {
         const out = json(r.stdout);
-        expect(out.data?.caseloadSummary?.total === 26 && out.data.me.orgName === 'Bergen', `the first query did not answer Bergen with 26 cases: ${r.stdout.slice(0, 300)}`);
+        expect(
+          out.data?.caseloadSummary?.total === 26 && out.data.me.orgName === 'Bergen',
+          `the first query did not answer Bergen with 26 cases: ${r.stdout.slice(0, 300)}`,
+        );
       },
     },
     {
       readme: 'npm run audit:verify',
-      check: (r) => expect(r.status === 0 && /audit chains intact: \d{3,} rows in 4 municipalities/.test(r.stdout) && r.stderr.includes('the running embedded PostgreSQL'), `audit:verify: ${r.stdout}${r.stderr}`),
+      check: (r) =>
+        expect(
+          r.status === 0 && /audit chains intact: \d{3,} rows in 4 municipalities/.test(r.stdout) && r.stderr.includes('the running embedded PostgreSQL'),
+          `audit:verify: ${r.stdout}${r.stderr}`,
+        ),
     },
     {
       readme: 'npm run backup -- --out backup.ndjson.gz',
@@ -187,7 +203,7 @@ function steps(): Step[] {
       run: 'npm run migration:generate -- migrations/ReadmeCheck && ls migrations/*-ReadmeCheck.ts && rm -f migrations/*-ReadmeCheck.ts',
       check: (r) => expect(r.status === 0 && /ReadmeCheck\.ts/.test(r.stdout), `migration:generate: ${r.stdout.slice(-500)}${r.stderr}`),
     },
-    { readme: null, run: 'stop npm start (SIGTERM); the benchmark sets its own password on the embedded database\'s API role' },
+    { readme: null, run: "stop npm start (SIGTERM); the benchmark sets its own password on the embedded database's API role" },
     {
       readme: 'npm run schema:emit',
       run: 'npm run schema:emit && git diff --exit-code -- schema/schema.graphql',
@@ -216,7 +232,7 @@ function steps(): Step[] {
     { readme: null, run: 'npm run build', check: (r) => expect(r.status === 0, `build: ${r.stdout}${r.stderr}`) },
     { readme: 'npm run schema:check', check: (r) => expect(r.status === 0, `schema:check: ${r.stdout}${r.stderr}`) },
     { readme: 'docker compose ps', notRun: 'no Docker engine here' },
-    { readme: 'docker compose up --build', notRun: 'no Docker engine here: scripts/check-production-install.sh runs the image\'s install and command' },
+    { readme: 'docker compose up --build', notRun: "no Docker engine here: scripts/check-production-install.sh runs the image's install and command" },
     {
       readme: 'docker compose exec api node dist/scripts/token.js --role MUNICIPALITY --org 4601',
       notRun: 'no Docker engine here: scripts/check-production-install.sh runs dist/scripts/token.js in the production install',
@@ -278,13 +294,17 @@ async function main(): Promise<number> {
         }
       }
       ok += step.readme ? 1 : 0;
-      console.log(`ok ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${label}${step.run && step.readme && step.run !== step.readme ? `\n             ran as: ${step.run}` : ''}`);
+      console.log(
+        `ok ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${label}${step.run && step.readme && step.run !== step.readme ? `\n             ran as: ${step.run}` : ''}`,
+      );
     }
   } finally {
     await stopServer().catch((err) => console.error(`FAILED: ${(err as Error).message}`));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`README commands: ${ok} run, ${all.filter((s) => s.notRun).length} run elsewhere or not runnable here, in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `README commands: ${ok} run, ${all.filter((s) => s.notRun).length} run elsewhere or not runnable here, in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   return 0;
 }
 

@@ -33,8 +33,45 @@ function arg(name: string, fallback: string): string {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-const FIRST = ['Amina', 'Hassan', 'Fatima', 'Omar', 'Layla', 'Yusuf', 'Mariam', 'Ali', 'Nour', 'Ahmad', 'Sara', 'Olena', 'Andrii', 'Iryna', 'Dmytro', 'Abdi', 'Hodan', 'Tesfay', 'Semhar', 'Reza'];
-const LAST = ['Ali', 'Hussein', 'Mohammed', 'Ahmadi', 'Haile', 'Kovalenko', 'Shevchenko', 'Bondarenko', 'Abdullahi', 'Yusuf', 'Karimi', 'Tesfaye', 'Rahimi', 'Osman', 'Melnyk'];
+const FIRST = [
+  'Amina',
+  'Hassan',
+  'Fatima',
+  'Omar',
+  'Layla',
+  'Yusuf',
+  'Mariam',
+  'Ali',
+  'Nour',
+  'Ahmad',
+  'Sara',
+  'Olena',
+  'Andrii',
+  'Iryna',
+  'Dmytro',
+  'Abdi',
+  'Hodan',
+  'Tesfay',
+  'Semhar',
+  'Reza',
+];
+const LAST = [
+  'Ali',
+  'Hussein',
+  'Mohammed',
+  'Ahmadi',
+  'Haile',
+  'Kovalenko',
+  'Shevchenko',
+  'Bondarenko',
+  'Abdullahi',
+  'Yusuf',
+  'Karimi',
+  'Tesfaye',
+  'Rahimi',
+  'Osman',
+  'Melnyk',
+];
 const LANGS = ['ar', 'uk', 'ti', 'so', 'fa', 'prs', 'ps', 'ru', 'ku', 'en'];
 const STATES = ['REGISTERED', 'PLANNED', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ON_LEAVE', 'HALTED', 'COMPLETED', 'COMPLETED', 'INTERRUPTED'];
 
@@ -44,7 +81,11 @@ function isoDay(base: number, days: number): string {
 
 async function main(): Promise<void> {
   const total = Number(arg('participants', '100000'));
-  if (!Number.isInteger(total) || total < 1) throw new UsageError(`--participants must be a whole number above 0, not "${arg('participants', '')}"`, 'usage: npm run seed:bench -- [--participants N]   (default 100000)');
+  if (!Number.isInteger(total) || total < 1)
+    throw new UsageError(
+      `--participants must be a whole number above 0, not "${arg('participants', '')}"`,
+      'usage: npm run seed:bench -- [--participants N]   (default 100000)',
+    );
   const started = Date.now();
   const { ownerUrl, embedded } = await openBenchDatabase();
   const db = new Client({ connectionString: ownerUrl });
@@ -53,7 +94,10 @@ async function main(): Promise<void> {
     const tables = await tablesInDependencyOrder(db);
     await db.query(`TRUNCATE ${tables.map((t) => `app.${t}`).join(', ')}`);
     const { rows: munis } = await db.query(`SELECT id, number FROM app.municipality ORDER BY number`);
-    const ordered = [...BIG.map((n) => munis.find((m: { number: string }) => m.number === n)).filter(Boolean), ...munis.filter((m: { number: string }) => !BIG.includes(m.number))];
+    const ordered = [
+      ...BIG.map((n) => munis.find((m: { number: string }) => m.number === n)).filter(Boolean),
+      ...munis.filter((m: { number: string }) => !BIG.includes(m.number)),
+    ];
     const weights = ordered.map((_, i) => 1 / Math.pow(i + 1, 0.8));
     const sum = weights.reduce((a, b) => a + b, 0);
     const counts = weights.map((w) => Math.max(3, Math.round((w / sum) * total)));
@@ -63,7 +107,24 @@ async function main(): Promise<void> {
     let n = 0;
     const used = new Set<string>();
     const batch: Record<string, unknown[]> = {};
-    const cols = ['municipality_id', 'full_name', 'identity_number', 'birth_date', 'permit_category', 'permit_grant_date', 'arrival_date', 'settlement_date', 'settled_by_agreement', 'has_upper_secondary', 'languages', 'start_deadline', 'status', 'assigned_to_sub', 'assigned_to_name', 'lives_with_parent'];
+    const cols = [
+      'municipality_id',
+      'full_name',
+      'identity_number',
+      'birth_date',
+      'permit_category',
+      'permit_grant_date',
+      'arrival_date',
+      'settlement_date',
+      'settled_by_agreement',
+      'has_upper_secondary',
+      'languages',
+      'start_deadline',
+      'status',
+      'assigned_to_sub',
+      'assigned_to_name',
+      'lives_with_parent',
+    ];
     const types = ['smallint', 'text', 'text', 'date', 'text', 'date', 'date', 'date', 'boolean', 'boolean', 'text', 'date', 'text', 'text', 'text', 'boolean'];
     const reset = () => cols.forEach((c) => (batch[c] = []));
     const flush = async () => {
@@ -153,9 +214,25 @@ async function main(): Promise<void> {
     await db.query('ANALYZE');
     const counts2: Record<string, number> = {};
     for (const t of tables) counts2[t] = Number((await db.query(`SELECT count(*) FROM app.${t}`)).rows[0].count);
-    const { rows: largest } = await db.query(`SELECT m.number, m.name, count(*)::int AS n FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`);
-    const { rows: median } = await db.query(`SELECT number, name, n FROM (SELECT m.number, m.name, count(*)::int AS n, row_number() OVER (ORDER BY count(*)) AS r, count(*) OVER () AS c FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id GROUP BY 1, 2) x WHERE r = (c + 1) / 2`);
-    console.log(JSON.stringify({ seconds: Math.round((Date.now() - started) / 100) / 10, counts: counts2, largest: largest[0], median: median[0], referenceTablesUntouched: REFERENCE_TABLES }, null, 2));
+    const { rows: largest } = await db.query(
+      `SELECT m.number, m.name, count(*)::int AS n FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`,
+    );
+    const { rows: median } = await db.query(
+      `SELECT number, name, n FROM (SELECT m.number, m.name, count(*)::int AS n, row_number() OVER (ORDER BY count(*)) AS r, count(*) OVER () AS c FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id GROUP BY 1, 2) x WHERE r = (c + 1) / 2`,
+    );
+    console.log(
+      JSON.stringify(
+        {
+          seconds: Math.round((Date.now() - started) / 100) / 10,
+          counts: counts2,
+          largest: largest[0],
+          median: median[0],
+          referenceTablesUntouched: REFERENCE_TABLES,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await db.end();
     if (embedded) await embedded.stop();

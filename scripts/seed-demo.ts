@@ -55,30 +55,41 @@ async function main(): Promise<number> {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
       try {
         const gql: Gql = async (token, query, variables) => {
-          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query, variables }),
+          });
           const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
           if (body.errors?.length) {
             const e = body.errors[0];
             const op = /\{\s*(\w+)/.exec(query)?.[1] ?? 'operation';
-            throw new ApiError(`the API refused ${op}: ${e.message} (${String(e.extensions?.code)}${e.extensions?.ruleId ? `, ${String(e.extensions.ruleId)}` : ''}${e.extensions?.field ? `, field ${String(e.extensions.field)}` : ''})`);
+            throw new ApiError(
+              `the API refused ${op}: ${e.message} (${String(e.extensions?.code)}${e.extensions?.ruleId ? `, ${String(e.extensions.ruleId)}` : ''}${e.extensions?.field ? `, field ${String(e.extensions.field)}` : ''})`,
+            );
           }
           return body.data as Record<string, any>;
         };
         const tokens: DemoTokens = { municipality: {}, county: {}, statsforvalter: {} };
         for (const kind of ['municipality', 'county', 'statsforvalter'] as const) {
           const role = kind === 'municipality' ? 'MUNICIPALITY' : kind === 'county' ? 'COUNTY' : 'STATSFORVALTER';
-          for (const [org, [sub, name]] of Object.entries(DEMO_USERS[kind])) tokens[kind][org] = await signDevToken(secret, { sub, name, role, org }, { expiresInSeconds: 3600 });
+          for (const [org, [sub, name]] of Object.entries(DEMO_USERS[kind]))
+            tokens[kind][org] = await signDevToken(secret, { sub, name, role, org }, { expiresInSeconds: 3600 });
         }
 
         const before = await demoTotals(gql, tokens);
         if (Object.values(before).some((n) => n > 0)) {
           if (Object.keys(DEMO_EXPECTED_TOTALS).every((m) => before[m] === DEMO_EXPECTED_TOTALS[m])) {
             console.log(JSON.stringify({ alreadySeeded: true, participants: before }, null, 2));
-            console.error('seed:demo: this database already has the demo data: nothing changed. To start again, stop npm start and delete .data/postgres (or use a new database).');
+            console.error(
+              'seed:demo: this database already has the demo data: nothing changed. To start again, stop npm start and delete .data/postgres (or use a new database).',
+            );
             return 0;
           }
           console.error(
-            `seed:demo refuses: the demo municipalities already have cases that are not (only) the demo set (${Object.entries(before).map(([m, n]) => `${m}: ${n}`).join(', ')}). ` +
+            `seed:demo refuses: the demo municipalities already have cases that are not (only) the demo set (${Object.entries(before)
+              .map(([m, n]) => `${m}: ${n}`)
+              .join(', ')}). ` +
               'It fills an empty development database only: stop npm start and delete .data/postgres, or point DATABASE_URL at a new database.',
           );
           return 1;
@@ -86,7 +97,7 @@ async function main(): Promise<number> {
         const today = todayInOslo();
         const summary = await seedDemo(gql, tokens, today, (msg) => console.error(`  ${msg}`));
         console.log(JSON.stringify({ seeded: today, seconds: Math.round((Date.now() - started) / 100) / 10, ...summary }, null, 2));
-        console.error('seed:demo: done. Try it: npm run token -- --role MUNICIPALITY --org 4601, then the README\'s first query (or GraphiQL at /graphql).');
+        console.error("seed:demo: done. Try it: npm run token -- --role MUNICIPALITY --org 4601, then the README's first query (or GraphiQL at /graphql).");
         return 0;
       } finally {
         await new Promise<void>((resolve) => server.close(() => resolve()));

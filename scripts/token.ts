@@ -33,9 +33,13 @@ function orgName(role: Role, org: string): string {
   const hit = ORGS[role].find(([id]) => id === org);
   if (hit) return hit[1];
   const byName = Object.entries(ORGS).flatMap(([r, list]) =>
-    list.filter(([, name]) => name.toLowerCase() === org.toLowerCase() || name.toLowerCase() === `statsforvalteren i ${org.toLowerCase()}`).map(([id, name]) => `--role ${r} --org ${id} (${name})`),
+    list
+      .filter(([, name]) => name.toLowerCase() === org.toLowerCase() || name.toLowerCase() === `statsforvalteren i ${org.toLowerCase()}`)
+      .map(([id, name]) => `--role ${r} --org ${id} (${name})`),
   );
-  const elsewhere = Object.entries(ORGS).filter(([r, list]) => r !== role && list.some(([id]) => id === org)).map(([r]) => r);
+  const elsewhere = Object.entries(ORGS)
+    .filter(([r, list]) => r !== role && list.some(([id]) => id === org))
+    .map(([r]) => r);
   let hint = '';
   if (byName.length) hint = ` Did you mean ${byName.join(' or ')}?`;
   else if (elsewhere.length) hint = ` "${org}" is a ${elsewhere.join('/')} organisation, not a ${role} one.`;
@@ -51,11 +55,16 @@ async function main(): Promise<void> {
   if (!opts.role) throw new UsageError('--role is required', USAGE);
   if (!isRole(opts.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not "${opts.role}"`, USAGE);
   const role = opts.role;
-  if (!opts.org) throw new UsageError(`--org is required (the ${role === 'MUNICIPALITY' ? 'municipality number' : role === 'COUNTY' ? 'county number' : 'Statsforvalter area id'})`, USAGE);
+  if (!opts.org)
+    throw new UsageError(
+      `--org is required (the ${role === 'MUNICIPALITY' ? 'municipality number' : role === 'COUNTY' ? 'county number' : 'Statsforvalter area id'})`,
+      USAGE,
+    );
   const org = opts.org;
   const name = orgName(role, org);
   const hours = opts.hours === undefined ? 8 : Number(opts.hours);
-  if (!Number.isFinite(hours) || hours <= 0 || hours > 720) throw new UsageError(`--hours must be a number of hours above 0 and at most 720, not "${opts.hours}"`, USAGE);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 720)
+    throw new UsageError(`--hours must be a number of hours above 0 and at most 720, not "${opts.hours}"`, USAGE);
   for (const k of ['sub', 'name'] as const) {
     if (opts[k] !== undefined && !PRINTABLE.test(opts[k])) throw new UsageError(`--${k} must be 1–200 printable characters`, USAGE);
   }

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { projectRoot } from './project-root';
 
 export type JwtConfig =
-  | { mode: 'secret'; secret: string | null; issuer?: string; audience?: string }
-  | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+  { mode: 'secret'; secret: string | null; issuer?: string; audience?: string } | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string };
 
 export interface Config {
   production: boolean;
@@ -63,7 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const fixedToday = env.INTROSAK_TODAY || null;
   if (fixedToday !== null) {
     if (production) throw new Error('INTROSAK_TODAY is for development and tests: it is refused in production');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixedToday) || Number.isNaN(Date.parse(fixedToday + 'T00:00:00Z')) || new Date(fixedToday + 'T00:00:00Z').toISOString().slice(0, 10) !== fixedToday) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(fixedToday) ||
+      Number.isNaN(Date.parse(fixedToday + 'T00:00:00Z')) ||
+      new Date(fixedToday + 'T00:00:00Z').toISOString().slice(0, 10) !== fixedToday
+    ) {
       throw new Error(`INTROSAK_TODAY must be a calendar date YYYY-MM-DD, got "${fixedToday}"`);
     }
   }
@@ -78,7 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: int('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10),
     dataDir: path.resolve(env.INTROSAK_DATA_DIR || path.join(projectRoot(), '.data')),
     jwt,
-    corsOrigins: (env.CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1_000_000),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),

@@ -7,6 +7,7 @@ import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { loadConfig } from './config';
 import { devJwtSecret } from './auth/dev-secret';
+import { ParticipantService } from './modules/participant';
 import { loadOrgDirectory } from './modules/reference';
 import { TokenVerifier } from './auth/token';
 import { onPoolError } from './db/data-sources';
@@ -64,9 +65,10 @@ async function main(): Promise<void> {
  */
 async function hintDemoData(api: DataSource, log: AppLogger): Promise<void> {
   try {
-    const [row] = await api.query(`SELECT pg_relation_size('app.participant'::regclass)::bigint AS n`);
-    if (Number(row?.n ?? 0) > 0) return;
-    console.log('The database has no participants yet. For demo data (four municipalities, cases in every state): npm run seed:demo (in another terminal, while this server runs).\n');
+    if (!(await ParticipantService.neverUsed(api))) return;
+    console.log(
+      'The database has no participants yet. For demo data (four municipalities, cases in every state): npm run seed:demo (in another terminal, while this server runs).\n',
+    );
   } catch (err) {
     log.warn({ err }, 'could not check for demo data');
   }

@@ -32,9 +32,18 @@ export const DEMO_STATSFORVALTER = ['vestland', 'ostfold-buskerud-oslo-og-akersh
 
 /** Who acts for each organisation: the tokens' sub and name. */
 export const DEMO_USERS = {
-  municipality: { '4601': ['kari.bergen', 'Kari Nordmann'], '4602': ['ola.kinn', 'Ola Myklebust'], '0301': ['ingrid.oslo', 'Ingrid Hansen'], '1103': ['siv.stavanger', 'Siv Eide'] },
+  municipality: {
+    '4601': ['kari.bergen', 'Kari Nordmann'],
+    '4602': ['ola.kinn', 'Ola Myklebust'],
+    '0301': ['ingrid.oslo', 'Ingrid Hansen'],
+    '1103': ['siv.stavanger', 'Siv Eide'],
+  },
   county: { '46': ['vera.vestland', 'Vera Veileder'], '03': ['oda.oslo', 'Oda Karriere'], '11': ['rolf.rogaland', 'Rolf Rettleiar'] },
-  statsforvalter: { vestland: ['siri.sfvl', 'Siri Juridisk'], 'ostfold-buskerud-oslo-og-akershus': ['per.sfoa', 'Per Jurist'], rogaland: ['rune.sfro', 'Rune Lovstad'] },
+  statsforvalter: {
+    vestland: ['siri.sfvl', 'Siri Juridisk'],
+    'ostfold-buskerud-oslo-og-akershus': ['per.sfoa', 'Per Jurist'],
+    rogaland: ['rune.sfro', 'Rune Lovstad'],
+  },
 } as const;
 
 export interface DemoSummary {
@@ -134,7 +143,15 @@ const MAPPING = (over: Vars = {}): Vars => ({
 export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log: (msg: string) => void = () => undefined): Promise<DemoSummary> {
   const d = (n: number) => addDays(today, n);
   const summary: DemoSummary = {
-    participants: {}, decisions: {}, appeals: {}, appealOutcomes: {}, referrals: {}, certificates: 0, absences: 0, transfers: {}, planVersions: 0,
+    participants: {},
+    decisions: {},
+    appeals: {},
+    appealOutcomes: {},
+    referrals: {},
+    certificates: 0,
+    absences: 0,
+    transfers: {},
+    planVersions: 0,
   };
   const count = (bucket: Record<string, number>, key: string) => (bucket[key] = (bucket[key] ?? 0) + 1);
 
@@ -169,12 +186,23 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   }
 
   /** Mapping, a granted participation decision and a signed plan: the programme is PLANNED. */
-  async function planned(muni: string, id: string, settledDaysAgo: number, main: { kind: string; description: string }, opts: { discretionary?: boolean; planOver?: Vars; mapping?: Vars } = {}): Promise<string> {
+  async function planned(
+    muni: string,
+    id: string,
+    settledDaysAgo: number,
+    main: { kind: string; description: string },
+    opts: { discretionary?: boolean; planOver?: Vars; mapping?: Vars } = {},
+  ): Promise<string> {
     const s = d(-settledDaysAgo);
     await gql(tokens.municipality[muni], P.map, { id, input: MAPPING({ completedAt: addDays(s, 10), ...opts.mapping }) });
     const grant = await decide(muni, id, {
-      type: 'PARTICIPATION', outcome: 'GRANTED', decidedAt: addDays(s, 20), notifiedAt: addDays(s, 22),
-      reasons: opts.discretionary ? 'The municipality offers the programme by discretion (integreringsloven § 8 third paragraph).' : 'Settled by agreement with IMDi with a refugee permit: right and duty to the introduction programme.',
+      type: 'PARTICIPATION',
+      outcome: 'GRANTED',
+      decidedAt: addDays(s, 20),
+      notifiedAt: addDays(s, 22),
+      reasons: opts.discretionary
+        ? 'The municipality offers the programme by discretion (integreringsloven § 8 third paragraph).'
+        : 'Settled by agreement with IMDi with a refugee permit: right and duty to the introduction programme.',
       participation: { discretionary: Boolean(opts.discretionary) },
     });
     await gql(tokens.municipality[muni], P.plan, { id, input: plan(today, addDays(s, 25), main, opts.planOver) });
@@ -182,7 +210,13 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
     return grant.decisionId;
   }
 
-  async function started(muni: string, id: string, settledDaysAgo: number, main: { kind: string; description: string }, opts: { planOver?: Vars } = {}): Promise<number> {
+  async function started(
+    muni: string,
+    id: string,
+    settledDaysAgo: number,
+    main: { kind: string; description: string },
+    opts: { planOver?: Vars } = {},
+  ): Promise<number> {
     await planned(muni, id, settledDaysAgo, main, opts);
     const { startProgramme } = await gql(tokens.municipality[muni], P.start, { id, input: { startDate: d(-settledDaysAgo + 30) } });
     return startProgramme.programme.version as number;
@@ -195,7 +229,11 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
 
   async function guidanceStarted(muni: string, county: string, id: string, note: string): Promise<{ id: string; version: number; state: string }> {
     const r = await refer(muni, id, note);
-    const { startCareerGuidance } = await gql(tokens.county[county], P.startGuidance, { id: r.id, v: r.version, adviser: DEMO_USERS.county[county as keyof typeof DEMO_USERS.county][1] });
+    const { startCareerGuidance } = await gql(tokens.county[county], P.startGuidance, {
+      id: r.id,
+      v: r.version,
+      adviser: DEMO_USERS.county[county as keyof typeof DEMO_USERS.county][1],
+    });
     return startCareerGuidance;
   }
 
@@ -204,9 +242,12 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
     await gql(tokens.county[county], P.submitGuidance, {
       id: r.id,
       input: {
-        expectedVersion: r.version, heldAt: today, adviser: DEMO_USERS.county[county as keyof typeof DEMO_USERS.county][1],
+        expectedVersion: r.version,
+        heldAt: today,
+        adviser: DEMO_USERS.county[county as keyof typeof DEMO_USERS.county][1],
         summary: 'Strong practical skills and clear motivation; Norwegian to B1 first, then a trade certificate.',
-        recommendationKind: 'EDUCATION', recommendedEndGoal: 'UPPER_SECONDARY_COMPLETE',
+        recommendationKind: 'EDUCATION',
+        recommendedEndGoal: 'UPPER_SECONDARY_COMPLETE',
         suggestedElements: ['Upper-secondary vocational programme', 'Work practice in the trade'],
         ...over,
       },
@@ -215,12 +256,23 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   }
 
   /** A refusal notified `noticedDaysAgo` days ago, on a new participant: the decision an appeal is about. */
-  async function refused(muni: string, p: Person, type: 'PARTICIPATION' | 'BENEFIT', noticedDaysAgo: number): Promise<{ participantId: string; decisionId: string }> {
+  async function refused(
+    muni: string,
+    p: Person,
+    type: 'PARTICIPATION' | 'BENEFIT',
+    noticedDaysAgo: number,
+  ): Promise<{ participantId: string; decisionId: string }> {
     const participantId = await register(muni, p, noticedDaysAgo + 40);
     if (type === 'BENEFIT') await planned(muni, participantId, noticedDaysAgo + 40, { kind: 'EDUCATION', description: 'Upper-secondary, health and care' });
     const { decisionId } = await decide(muni, participantId, {
-      type, outcome: 'REFUSED', decidedAt: d(-noticedDaysAgo - 2), notifiedAt: d(-noticedDaysAgo),
-      reasons: type === 'BENEFIT' ? 'No introduction benefit before the programme starts (integreringsloven § 20).' : 'The residence permit does not give a right to the programme, and the municipality does not offer it by discretion.',
+      type,
+      outcome: 'REFUSED',
+      decidedAt: d(-noticedDaysAgo - 2),
+      notifiedAt: d(-noticedDaysAgo),
+      reasons:
+        type === 'BENEFIT'
+          ? 'No introduction benefit before the programme starts (integreringsloven § 20).'
+          : 'The residence permit does not give a right to the programme, and the municipality does not offer it by discretion.',
       ...(type === 'BENEFIT' ? { benefit: { periodFrom: d(-noticedDaysAgo - 2) } } : {}),
     });
     return { participantId, decisionId };
@@ -230,8 +282,12 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   async function appealed(muni: string, decisionId: string, noticedDaysAgo: number, over: Vars = {}): Promise<Appeal> {
     const { registerAppeal } = await gql(tokens.municipality[muni], P.registerAppeal, {
       input: {
-        decisionId, sentAt: d(-noticedDaysAgo + 10), receivedAt: d(-noticedDaysAgo + 12),
-        grounds: 'I have documents about my situation that were not considered.', changeWanted: 'That the decision is changed in my favour.', ...over,
+        decisionId,
+        sentAt: d(-noticedDaysAgo + 10),
+        receivedAt: d(-noticedDaysAgo + 12),
+        grounds: 'I have documents about my situation that were not considered.',
+        changeWanted: 'That the decision is changed in my favour.',
+        ...over,
       },
     });
     return registerAppeal;
@@ -240,12 +296,30 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
     return (await gql(tokens.municipality[muni], P.startReview, { a: a.id, v: a.version })).startAppealReview;
   }
   async function forwarded(muni: string, a: Appeal, copiedDaysAgo: number): Promise<Appeal> {
-    return (await gql(tokens.municipality[muni], P.forward, { a: a.id, v: a.version, s: 'The municipality has reviewed the appeal and upholds its decision: the grounds do not change the assessment.', c: d(-copiedDaysAgo) })).forwardAppeal;
+    return (
+      await gql(tokens.municipality[muni], P.forward, {
+        a: a.id,
+        v: a.version,
+        s: 'The municipality has reviewed the appeal and upholds its decision: the grounds do not change the assessment.',
+        c: d(-copiedDaysAgo),
+      })
+    ).forwardAppeal;
   }
   async function sfDecided(area: string, a: Appeal, outcome: string, over: Vars = {}): Promise<Appeal> {
-    const out = (await gql(tokens.statsforvalter[area], P.sfDecide, {
-      a: a.id, v: a.version, input: { outcome, partial: false, toDetriment: false, decidedAt: today, reasons: `Statsforvalteren has reviewed the case and the municipality's statement: ${outcome.toLowerCase().replace(/_/g, ' ')}.`, ...over },
-    })).decideAppeal;
+    const out = (
+      await gql(tokens.statsforvalter[area], P.sfDecide, {
+        a: a.id,
+        v: a.version,
+        input: {
+          outcome,
+          partial: false,
+          toDetriment: false,
+          decidedAt: today,
+          reasons: `Statsforvalteren has reviewed the case and the municipality's statement: ${outcome.toLowerCase().replace(/_/g, ' ')}.`,
+          ...over,
+        },
+      })
+    ).decideAppeal;
     count(summary.appealOutcomes, outcome);
     return out;
   }
@@ -266,8 +340,21 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   await gql(tokens.municipality[B], P.map, { id: hassan, input: MAPPING({ completedAt: d(-20) }) });
   count(summary.referrals, (await refer(B, hassan, 'Work or education? Six years as a carpenter in Aleppo.')).state);
   // REGISTERED: a D-number, mapping still in progress.
-  const olena = await register(B, { name: 'Olena Kovalenko', birthDate: '1988-11-23', n: 13, languages: ['uk', 'ru'], dNumber: true, permitCategory: 'COLLECTIVE_PROTECTION' }, 25);
-  await gql(tokens.municipality[B], P.map, { id: olena, input: MAPPING({ languageSkills: 'Ukrainian (native), Russian, English A2', education: 'Bachelor of economics (Kharkiv)', countsAsUpperSecondary: true, workExperience: 'Accountant, 8 years', complete: false }) });
+  const olena = await register(
+    B,
+    { name: 'Olena Kovalenko', birthDate: '1988-11-23', n: 13, languages: ['uk', 'ru'], dNumber: true, permitCategory: 'COLLECTIVE_PROTECTION' },
+    25,
+  );
+  await gql(tokens.municipality[B], P.map, {
+    id: olena,
+    input: MAPPING({
+      languageSkills: 'Ukrainian (native), Russian, English A2',
+      education: 'Bachelor of economics (Kharkiv)',
+      countsAsUpperSecondary: true,
+      workExperience: 'Accountant, 8 years',
+      complete: false,
+    }),
+  });
 
   // PLANNED: granted and planned, start next week; guidance IN_PROGRESS at the county.
   const fatima = await register(B, { name: 'Fatima Haidari', birthDate: '1996-07-04', n: 14, languages: ['prs', 'fa'] }, 60);
@@ -277,45 +364,113 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   // ACTIVE: started, benefit granted, an exemption, some absence, the plan revised on submitted guidance.
   const dawit = await register(B, { name: 'Dawit Tesfaye', birthDate: '1991-01-15', n: 15, languages: ['ti', 'am'] }, 200);
   await started(B, dawit, 200, { kind: 'EDUCATION', description: 'Upper-secondary, building and construction' });
-  await decide(B, dawit, { type: 'BENEFIT', outcome: 'GRANTED', decidedAt: d(-170), notifiedAt: d(-168), reasons: 'Introduction benefit from the start of the programme (integreringsloven § 20).', benefit: { periodFrom: d(-170) } });
-  await decide(B, dawit, { type: 'EXEMPTION', outcome: 'GRANTED', decidedAt: d(-150), notifiedAt: d(-149), reasons: 'Documented knowledge of social studies in a language the participant understands.', exemption: { subject: 'SOCIAL_STUDIES', ground: 'DOCUMENTED_KNOWLEDGE' } });
-  for (const [from, to, kind, note] of [[-60, -58, 'ABSENCE_EXCUSED', 'Ill, with a doctor’s note'], [-30, -30, 'ABSENCE_UNEXCUSED', 'No notice given'], [-20, -19, 'FREE_DAY', 'Eritrean Orthodox Christmas']] as const) {
+  await decide(B, dawit, {
+    type: 'BENEFIT',
+    outcome: 'GRANTED',
+    decidedAt: d(-170),
+    notifiedAt: d(-168),
+    reasons: 'Introduction benefit from the start of the programme (integreringsloven § 20).',
+    benefit: { periodFrom: d(-170) },
+  });
+  await decide(B, dawit, {
+    type: 'EXEMPTION',
+    outcome: 'GRANTED',
+    decidedAt: d(-150),
+    notifiedAt: d(-149),
+    reasons: 'Documented knowledge of social studies in a language the participant understands.',
+    exemption: { subject: 'SOCIAL_STUDIES', ground: 'DOCUMENTED_KNOWLEDGE' },
+  });
+  for (const [from, to, kind, note] of [
+    [-60, -58, 'ABSENCE_EXCUSED', 'Ill, with a doctor’s note'],
+    [-30, -30, 'ABSENCE_UNEXCUSED', 'No notice given'],
+    [-20, -19, 'FREE_DAY', 'Eritrean Orthodox Christmas'],
+  ] as const) {
     await gql(tokens.municipality[B], P.absence, { id: dawit, input: { kind, fromDate: d(from), toDate: d(to), note } });
     summary.absences += 1;
   }
   const dawitGuidance = await guidanceSubmitted(B, '46', dawit, 'Confirm the building and construction path.');
   count(summary.referrals, 'COMPLETED');
-  await gql(tokens.municipality[B], P.plan, { id: dawit, v: 1, g: dawitGuidance, input: plan(today, today, { kind: 'EDUCATION', description: 'Upper-secondary, building and construction' }, { longTermGoal: 'A trade certificate as a carpenter, then work in a building firm' }) });
+  await gql(tokens.municipality[B], P.plan, {
+    id: dawit,
+    v: 1,
+    g: dawitGuidance,
+    input: plan(
+      today,
+      today,
+      { kind: 'EDUCATION', description: 'Upper-secondary, building and construction' },
+      { longTermGoal: 'A trade certificate as a carpenter, then work in a building firm' },
+    ),
+  });
   summary.planVersions += 1;
 
   // ACTIVE after a significant plan change (PLAN_SIGNIFICANT_CHANGE, R-4.3).
   const yusuf = await register(B, { name: 'Yusuf Rahimi', birthDate: '1993-09-30', n: 16, languages: ['ps', 'fa'] }, 150);
   await started(B, yusuf, 150, { kind: 'EDUCATION', description: 'Upper-secondary, restaurant and food' });
-  const change = await decide(B, yusuf, { type: 'PLAN_SIGNIFICANT_CHANGE', outcome: 'GRANTED', decidedAt: d(-15), notifiedAt: d(-14), reasons: 'The programme is extended to 40 months to fit the apprenticeship.' });
-  await gql(tokens.municipality[B], P.plan, { id: yusuf, v: 1, d: change.decisionId, input: plan(today, d(-14), { kind: 'EDUCATION', description: 'Upper-secondary, restaurant and food' }, { durationMonths: 40 }) });
+  const change = await decide(B, yusuf, {
+    type: 'PLAN_SIGNIFICANT_CHANGE',
+    outcome: 'GRANTED',
+    decidedAt: d(-15),
+    notifiedAt: d(-14),
+    reasons: 'The programme is extended to 40 months to fit the apprenticeship.',
+  });
+  await gql(tokens.municipality[B], P.plan, {
+    id: yusuf,
+    v: 1,
+    d: change.decisionId,
+    input: plan(today, d(-14), { kind: 'EDUCATION', description: 'Upper-secondary, restaurant and food' }, { durationMonths: 40 }),
+  });
   summary.planVersions += 1;
 
   // ON_LEAVE: maternity leave after a birth (R-6.1).
   const mariam = await register(B, { name: 'Mariam Osman', birthDate: '1995-05-20', n: 17, languages: ['ar'], childrenBirthDates: [d(-3)] }, 220);
   await started(B, mariam, 220, { kind: 'EDUCATION', description: 'Upper-secondary, childcare and youth work' });
-  await decide(B, mariam, { type: 'LEAVE', outcome: 'GRANTED', decidedAt: d(-3), notifiedAt: d(-2), reasons: 'Leave after the birth of a child.', leave: { kind: 'MOTHER_AFTER_BIRTH', fromDate: d(-3), toDate: d(20), childBirthDate: d(-3) } });
+  await decide(B, mariam, {
+    type: 'LEAVE',
+    outcome: 'GRANTED',
+    decidedAt: d(-3),
+    notifiedAt: d(-2),
+    reasons: 'Leave after the birth of a child.',
+    leave: { kind: 'MOTHER_AFTER_BIRTH', fromDate: d(-3), toDate: d(20), childBirthDate: d(-3) },
+  });
 
   // ACTIVE again after a leave that has ended.
   const ali = await register(B, { name: 'Ali Hussein', birthDate: '1989-12-01', n: 18, languages: ['ar', 'ku'] }, 240);
   const aliV = await started(B, ali, 240, { kind: 'EDUCATION', description: 'Upper-secondary, electrical engineering' });
-  const aliLeave = await decide(B, ali, { type: 'LEAVE', outcome: 'GRANTED', decidedAt: d(-40), notifiedAt: d(-40), reasons: 'Leave at the birth of a child (father).', leave: { kind: 'FATHER_AT_BIRTH', fromDate: d(-38), toDate: d(-36), childBirthDate: d(-38) } });
+  const aliLeave = await decide(B, ali, {
+    type: 'LEAVE',
+    outcome: 'GRANTED',
+    decidedAt: d(-40),
+    notifiedAt: d(-40),
+    reasons: 'Leave at the birth of a child (father).',
+    leave: { kind: 'FATHER_AT_BIRTH', fromDate: d(-38), toDate: d(-36), childBirthDate: d(-38) },
+  });
   void aliV;
   await gql(tokens.municipality[B], P.endLeave, { id: ali, v: aliLeave.programmeVersion });
 
   // HALTED: a temporary halt with advance notice (R-5.9).
   const reza = await register(B, { name: 'Reza Karimi', birthDate: '1987-04-18', n: 19, languages: ['fa'] }, 260);
   await started(B, reza, 260, { kind: 'EDUCATION', description: 'Upper-secondary, technology and industrial production' });
-  await decide(B, reza, { type: 'HALT', outcome: 'GRANTED', decidedAt: d(-5), notifiedAt: d(-4), advanceNoticeAt: d(-20), reasons: 'Temporary halt while the participant is in hospital.', halt: { kind: 'TEMPORARY', fromDate: d(-4), toDate: d(40) } });
+  await decide(B, reza, {
+    type: 'HALT',
+    outcome: 'GRANTED',
+    decidedAt: d(-5),
+    notifiedAt: d(-4),
+    advanceNoticeAt: d(-20),
+    reasons: 'Temporary halt while the participant is in hospital.',
+    halt: { kind: 'TEMPORARY', fromDate: d(-4), toDate: d(40) },
+  });
 
   // COMPLETED: extended by six months (R-5.7), then completed with the end goal reached: a certificate.
   const layla = await register(B, { name: 'Layla Ahmadi', birthDate: '1992-02-14', n: 20, languages: ['fa', 'en'] }, 760);
   await started(B, layla, 760, { kind: 'EDUCATION', description: 'Upper-secondary, sales and service' }, { planOver: { durationMonths: 24 } });
-  await decide(B, layla, { type: 'EXTENSION', outcome: 'GRANTED', decidedAt: d(-90), notifiedAt: d(-89), reasons: 'Six more months to complete the trade certificate.', extension: { months: 6 } });
+  await decide(B, layla, {
+    type: 'EXTENSION',
+    outcome: 'GRANTED',
+    decidedAt: d(-90),
+    notifiedAt: d(-89),
+    reasons: 'Six more months to complete the trade certificate.',
+    extension: { months: 6 },
+  });
   await gql(tokens.municipality[B], P.complete, { id: layla, input: { endDate: d(-7), endGoalReached: true } });
   summary.certificates += 1;
 
@@ -328,7 +483,15 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   // INTERRUPTED by a permanent halt (R-5.9): a certificate too.
   const semhar = await register(B, { name: 'Semhar Haile', birthDate: '1990-10-10', n: 22, languages: ['ti'] }, 320);
   await started(B, semhar, 320, { kind: 'EDUCATION', description: 'Upper-secondary, design and crafts' });
-  await decide(B, semhar, { type: 'HALT', outcome: 'GRANTED', decidedAt: d(-12), notifiedAt: d(-11), advanceNoticeAt: d(-30), reasons: 'Permanent halt: repeated long unexcused absence after warnings.', halt: { kind: 'PERMANENT', fromDate: d(-10) } });
+  await decide(B, semhar, {
+    type: 'HALT',
+    outcome: 'GRANTED',
+    decidedAt: d(-12),
+    notifiedAt: d(-11),
+    advanceNoticeAt: d(-30),
+    reasons: 'Permanent halt: repeated long unexcused absence after warnings.',
+    halt: { kind: 'PERMANENT', fromDate: d(-10) },
+  });
   summary.certificates += 1;
 
   // TRANSFERRED: moved to Oslo (accepted there, PLANNED in Oslo's register) and to Kinn (waiting in Kinn's inbox).
@@ -366,7 +529,14 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   // FORWARDED, then reassigned to Rogaland (Vestland disqualified, R-9.5)
   x = await refused(B, people[3], 'BENEFIT', 45);
   let a = await forwarded(B, await reviewed(B, await appealed(B, x.decisionId, 45)), 25);
-  a = (await gql(tokens.municipality[B], P.reassign, { a: a.id, v: a.version, sf: 'rogaland', r: 'Statsforvalteren i Vestland is disqualified (inhabil) in this case.' })).reassignAppeal;
+  a = (
+    await gql(tokens.municipality[B], P.reassign, {
+      a: a.id,
+      v: a.version,
+      sf: 'rogaland',
+      r: 'Statsforvalteren i Vestland is disqualified (inhabil) in this case.',
+    })
+  ).reassignAppeal;
   finalAppeal(a);
   // DECIDED_BY_STATSFORVALTER: CHANGED, the municipality's follow-up still to come
   x = await refused(B, people[4], 'PARTICIPATION', 70);
@@ -374,7 +544,12 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   // DECIDED_BY_STATSFORVALTER: QUASHED_AND_RETURNED, follow-up decision recorded
   x = await refused(B, people[5], 'PARTICIPATION', 80);
   a = await sfDecided('vestland', await forwarded(B, await reviewed(B, await appealed(B, x.decisionId, 80)), 60), 'QUASHED_AND_RETURNED');
-  const follow = await decide(B, x.participantId, { type: 'PARTICIPATION', outcome: 'REFUSED', decidedAt: today, reasons: 'New handling after Statsforvalteren quashed the decision: the permit still gives no right.' });
+  const follow = await decide(B, x.participantId, {
+    type: 'PARTICIPATION',
+    outcome: 'REFUSED',
+    decidedAt: today,
+    reasons: 'New handling after Statsforvalteren quashed the decision: the permit still gives no right.',
+  });
   finalAppeal((await gql(tokens.municipality[B], P.followUp, { a: a.id, v: a.version, d: follow.decisionId })).recordAppealFollowUp);
   // CLOSED after Statsforvalteren UPHELD the decision
   x = await refused(B, people[6], 'PARTICIPATION', 90);
@@ -382,22 +557,55 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   // REVERSED: the municipality allows the appeal in full with a new decision
   x = await refused(B, people[7], 'BENEFIT', 30);
   a = await reviewed(B, await appealed(B, x.decisionId, 30));
-  a = (await gql(tokens.municipality[B], P.reverse, { a: a.id, v: a.version, d: { type: 'BENEFIT', outcome: 'GRANTED', decidedAt: today, notifiedAt: today, reasons: 'The appeal is allowed: benefit from the start of the programme.', benefit: { periodFrom: d(-32) } } })).reverseAppeal;
+  a = (
+    await gql(tokens.municipality[B], P.reverse, {
+      a: a.id,
+      v: a.version,
+      d: {
+        type: 'BENEFIT',
+        outcome: 'GRANTED',
+        decidedAt: today,
+        notifiedAt: today,
+        reasons: 'The appeal is allowed: benefit from the start of the programme.',
+        benefit: { periodFrom: d(-32) },
+      },
+    })
+  ).reverseAppeal;
   count(summary.decisions, 'BENEFIT GRANTED');
   finalAppeal(a);
   // PARTLY_REVERSED_AND_FORWARDED: benefit granted from a later date, the rest to Statsforvalteren
   x = await refused(B, people[8], 'BENEFIT', 35);
   a = await reviewed(B, await appealed(B, x.decisionId, 35));
-  a = (await gql(tokens.municipality[B], P.partly, {
-    a: a.id, v: a.version, c: today, s: 'The municipality grants the benefit from the first of this month and upholds the refusal for the time before.',
-    d: { type: 'BENEFIT', outcome: 'GRANTED', decidedAt: today, notifiedAt: today, reasons: 'Benefit granted from the first of this month.', benefit: { periodFrom: `${today.slice(0, 8)}01` } },
-  })).partlyReverseAndForward;
+  a = (
+    await gql(tokens.municipality[B], P.partly, {
+      a: a.id,
+      v: a.version,
+      c: today,
+      s: 'The municipality grants the benefit from the first of this month and upholds the refusal for the time before.',
+      d: {
+        type: 'BENEFIT',
+        outcome: 'GRANTED',
+        decidedAt: today,
+        notifiedAt: today,
+        reasons: 'Benefit granted from the first of this month.',
+        benefit: { periodFrom: `${today.slice(0, 8)}01` },
+      },
+    })
+  ).partlyReverseAndForward;
   count(summary.decisions, 'BENEFIT GRANTED');
   finalAppeal(a);
   // DISMISSED: a late appeal without a ground (R-9.3), then a late one accepted on a ground and forwarded
   x = await refused(B, people[9], 'PARTICIPATION', 60);
   a = await reviewed(B, await appealed(B, x.decisionId, 60, { sentAt: d(-5), receivedAt: d(-3) }));
-  finalAppeal((await gql(tokens.municipality[B], P.dismiss, { a: a.id, v: a.version, r: 'The appeal was sent after the three-week deadline, and no ground for considering a late appeal is given (forvaltningsloven § 31).' })).dismissAppeal);
+  finalAppeal(
+    (
+      await gql(tokens.municipality[B], P.dismiss, {
+        a: a.id,
+        v: a.version,
+        r: 'The appeal was sent after the three-week deadline, and no ground for considering a late appeal is given (forvaltningsloven § 31).',
+      })
+    ).dismissAppeal,
+  );
   const late = await refused(B, { name: 'Samir Haddad', birthDate: '1987-12-12', n: 41, languages: ['ar'] }, 'PARTICIPATION', 50);
   a = await reviewed(B, await appealed(B, late.decisionId, 50, { sentAt: d(-6), receivedAt: d(-4) }));
   a = (await gql(tokens.municipality[B], P.acceptLate, { a: a.id, v: a.version, g: 'PARTY_NOT_TO_BLAME' })).acceptLateAppeal;
@@ -423,7 +631,7 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   log('Oslo (0301): the case from Bergen, a discretionary offer, guidance and an appeal');
   const inbox = (await gql(tokens.municipality[O], P.inbox)).incomingTransfers as { id: string; version: number; name: string }[];
   const fromBergen = inbox.find((t) => t.name === 'Ahmad Mohammed');
-  if (!fromBergen) throw new Error('the transfer from Bergen is not in Oslo\'s inbox');
+  if (!fromBergen) throw new Error("the transfer from Bergen is not in Oslo's inbox");
   await gql(tokens.municipality[O], P.accept, { id: fromBergen.id, v: fromBergen.version });
   count(summary.transfers, 'ACCEPTED');
   count(summary.decisions, 'PARTICIPATION GRANTED'); // the accepted case brings its participation decision along
@@ -431,16 +639,38 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
   await register(O, { name: 'Ibrahim Diallo', birthDate: '1999-03-03', n: 61, languages: ['fr', 'ff'] }, 15);
   // A discretionary offer to a person over 55 (R-1.6): the end goal is work (R-5.2).
   const galina = await register(O, { name: 'Galina Petrenko', birthDate: '1966-05-05', n: 62, languages: ['uk', 'ru'], hasUpperSecondary: true }, 70);
-  await planned(O, galina, 70, { kind: 'WORK_PRACTICE', description: 'Work practice in a kindergarten kitchen' }, {
-    discretionary: true,
-    mapping: { countsAsUpperSecondary: true, education: 'Upper-secondary school and a cook’s certificate (Kharkiv)', workExperience: 'Cook in a school canteen, 20 years', languageSkills: 'Ukrainian and Russian (native)' },
-    planOver: { endGoal: 'WORK', mainProgrammeType: 'HIGHER_EDUCATION_OR_WORK', durationMonths: 12, longTermGoal: 'Work as a kitchen assistant', lifeSkillsHours: { migrationHealthDiversity: 10, careerCompetence: 15 } },
-  });
+  await planned(
+    O,
+    galina,
+    70,
+    { kind: 'WORK_PRACTICE', description: 'Work practice in a kindergarten kitchen' },
+    {
+      discretionary: true,
+      mapping: {
+        countsAsUpperSecondary: true,
+        education: 'Upper-secondary school and a cook’s certificate (Kharkiv)',
+        workExperience: 'Cook in a school canteen, 20 years',
+        languageSkills: 'Ukrainian and Russian (native)',
+      },
+      planOver: {
+        endGoal: 'WORK',
+        mainProgrammeType: 'HIGHER_EDUCATION_OR_WORK',
+        durationMonths: 12,
+        longTermGoal: 'Work as a kitchen assistant',
+        lifeSkillsHours: { migrationHealthDiversity: 10, careerCompetence: 15 },
+      },
+    },
+  );
   const samira = await register(O, { name: 'Samira Benali', birthDate: '1990-01-30', n: 63, languages: ['ar', 'fr'] }, 180);
   await started(O, samira, 180, { kind: 'EDUCATION', description: 'Upper-secondary, health and care' });
   count(summary.referrals, (await refer(O, samira, 'Health worker or higher education preparation?')).state);
   x = await refused(O, { name: 'Yonas Berhe', birthDate: '1991-09-09', n: 64, languages: ['ti'] }, 'PARTICIPATION', 75);
-  finalAppeal(await closed(O, await sfDecided('ostfold-buskerud-oslo-og-akershus', await forwarded(O, await reviewed(O, await appealed(O, x.decisionId, 75)), 55), 'UPHELD')));
+  finalAppeal(
+    await closed(
+      O,
+      await sfDecided('ostfold-buskerud-oslo-og-akershus', await forwarded(O, await reviewed(O, await appealed(O, x.decisionId, 75)), 55), 'UPHELD'),
+    ),
+  );
 
   // ---------------------------------------------------------------- Stavanger (1103)
 
@@ -465,7 +695,9 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
 
   for (const m of DEMO_MUNICIPALITIES) {
     const { caseloadSummary } = await gql(tokens.municipality[m], P.caseload);
-    const byStatus = Object.fromEntries((caseloadSummary.byStatus as { status: string; count: number }[]).filter((s) => s.count > 0).map((s) => [s.status, s.count]));
+    const byStatus = Object.fromEntries(
+      (caseloadSummary.byStatus as { status: string; count: number }[]).filter((s) => s.count > 0).map((s) => [s.status, s.count]),
+    );
     summary.participants[`${m} ${DEMO_NAMES[m]}`] = { total: caseloadSummary.total, ...byStatus };
   }
   return summary;

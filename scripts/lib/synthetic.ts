@@ -16,7 +16,9 @@ export function makeFnr(birthDate: string, seed = 0, dNumber = false): string {
   for (let i = 0; i < 500; i++) {
     const n = (seed + i) % 500;
     const individual = y >= 2000 ? 500 + (n % 400) : n; // 000–499 for the 1900s, 500–899 for the 2000s
-    const digits = [...`${String(dNumber ? d + 40 : d).padStart(2, '0')}${String(m).padStart(2, '0')}${String(yy).padStart(2, '0')}${String(individual).padStart(3, '0')}`].map(Number);
+    const digits = [
+      ...`${String(dNumber ? d + 40 : d).padStart(2, '0')}${String(m).padStart(2, '0')}${String(yy).padStart(2, '0')}${String(individual).padStart(3, '0')}`,
+    ].map(Number);
     const c1 = check(digits, K1);
     if (c1 === null) continue;
     const c2 = check([...digits, c1], K2);

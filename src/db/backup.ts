@@ -15,15 +15,18 @@ export const REFERENCE_TABLES = ['county', 'municipality', 'statsforvalter_area'
 const BATCH = 2000;
 
 async function useBackupRole(client: Client): Promise<void> {
-  const { rows } = await client.query(
-    `SELECT r.rolsuper OR r.rolbypassrls AS bypass, pg_has_role(current_user, 'introsak_backup', 'MEMBER') AS member
+  const { rows } = await client
+    .query(
+      `SELECT r.rolsuper OR r.rolbypassrls AS bypass, pg_has_role(current_user, 'introsak_backup', 'MEMBER') AS member
      FROM pg_roles r WHERE r.rolname = current_user`,
-  ).catch(() => ({ rows: [{ bypass: false, member: false }] }));
+    )
+    .catch(() => ({ rows: [{ bypass: false, member: false }] }));
   if (rows[0]?.member) {
     await client.query('SET LOCAL ROLE introsak_backup');
     return;
   }
-  if (!rows[0]?.bypass) throw new Error('backup and restore need a superuser or a member of introsak_backup (BYPASSRLS): otherwise rows hidden by RLS would be skipped');
+  if (!rows[0]?.bypass)
+    throw new Error('backup and restore need a superuser or a member of introsak_backup (BYPASSRLS): otherwise rows hidden by RLS would be skipped');
 }
 
 /** Tenant tables, parents before children (by foreign keys). */
@@ -60,7 +63,10 @@ export async function backup(ownerUrl: string, file: string): Promise<Record<str
       counts[table] = 0;
       let after = '(0,0)';
       for (;;) {
-        const { rows } = await client.query(`SELECT ctid::text AS __ctid, row_to_json(t) AS row FROM app.${table} t WHERE ctid > $1::tid ORDER BY ctid LIMIT ${BATCH}`, [after]);
+        const { rows } = await client.query(
+          `SELECT ctid::text AS __ctid, row_to_json(t) AS row FROM app.${table} t WHERE ctid > $1::tid ORDER BY ctid LIMIT ${BATCH}`,
+          [after],
+        );
         for (const r of rows) await write({ table, row: r.row });
         counts[table] += rows.length;
         if (rows.length < BATCH) break;
@@ -87,7 +93,9 @@ export async function restore(ownerUrl: string, file: string): Promise<Record<st
   let batch: { table: string; rows: unknown[] } | null = null;
   const flush = async () => {
     if (!batch || !batch.rows.length) return;
-    await client.query(`INSERT INTO app.${batch.table} SELECT * FROM json_populate_recordset(null::app.${batch.table}, $1::json)`, [JSON.stringify(batch.rows)]);
+    await client.query(`INSERT INTO app.${batch.table} SELECT * FROM json_populate_recordset(null::app.${batch.table}, $1::json)`, [
+      JSON.stringify(batch.rows),
+    ]);
     counts[batch.table] = (counts[batch.table] ?? 0) + batch.rows.length;
     batch.rows = [];
   };

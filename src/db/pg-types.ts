@@ -7,7 +7,12 @@ import { types } from 'pg';
 
 types.setTypeParser(1082, (v: string) => v);
 types.setTypeParser(1182 as Parameters<typeof types.setTypeParser>[0], (v: string) =>
-  v === '{}' ? [] : v.slice(1, -1).split(',').map((d) => (d === 'NULL' ? null : d)),
+  v === '{}'
+    ? []
+    : v
+        .slice(1, -1)
+        .split(',')
+        .map((d) => (d === 'NULL' ? null : d)),
 );
 types.setTypeParser(1700, (v: string) => Number(v));
 types.setTypeParser(20, (v: string) => Number(v));

@@ -177,7 +177,10 @@ export class RequestTransaction {
       this.data.statements += 1;
       return client.query({ name: preparedName(client, sql), text: sql, values: params });
     });
-    this.queue = run.then(() => undefined, () => undefined);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
       const result = await run;
       return (result.rows ?? []) as T[];
@@ -194,7 +197,10 @@ export class RequestTransaction {
       this.data.statements += 1;
       return client.query(sql);
     });
-    this.queue = run.then(() => undefined, () => undefined);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
       await run;
     } catch (err) {

@@ -268,6 +268,14 @@ export interface CaseRowRef {
   id: string;
 }
 
+const SQL_ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A case row's key columns under an alias of the caller's SQL; the alias must be a plain SQL identifier. */
+export function caseRowRef(alias: string | CaseRowRef): CaseRowRef {
+  if (typeof alias !== 'string') return alias;
+  if (!SQL_ALIAS.test(alias)) throw new Error(`not an SQL alias: ${alias}`);
+  return { municipality_id: `${alias}.municipality_id`, id: `${alias}.id` };
+}
+
 /** A constant as an SQL literal, its value checked against the column's type: `${lit<AppealState>('CLOSED')}`. */
 export function lit<T extends string | number>(value: T): string {
   return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;

@@ -64,9 +64,7 @@ export function assertNoOverlappingAbsence(
   if (compareDates(period.toDate, period.fromDate) < 0) {
     throw new RuleViolation('R-5.8', LAW['R-5.8'], `An absence period ends before it starts (${period.fromDate} to ${period.toDate}).`, { ...period });
   }
-  const overlaps = existing.filter(
-    (e) => e.id !== exceptId && compareDates(e.fromDate, period.toDate) <= 0 && compareDates(period.fromDate, e.toDate) <= 0,
-  );
+  const overlaps = existing.filter((e) => e.id !== exceptId && compareDates(e.fromDate, period.toDate) <= 0 && compareDates(period.fromDate, e.toDate) <= 0);
   if (overlaps.length) {
     const first = overlaps[0];
     throw new RuleViolation(
@@ -86,20 +84,12 @@ function roundOre(n: number): number {
 
 // R-6.4 integreringsloven § 21: unexcused absence reduces a payment pro rata; a deduction of at least 50 % of the
 // payment AND at least 1/12 G needs an appealable decision. Rounding to øre is a [D] (LAW-NOTES §7, unverified).
-export function benefitDeduction(input: {
-  payment: number;
-  scheduledWorkingDays: number;
-  unexcusedWorkingDays: number;
-  g: number;
-}): BenefitDeduction {
+export function benefitDeduction(input: { payment: number; scheduledWorkingDays: number; unexcusedWorkingDays: number; g: number }): BenefitDeduction {
   const { payment, scheduledWorkingDays, unexcusedWorkingDays, g } = input;
   if (!(scheduledWorkingDays > 0) || unexcusedWorkingDays < 0 || unexcusedWorkingDays > scheduledWorkingDays || payment < 0) {
-    throw new RuleViolation(
-      'R-6.4',
-      LAW['R-6.4'],
-      'Unexcused absence must be between 0 and the number of scheduled working days in the payment period.',
-      { ...input },
-    );
+    throw new RuleViolation('R-6.4', LAW['R-6.4'], 'Unexcused absence must be between 0 and the number of scheduled working days in the payment period.', {
+      ...input,
+    });
   }
   const exact = (payment * unexcusedWorkingDays) / scheduledWorkingDays;
   const requiresDecision = exact > 0 && exact >= payment / 2 && exact >= g / 12;

@@ -44,7 +44,8 @@ export function appealDateProblems(d: AppealDates, today: IsoDate): { field: key
   if (d.reasonsRequestedAt && d.reasonsReceivedAt && compareDates(d.reasonsReceivedAt, d.reasonsRequestedAt) < 0) {
     out.push({ field: 'reasonsReceivedAt', message: 'Reasons were received before they were requested' });
   }
-  if (d.reasonsReceivedAt && compareDates(d.reasonsReceivedAt, today) > 0) out.push({ field: 'reasonsReceivedAt', message: 'reasonsReceivedAt is in the future' });
+  if (d.reasonsReceivedAt && compareDates(d.reasonsReceivedAt, today) > 0)
+    out.push({ field: 'reasonsReceivedAt', message: 'reasonsReceivedAt is in the future' });
   return out;
 }
 

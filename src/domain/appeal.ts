@@ -30,15 +30,7 @@ export const APPEAL_STATES = [
 ] as const;
 export type AppealState = (typeof APPEAL_STATES)[number];
 
-export const APPEAL_EVENTS = [
-  'START_REVIEW',
-  'REVERSE',
-  'PARTLY_REVERSE_AND_FORWARD',
-  'DISMISS',
-  'FORWARD',
-  'STATSFORVALTER_DECIDE',
-  'CLOSE',
-] as const;
+export const APPEAL_EVENTS = ['START_REVIEW', 'REVERSE', 'PARTLY_REVERSE_AND_FORWARD', 'DISMISS', 'FORWARD', 'STATSFORVALTER_DECIDE', 'CLOSE'] as const;
 export type AppealEvent = (typeof APPEAL_EVENTS)[number];
 
 export type AppealTransition = { from: AppealState; event: AppealEvent; to: AppealState };
@@ -204,10 +196,7 @@ export function countyOfMunicipality(municipalityNumber: string): string {
 // R-9.5 integreringsloven § 47: the competent Statsforvalter is the one whose area holds the deciding
 // municipality's county (shared/data/statsforvalter.csv). Reassignment when one office is disqualified is done by
 // the caller choosing another area; this returns the ordinary one.
-export function statsforvalterFor<A extends { id: string; countyNumbers: readonly string[] }>(
-  countyNumber: string,
-  areas: readonly A[],
-): A {
+export function statsforvalterFor<A extends { id: string; countyNumbers: readonly string[] }>(countyNumber: string, areas: readonly A[]): A {
   const area = areas.find((a) => a.countyNumbers.includes(countyNumber));
   if (!area) {
     throw new RuleViolation('R-9.5', LAW['R-9.5'], `No Statsforvalter office covers county ${countyNumber}.`, { countyNumber });

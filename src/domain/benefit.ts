@@ -86,8 +86,7 @@ export function computeBenefit(input: BenefitInput): BenefitCalculation {
   const fraction = benefitFraction({ age, livingWithParent: input.livingWithParent });
   const annualExact = (g.amount * fraction.numerator) / fraction.denominator;
 
-  const inPeriod = (d: IsoDate): boolean =>
-    compareDates(d, input.periodFrom) > 0 && (periodTo === null || compareDates(d, periodTo) <= 0);
+  const inPeriod = (d: IsoDate): boolean => compareDates(d, input.periodFrom) > 0 && (periodTo === null || compareDates(d, periodTo) <= 0);
   const changes = [...G_VALUES.map((v) => v.from), addYears(input.birthDate, BENEFIT_FULL_RATE_AGE)].filter(inPeriod);
 
   return {
@@ -106,14 +105,6 @@ export function computeBenefit(input: BenefitInput): BenefitCalculation {
 
 // integreringsloven §§ 21 og 46: a deduction for unexcused absence needs an appealable decision when it is
 // at least 50 % of one payment AND at least 1/12 G.
-export function deductionRequiresDecision({
-  monthlyPayment,
-  deduction,
-  gAmount,
-}: {
-  monthlyPayment: number;
-  deduction: number;
-  gAmount: number;
-}): boolean {
+export function deductionRequiresDecision({ monthlyPayment, deduction, gAmount }: { monthlyPayment: number; deduction: number; gAmount: number }): boolean {
   return 2 * deduction >= monthlyPayment && 12 * deduction >= gAmount;
 }

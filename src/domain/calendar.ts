@@ -160,7 +160,7 @@ export function workingDaysBetweenInclusive(from: IsoDate, to: IsoDate): number 
 export function addWorkingDays(d: IsoDate, n: number): IsoDate {
   const step = n < 0 ? -1 : 1;
   let cur = d;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     cur = addDays(cur, step);
     if (isWorkingDay(cur)) left--;
   }

@@ -169,10 +169,7 @@ export function buildCertificate(input: CertificateInput, language: CertificateL
   if (input.endReason === 'INTERRUPTED' && input.interruptionReason?.trim()) {
     lines.push({ label: t.interruptionReason, value: input.interruptionReason.trim() });
   }
-  lines.push(
-    { label: t.endGoal, value: t.endGoals[input.endGoal] },
-    { label: t.endGoalReached, value: input.endGoalReached ? t.yes : t.no },
-  );
+  lines.push({ label: t.endGoal, value: t.endGoals[input.endGoal] }, { label: t.endGoalReached, value: input.endGoalReached ? t.yes : t.no });
   for (const e of input.elements) {
     const name = e.description?.trim() ? `${t.elements[e.kind]} (${e.description.trim()})` : t.elements[e.kind];
     lines.push({ label: name, value: `${formatHours(e.hours)} ${t.hours}, ${e.completed ? t.completed : t.notCompleted}` });

@@ -90,19 +90,14 @@ export function lateAppealAbsoluteBar(decidedAt: IsoDate): IsoDate {
 export type LateAppealGround = 'PARTY_NOT_TO_BLAME' | 'SPECIAL_REASONS';
 
 // forvaltningsloven § 31: a late appeal may be considered only on a recorded ground and never after 1 year.
-export function canConsiderLateAppeal(input: {
-  decidedAt: IsoDate;
-  receivedAt: IsoDate;
-  ground: LateAppealGround | null;
-}): true {
+export function canConsiderLateAppeal(input: { decidedAt: IsoDate; receivedAt: IsoDate; ground: LateAppealGround | null }): true {
   const bar = lateAppealAbsoluteBar(input.decidedAt);
   if (compareDates(input.receivedAt, bar) > 0) {
-    throw new RuleViolation(
-      'R-9.3',
-      LAW['R-9.3'],
-      'More than 1 year has passed since the decision was made: the late appeal cannot be considered.',
-      { decidedAt: input.decidedAt, receivedAt: input.receivedAt, lastDay: bar },
-    );
+    throw new RuleViolation('R-9.3', LAW['R-9.3'], 'More than 1 year has passed since the decision was made: the late appeal cannot be considered.', {
+      decidedAt: input.decidedAt,
+      receivedAt: input.receivedAt,
+      lastDay: bar,
+    });
   }
   if (input.ground === null) {
     throw new RuleViolation(

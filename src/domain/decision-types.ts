@@ -48,10 +48,7 @@ export function legalBasisFor(type: DecisionType): readonly string[] {
   return LEGAL_BASIS[type];
 }
 
-const MONTHS_NB = [
-  'januar', 'februar', 'mars', 'april', 'mai', 'juni',
-  'juli', 'august', 'september', 'oktober', 'november', 'desember',
-];
+const MONTHS_NB = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
 
 // '2026-03-24' → '24. mars 2026'.
 export function formatDateNb(d: IsoDate): string {
@@ -68,13 +65,7 @@ export interface AppealInformation {
 }
 
 // R-8.3 forvaltningsloven § 27 tredje ledd: the notice tells the right to appeal, the appeal body, the deadline and how.
-export function appealInformation({
-  statsforvalterName,
-  deadline,
-}: {
-  statsforvalterName: string;
-  deadline: IsoDate;
-}): AppealInformation {
+export function appealInformation({ statsforvalterName, deadline }: { statsforvalterName: string; deadline: IsoDate }): AppealInformation {
   return {
     rightToAppeal:
       `Du har rett til å klage på dette vedtaket. Klagefristen er tre uker fra du fikk melding om vedtaket. ` +

@@ -98,11 +98,7 @@ function ageConditions(input: EligibilityInput): UnmetCondition[] {
   }
   if (age > maxAge) {
     return [
-      unmet(
-        'AGE_ABOVE_55',
-        'R-1.1',
-        `Was ${age} on the permit grant date; right and duty ends at ${maxAge}. The municipality may still offer the programme.`,
-      ),
+      unmet('AGE_ABOVE_55', 'R-1.1', `Was ${age} on the permit grant date; right and duty ends at ${maxAge}. The municipality may still offer the programme.`),
     ];
   }
   return [];
@@ -159,22 +155,12 @@ function settlementConditions(input: EligibilityInput): UnmetCondition[] {
   const result: UnmetCondition[] = [];
   if (!input.settledByAgreementWithImdi && AGREEMENT_REQUIRED.includes(input.permitCategory)) {
     result.push(
-      unmet(
-        'NOT_SETTLED_BY_AGREEMENT',
-        'R-1.3',
-        'Settled without an agreement with IMDi: no right and duty, but the municipality may offer the programme.',
-      ),
+      unmet('NOT_SETTLED_BY_AGREEMENT', 'R-1.3', 'Settled without an agreement with IMDi: no right and duty, but the municipality may offer the programme.'),
     );
   }
   const lastDay = participationDecisionWindowEnd(settlementDate);
   if (compareDates(evaluationDate, lastDay) > 0) {
-    result.push(
-      unmet(
-        'DECISION_WINDOW_2_YEARS_PASSED',
-        'R-1.4',
-        `The decision must be made less than 2 years after first settlement (last day ${lastDay}).`,
-      ),
-    );
+    result.push(unmet('DECISION_WINDOW_2_YEARS_PASSED', 'R-1.4', `The decision must be made less than 2 years after first settlement (last day ${lastDay}).`));
   }
   return result;
 }
@@ -202,26 +188,13 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
       basis: 'NONE',
       regime,
       unmet: [
-        unmet(
-          'OLD_REGIME',
-          'R-0.2',
-          'Permit and arrival are both before 1 January 2021: the old introduksjonsloven applies and needs a manual assessment.',
-        ),
+        unmet('OLD_REGIME', 'R-0.2', 'Permit and arrival are both before 1 January 2021: the old introduksjonsloven applies and needs a manual assessment.'),
       ],
     };
   }
-  const conditions = [
-    ...permitConditions(input),
-    ...ageConditions(input),
-    ...settlementConditions(input),
-    ...workConditions(input),
-  ];
+  const conditions = [...permitConditions(input), ...ageConditions(input), ...settlementConditions(input), ...workConditions(input)];
   // R-1.6 integreringsloven § 8 tredje ledd: discretion only when every unmet condition is one the municipality may set aside.
   const basis: EligibilityBasis =
-    conditions.length === 0
-      ? 'RIGHT_AND_DUTY'
-      : conditions.every((c) => DISCRETIONARY_CODES.has(c.code))
-        ? 'DISCRETIONARY'
-        : 'NONE';
+    conditions.length === 0 ? 'RIGHT_AND_DUTY' : conditions.every((c) => DISCRETIONARY_CODES.has(c.code)) ? 'DISCRETIONARY' : 'NONE';
   return { eligible: basis === 'RIGHT_AND_DUTY', basis, regime, unmet: conditions };
 }

@@ -18,12 +18,7 @@ export const END_GOALS = [
 export type EndGoal = (typeof END_GOALS)[number];
 
 export const SECTION_13_END_GOALS: readonly EndGoal[] = ['WORK', 'HIGHER_EDUCATION_PREPARATION', 'VOCATIONAL_REQUALIFICATION'];
-export const SECTION_14_END_GOALS: readonly EndGoal[] = [
-  'UPPER_SECONDARY_COMPLETE',
-  'UPPER_SECONDARY_PARTIAL',
-  'VOCATIONAL_CERTIFICATE',
-  'WORK_QUALIFYING',
-];
+export const SECTION_14_END_GOALS: readonly EndGoal[] = ['UPPER_SECONDARY_COMPLETE', 'UPPER_SECONDARY_PARTIAL', 'VOCATIONAL_CERTIFICATE', 'WORK_QUALIFYING'];
 
 /** "Over 55": 56 or older in completed years. "Under 25": 24 or younger. */
 export const WORK_ONLY_ABOVE_AGE = 55;
@@ -117,9 +112,7 @@ export function durationRulesApplyFrom(endGoal: EndGoal): IsoDate {
   return isSection13EndGoal(endGoal) || endGoal === 'WORK_QUALIFYING' ? PROGRAMME_RULES_2026_FROM : DURATION_RULES_FROM;
 }
 
-export type DurationCheck =
-  | { enforced: true; maxMonths: number }
-  | { enforced: false; note: string };
+export type DurationCheck = { enforced: true; maxMonths: number } | { enforced: false; note: string };
 
 function notEnforced(endGoal: EndGoal, offerDate: IsoDate): { enforced: false; note: string } | null {
   const from = durationRulesApplyFrom(endGoal);
@@ -152,16 +145,10 @@ export function validateDuration(input: { endGoal: EndGoal; durationMonths: numb
 }
 
 export type ExtensionCheck =
-  | { enforced: true; totalExtensionMonths: number; maxExtensionMonths: number; extensionMandatoryWhenItHelps: boolean }
-  | { enforced: false; note: string };
+  { enforced: true; totalExtensionMonths: number; maxExtensionMonths: number; extensionMandatoryWhenItHelps: boolean } | { enforced: false; note: string };
 
 // R-5.7 integreringsloven § 14: an extension only where the end goal allows one, up to its maximum in total.
-export function validateExtension(input: {
-  endGoal: EndGoal;
-  currentExtensionMonths: number;
-  requestedMonths: number;
-  offerDate: IsoDate;
-}): ExtensionCheck {
+export function validateExtension(input: { endGoal: EndGoal; currentExtensionMonths: number; requestedMonths: number; offerDate: IsoDate }): ExtensionCheck {
   const { endGoal, currentExtensionMonths, requestedMonths, offerDate } = input;
   const skipped = notEnforced(endGoal, offerDate);
   if (skipped) return skipped;
@@ -171,12 +158,7 @@ export function validateExtension(input: {
     throw new RuleViolation('R-5.7', LAW['R-5.7'], `A programme with end goal ${endGoal} cannot be extended.`, details);
   }
   if (!isPositiveInteger(requestedMonths) || !Number.isInteger(currentExtensionMonths) || currentExtensionMonths < 0) {
-    throw new RuleViolation(
-      'R-5.7',
-      LAW['R-5.7'],
-      'An extension must be a whole number of months, at least 1.',
-      details,
-    );
+    throw new RuleViolation('R-5.7', LAW['R-5.7'], 'An extension must be a whole number of months, at least 1.', details);
   }
   const total = currentExtensionMonths + requestedMonths;
   if (total > maxExtensionMonths) {

@@ -6,9 +6,7 @@ import { RuleViolation } from './rule-violation';
 
 export type IdentityNumberKind = 'FODSELSNUMMER' | 'D_NUMBER';
 
-export type IdentityNumberValidation =
-  | { valid: true; kind: IdentityNumberKind; birthDate: IsoDate }
-  | { valid: false; reason: string };
+export type IdentityNumberValidation = { valid: true; kind: IdentityNumberKind; birthDate: IsoDate } | { valid: false; reason: string };
 
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
@@ -88,7 +86,8 @@ export function assertIdentityNumberReplacement(current: string, next: string): 
     throw new RuleViolation('R-11.2', LAW['R-11.2'], message);
   };
   if (!now.valid) refuse('The new identity number is not a valid fødselsnummer or D-number.');
-  if (!was.valid || was.kind !== 'D_NUMBER') refuse('Only a D-number can be replaced, by the person\'s fødselsnummer.');
+  if (!was.valid || was.kind !== 'D_NUMBER') refuse("Only a D-number can be replaced, by the person's fødselsnummer.");
   if (now.valid && now.kind !== 'FODSELSNUMMER') refuse('A D-number can only be replaced by a fødselsnummer.');
-  if (was.valid && now.valid && was.birthDate !== now.birthDate) refuse('The fødselsnummer encodes another birth date than the D-number: it is not the same person.');
+  if (was.valid && now.valid && was.birthDate !== now.birthDate)
+    refuse('The fødselsnummer encodes another birth date than the D-number: it is not the same person.');
 }

@@ -106,22 +106,11 @@ export function missingPlanContent(plan: PlanContent): MissingPlanField[] {
 export function assertValidPlan(plan: PlanContent): void {
   const missing = missingPlanContent(plan);
   if (missing.length > 0) {
-    throw new RuleViolation(
-      'R-4.1',
-      LAW['R-4.1'],
-      `The integration plan is missing required content: ${missing.map((m) => m.field).join(', ')}.`,
-      { missing },
-    );
+    throw new RuleViolation('R-4.1', LAW['R-4.1'], `The integration plan is missing required content: ${missing.map((m) => m.field).join(', ')}.`, { missing });
   }
 }
 
-export const SIGNIFICANT_CHANGE_CODES = [
-  'END_GOAL',
-  'NORWEGIAN_GOAL',
-  'DURATION',
-  'MAIN_PROGRAMME_TYPE',
-  'MAIN_ELEMENT_REMOVED',
-] as const;
+export const SIGNIFICANT_CHANGE_CODES = ['END_GOAL', 'NORWEGIAN_GOAL', 'DURATION', 'MAIN_PROGRAMME_TYPE', 'MAIN_ELEMENT_REMOVED'] as const;
 export type SignificantChangeCode = (typeof SIGNIFICANT_CHANGE_CODES)[number];
 
 export type SignificantChange = { significant: boolean; reasons: string[]; codes: SignificantChangeCode[] };

@@ -52,8 +52,7 @@ function refuse(ruleId: RuleId, message: string, details: Record<string, unknown
 export function validateLeave(req: LeaveRequest): LeaveResult {
   const { kind, fromDate, toDate, childBirthDate } = req;
   const ruleId = ruleOf(kind);
-  const fail = (message: string, extra: Record<string, unknown> = {}): never =>
-    refuse(ruleId, message, { kind, fromDate, toDate, ...extra });
+  const fail = (message: string, extra: Record<string, unknown> = {}): never => refuse(ruleId, message, { kind, fromDate, toDate, ...extra });
 
   if (compareDates(fromDate, toDate) > 0) fail('The leave must end on or after the day it starts.');
   const workingDays = workingDaysBetweenInclusive(fromDate, toDate);
@@ -71,10 +70,10 @@ export function validateLeave(req: LeaveRequest): LeaveResult {
       }
       const taken = req.pregnancyLeaveAlreadyTakenWorkingDays ?? 0;
       if (taken + workingDays > PREGNANCY_LEAVE_MAX_WORKING_DAYS) {
-        fail(
-          `Pregnancy leave is limited to ${PREGNANCY_LEAVE_MAX_WORKING_DAYS} working days in total; ${taken} already taken, ${workingDays} requested.`,
-          { alreadyTaken: taken, requested: workingDays },
-        );
+        fail(`Pregnancy leave is limited to ${PREGNANCY_LEAVE_MAX_WORKING_DAYS} working days in total; ${taken} already taken, ${workingDays} requested.`, {
+          alreadyTaken: taken,
+          requested: workingDays,
+        });
       }
       return { workingDays, withBenefit: true };
     }
@@ -104,10 +103,10 @@ export function validateLeave(req: LeaveRequest): LeaveResult {
       }
       const taken = req.fatherLeaveAlreadyTakenWorkingDays ?? 0;
       if (taken + workingDays > FATHER_LEAVE_MAX_WORKING_DAYS) {
-        fail(
-          `Leave at the birth is limited to ${FATHER_LEAVE_MAX_WORKING_DAYS} working days; ${taken} already taken, ${workingDays} requested.`,
-          { alreadyTaken: taken, requested: workingDays },
-        );
+        fail(`Leave at the birth is limited to ${FATHER_LEAVE_MAX_WORKING_DAYS} working days; ${taken} already taken, ${workingDays} requested.`, {
+          alreadyTaken: taken,
+          requested: workingDays,
+        });
       }
       return { workingDays, withBenefit: true };
     }
@@ -128,9 +127,7 @@ export function validateLeave(req: LeaveRequest): LeaveResult {
       }
       const own = req.careLeaveAlreadyTakenWorkingDays ?? 0;
       const other = req.otherParentIsParticipant ? (req.otherParentCareLeaveTakenWorkingDays ?? 0) : 0;
-      const ownMax = req.otherParentIsParticipant
-        ? CARE_LEAVE_MAX_WORKING_DAYS - CARE_LEAVE_RESERVED_WORKING_DAYS_PER_PARENT
-        : CARE_LEAVE_MAX_WORKING_DAYS;
+      const ownMax = req.otherParentIsParticipant ? CARE_LEAVE_MAX_WORKING_DAYS - CARE_LEAVE_RESERVED_WORKING_DAYS_PER_PARENT : CARE_LEAVE_MAX_WORKING_DAYS;
       if (own + workingDays > ownMax) {
         fail(
           req.otherParentIsParticipant
@@ -161,8 +158,7 @@ export type HaltResult = { kind: HaltKind; fromDate: IsoDate; toDate: IsoDate | 
 export function validateHalt(input: { kind: HaltKind; fromDate: IsoDate; toDate?: IsoDate | null }): HaltResult {
   const { kind, fromDate } = input;
   const toDate = input.toDate ?? null;
-  const fail = (message: string, extra: Record<string, unknown> = {}): never =>
-    refuse('R-5.9', message, { kind, fromDate, toDate, ...extra });
+  const fail = (message: string, extra: Record<string, unknown> = {}): never => refuse('R-5.9', message, { kind, fromDate, toDate, ...extra });
   if (kind === 'PERMANENT') {
     if (toDate !== null) fail('A permanent halt has no end date.');
     return { kind, fromDate, toDate: null, latestToDate: null };

@@ -16,10 +16,17 @@ export function participationBasis(e: Eligibility, markedDiscretionary: boolean)
   if (e.regime === 'INTRODUKSJONSLOVEN') throw new RuleViolation('R-0.2', LAW['R-0.2'], 'Old regime (introduksjonsloven): manual assessment.');
   if (e.basis === 'NONE') {
     const first = e.unmet.find((u) => !DISCRETIONARY_CODES.has(u.code)) ?? e.unmet[0];
-    throw new RuleViolation(first.ruleId, first.lawReference, `Participation cannot be granted: ${e.unmet.map((u) => u.message).join(' ')}`, { unmet: e.unmet });
+    throw new RuleViolation(first.ruleId, first.lawReference, `Participation cannot be granted: ${e.unmet.map((u) => u.message).join(' ')}`, {
+      unmet: e.unmet,
+    });
   }
   if (e.basis === 'DISCRETIONARY' && !markedDiscretionary) {
-    throw new RuleViolation('R-1.6', LAW['R-1.6'], `No right and duty (${e.unmet.map((u) => u.message).join(' ')}) A discretionary offer must be marked as such, with reasons.`, { unmet: e.unmet });
+    throw new RuleViolation(
+      'R-1.6',
+      LAW['R-1.6'],
+      `No right and duty (${e.unmet.map((u) => u.message).join(' ')}) A discretionary offer must be marked as such, with reasons.`,
+      { unmet: e.unmet },
+    );
   }
   return e.basis;
 }

@@ -8,13 +8,7 @@ import { RuleViolation } from './rule-violation';
 export const WORK_OR_EDUCATION_ORIENTED_KINDS: readonly ElementKind[] = ['WORK_PRACTICE', 'EDUCATION', 'JOB_TRAINING'];
 
 /** What § 14 a requires; WORK_OR_EDUCATION_ORIENTED is met by any of WORK_OR_EDUCATION_ORIENTED_KINDS. */
-export const REQUIRED_ELEMENTS = [
-  'NORWEGIAN',
-  'SOCIAL_STUDIES',
-  'LIFE_SKILLS',
-  'PARENTAL_GUIDANCE',
-  'WORK_OR_EDUCATION_ORIENTED',
-] as const;
+export const REQUIRED_ELEMENTS = ['NORWEGIAN', 'SOCIAL_STUDIES', 'LIFE_SKILLS', 'PARENTAL_GUIDANCE', 'WORK_OR_EDUCATION_ORIENTED'] as const;
 export type RequiredElement = (typeof REQUIRED_ELEMENTS)[number];
 
 export type ContentNeeds = { hasChildUnder18: boolean; collectiveProtection: boolean };
@@ -33,9 +27,7 @@ export function requiredElements(needs: ContentNeeds): RequiredElement[] {
 // which covers a child born during the programme. Children not yet born on the last day do not count.
 export function hasChildUnder18(childBirthDates: readonly IsoDate[], onDate: IsoDate, until?: IsoDate): boolean {
   const last = until ?? onDate;
-  return childBirthDates.some(
-    (birth) => compareDates(birth, last) <= 0 && (compareDates(birth, onDate) > 0 || ageOn(birth, onDate) < 18),
-  );
+  return childBirthDates.some((birth) => compareDates(birth, last) <= 0 && (compareDates(birth, onDate) > 0 || ageOn(birth, onDate) < 18));
 }
 
 function satisfies(requirement: RequiredElement, kinds: readonly ElementKind[]): boolean {
@@ -44,10 +36,7 @@ function satisfies(requirement: RequiredElement, kinds: readonly ElementKind[]):
 }
 
 // R-5.3 integreringsloven § 14 a: required content the planned elements do not cover.
-export function missingRequiredElements(
-  needs: ContentNeeds,
-  elements: readonly { kind: ElementKind }[],
-): RequiredElement[] {
+export function missingRequiredElements(needs: ContentNeeds, elements: readonly { kind: ElementKind }[]): RequiredElement[] {
   const kinds = elements.map((e) => e.kind);
   return requiredElements(needs).filter((r) => !satisfies(r, kinds));
 }
@@ -101,7 +90,11 @@ const WORK_ORIENTED_KINDS: readonly ElementKind[] = ['WORK_PRACTICE', 'JOB_TRAIN
 
 // R-5.5 integreringsloven § 14 a: a work-qualifying programme plans on average at least 15 hours a week
 // of work-oriented activity (from month 3 or 6; the plan states the steady week).
-export function assertWorkOrientedHours(input: { workQualifying: boolean; elements: readonly { kind: ElementKind; hoursPerWeek?: number }[]; hasUpperSecondary: boolean }): void {
+export function assertWorkOrientedHours(input: {
+  workQualifying: boolean;
+  elements: readonly { kind: ElementKind; hoursPerWeek?: number }[];
+  hasUpperSecondary: boolean;
+}): void {
   if (!input.workQualifying) return;
   const req = workOrientedHoursFrom(input.hasUpperSecondary);
   const hours = input.elements.filter((e) => WORK_ORIENTED_KINDS.includes(e.kind)).reduce((s, e) => s + (e.hoursPerWeek ?? 0), 0);

@@ -90,11 +90,11 @@ function guardStart(g: StartGuards): void {
   }
   const late = compareDates(g.startDate, g.startDeadline) > 0;
   if (late && !(typeof g.lateStartReason === 'string' && g.lateStartReason.trim().length > 0)) {
-    refuse(
-      'R-5.1',
-      `The start date ${g.startDate} is after the start deadline ${g.startDeadline}; record the reason for the late start.`,
-      { event: 'START', startDate: g.startDate, startDeadline: g.startDeadline },
-    );
+    refuse('R-5.1', `The start date ${g.startDate} is after the start deadline ${g.startDeadline}; record the reason for the late start.`, {
+      event: 'START',
+      startDate: g.startDate,
+      startDeadline: g.startDeadline,
+    });
   }
 }
 

@@ -68,11 +68,7 @@ interface PgLikeError {
 }
 
 /** Maps what a resolver threw to what the client may see; everything unexpected is masked. */
-export function toClientError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  log: (err: unknown, code: string) => void,
-): GraphQLFormattedError {
+export function toClientError(formatted: GraphQLFormattedError, error: unknown, log: (err: unknown, code: string) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message.replace(SUGGESTION, ''), locations: formatted.locations, path: formatted.path };
 
@@ -80,7 +76,12 @@ export function toClientError(
     return {
       ...base,
       message: original.message,
-      extensions: { code: 'RULE_VIOLATION', ruleId: original.ruleId, lawReference: original.lawReference, ...(original.details ? { details: original.details } : {}) },
+      extensions: {
+        code: 'RULE_VIOLATION',
+        ruleId: original.ruleId,
+        lawReference: original.lawReference,
+        ...(original.details ? { details: original.details } : {}),
+      },
     };
   }
   // The case logic's own refusals (src/domain/errors.ts): the one place they become GraphQL errors.

@@ -105,7 +105,11 @@ function paramGetter(p: ParamMeta): ParamGetter | null {
   }
 }
 
-function fastFieldResolver(meta: FieldResolverMeta, authChecker: SyncAuthChecker, instance: Record<string, (...args: unknown[]) => unknown>): GraphQLFieldResolver<unknown, unknown> | null {
+function fastFieldResolver(
+  meta: FieldResolverMeta,
+  authChecker: SyncAuthChecker,
+  instance: Record<string, (...args: unknown[]) => unknown>,
+): GraphQLFieldResolver<unknown, unknown> | null {
   if (meta.kind !== 'external' || meta.middlewares.length > 0) return null;
   const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
   const getters = params.map(paramGetter);
@@ -115,9 +119,15 @@ function fastFieldResolver(meta: FieldResolverMeta, authChecker: SyncAuthChecker
   if (typeof method !== 'function') return null;
   const roles = meta.roles;
   const call =
-    get.length === 1 ? (root: unknown, context: unknown, info: unknown) => method.call(instance, get[0](root, context, info))
-    : get.length === 2 ? (root: unknown, context: unknown, info: unknown) => method.call(instance, get[0](root, context, info), get[1](root, context, info))
-    : (root: unknown, context: unknown, info: unknown) => method.apply(instance, get.map((g) => g(root, context, info)));
+    get.length === 1
+      ? (root: unknown, context: unknown, info: unknown) => method.call(instance, get[0](root, context, info))
+      : get.length === 2
+        ? (root: unknown, context: unknown, info: unknown) => method.call(instance, get[0](root, context, info), get[1](root, context, info))
+        : (root: unknown, context: unknown, info: unknown) =>
+            method.apply(
+              instance,
+              get.map((g) => g(root, context, info)),
+            );
   if (!roles) return (root, args, context, info) => call(root, context, info);
   return (root, args, context, info) => {
     // The same check type-graphql's AuthMiddleware makes (authMode "error"), without a promise.

@@ -1,40 +1,39 @@
 import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
-import { AbsenceResolver } from '../modules/absence/absence';
-import { accessLabel, AccessLogResolver, flushAccessLog, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log';
-import { createLoaders, Loaders } from '../modules/loaders';
-import type { RequestTransaction } from '../db/request-transaction';
-import { APPEAL_RESOLVERS } from '../modules/appeal';
-import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance/career-guidance.resolver';
-import { CaseloadResolver } from '../modules/caseload';
-import { CertificateResolver } from '../modules/certificate/certificate';
-import { CompetenceMappingResolver } from '../modules/competence-mapping/competence-mapping';
-import { DecisionResolver, ParticipantDecisionsResolver } from '../modules/decision/decision.resolver';
-import { INTEGRATION_PLAN_RESOLVERS } from '../modules/integration-plan/integration-plan.resolver';
-import { ParticipantResolver } from '../modules/participant/participant.resolver';
-import { ProgrammeResolver } from '../modules/programme/programme.resolver';
-import { ReferenceResolver } from '../modules/reference/reference.resolver';
-import { TransferResolver } from '../modules/transfer';
+import { accessLabel, flushAccessLog, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log';
+import { REFERENCE_RESOLVERS } from '../modules/reference/resolvers';
+import { PARTICIPANT_RESOLVERS } from '../modules/participant/resolvers';
+import { CASELOAD_RESOLVERS } from '../modules/caseload/resolvers';
+import { COMPETENCE_MAPPING_RESOLVERS } from '../modules/competence-mapping/resolvers';
+import { INTEGRATION_PLAN_RESOLVERS } from '../modules/integration-plan/resolvers';
+import { PROGRAMME_RESOLVERS } from '../modules/programme/resolvers';
+import { DECISION_RESOLVERS } from '../modules/decision/resolvers';
+import { ABSENCE_RESOLVERS } from '../modules/absence/resolvers';
+import { CERTIFICATE_RESOLVERS } from '../modules/certificate/resolvers';
+import { ACCESS_LOG_RESOLVERS } from '../modules/access-log/resolvers';
+import { TRANSFER_RESOLVERS } from '../modules/transfer/resolvers';
+import { APPEAL_RESOLVERS } from '../modules/appeal/resolvers';
+import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance/resolvers';
 import { GraphQLContext } from './context';
 import { FastFieldReport, installFastFieldResolvers } from './field-resolvers';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
-  ReferenceResolver,
-  ParticipantResolver,
-  CaseloadResolver,
-  CompetenceMappingResolver,
+  ...REFERENCE_RESOLVERS,
+  ...PARTICIPANT_RESOLVERS,
+  ...CASELOAD_RESOLVERS,
+  ...COMPETENCE_MAPPING_RESOLVERS,
   ...INTEGRATION_PLAN_RESOLVERS,
-  ProgrammeResolver,
-  DecisionResolver,
-  ParticipantDecisionsResolver,
-  AbsenceResolver,
-  CertificateResolver,
-  AccessLogResolver,
-  TransferResolver,
+  ...PROGRAMME_RESOLVERS,
+  ...DECISION_RESOLVERS,
+  ...ABSENCE_RESOLVERS,
+  ...CERTIFICATE_RESOLVERS,
+  ...ACCESS_LOG_RESOLVERS,
+  ...TRANSFER_RESOLVERS,
   ...APPEAL_RESOLVERS,
   ...CAREER_GUIDANCE_RESOLVERS,
-];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+] as unknown as NonEmptyArray<Function>;
 
 /** Roles come from the verified token; an empty list means any authenticated caller. */
 export const authChecker = ({ context }: { context: GraphQLContext }, roles: string[]): boolean => {
@@ -72,8 +71,8 @@ function wrapResolvers(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /** The request's per-request loaders and caches, made by the HTTP layer for each request's context. */
-export function createRequestLoaders(tx: RequestTransaction): Loaders {
-  return createLoaders(tx);
+export function createRequestLoaders(): Map<string, unknown> {
+  return new Map();
 }
 
 /** What the request writes just before it commits (the access log of what it read). */

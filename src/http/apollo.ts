@@ -30,7 +30,10 @@ const outcomePlugin: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-export function createApollo(schema: GraphQLSchema, opts: { production: boolean; log: Logger; plugins?: ApolloServerPlugin<GraphQLContext>[] }): ApolloServer<GraphQLContext> {
+export function createApollo(
+  schema: GraphQLSchema,
+  opts: { production: boolean; log: Logger; plugins?: ApolloServerPlugin<GraphQLContext>[] },
+): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
     logger: opts.log as never,
@@ -44,7 +47,13 @@ export function createApollo(schema: GraphQLSchema, opts: { production: boolean;
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules,
     // Cache-control hints are not used; its per-field instrumentation would wrap every resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin(schema), outcomePlugin, ...(opts.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      costLimitPlugin(schema),
+      outcomePlugin,
+      ...(opts.plugins ?? []),
+    ],
     formatError: (formatted, error) => toClientError(formatted, error, () => undefined),
   });
 }

@@ -56,7 +56,10 @@ export type DevTokenOrgs = Record<'MUNICIPALITY' | 'COUNTY' | 'STATSFORVALTER', 
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const DEFAULT_QUERY = `# Demo data: npm run seed:demo
@@ -92,13 +95,17 @@ export function graphiqlPage(opts: { devTokens: DevTokenOrgs | null } = { devTok
 </style>
 </head>
 <body>
-${opts.devTokens ? `<form id="dev-token">
+${
+  opts.devTokens
+    ? `<form id="dev-token">
   <strong>Development token</strong>
   <label>role <select id="dev-token-role" name="role"></select></label>
   <label>organisation <select id="dev-token-org" name="org"></select></label>
   <button id="dev-token-get" type="submit">Get token</button>
   <span id="dev-token-status">No token yet: choose a role and an organisation (or paste one from npm run token into the headers pane).</span>
-</form>` : ''}
+</form>`
+    : ''
+}
 <div id="graphiql">Loading GraphiQL…</div>
 <script src="${GRAPHIQL_ASSET_PREFIX}react.js"></script>
 <script src="${GRAPHIQL_ASSET_PREFIX}react-dom.js"></script>

@@ -28,9 +28,31 @@ export class Metrics {
   constructor(api: DataSource) {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'introsak_' });
     const pool = () => (api.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
-    new client.Gauge({ name: 'introsak_db_pool_in_use', help: 'Pooled connections in use', registers: [this.registry], collect() { const p = pool(); this.set(p ? p.totalCount - p.idleCount : 0); } });
-    new client.Gauge({ name: 'introsak_db_pool_idle', help: 'Idle pooled connections', registers: [this.registry], collect() { this.set(pool()?.idleCount ?? 0); } });
-    new client.Gauge({ name: 'introsak_db_pool_waiting', help: 'Requests waiting for a pooled connection', registers: [this.registry], collect() { this.set(pool()?.waitingCount ?? 0); } });
+    new client.Gauge({
+      name: 'introsak_db_pool_in_use',
+      help: 'Pooled connections in use',
+      registers: [this.registry],
+      collect() {
+        const p = pool();
+        this.set(p ? p.totalCount - p.idleCount : 0);
+      },
+    });
+    new client.Gauge({
+      name: 'introsak_db_pool_idle',
+      help: 'Idle pooled connections',
+      registers: [this.registry],
+      collect() {
+        this.set(pool()?.idleCount ?? 0);
+      },
+    });
+    new client.Gauge({
+      name: 'introsak_db_pool_waiting',
+      help: 'Requests waiting for a pooled connection',
+      registers: [this.registry],
+      collect() {
+        this.set(pool()?.waitingCount ?? 0);
+      },
+    });
   }
 
   private label(name: string | undefined | null): string {
@@ -43,17 +65,19 @@ export class Metrics {
   }
 
   plugin(): ApolloServerPlugin<GraphQLContext> {
-    const metrics = this;
+    const duration = this.duration;
+    const dbErrors = this.dbErrors;
+    const label = (operationName: string | null | undefined) => this.label(operationName);
     return {
       async requestDidStart() {
-        const end = metrics.duration.startTimer();
+        const end = duration.startTimer();
         return {
           async willSendResponse({ operationName, response, errors }) {
             const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
-            end({ operation: metrics.label(operationName), outcome: failed ? 'error' : 'ok' });
+            end({ operation: label(operationName), outcome: failed ? 'error' : 'ok' });
             for (const e of errors ?? []) {
               const code = (e.originalError as { code?: unknown } | undefined)?.code;
-              if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) metrics.dbErrors.inc({ class: code.slice(0, 2) });
+              if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) dbErrors.inc({ class: code.slice(0, 2) });
             }
           },
         };

@@ -180,7 +180,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           const actor = await authenticate(req.headers.authorization);
           tx = new RequestTransaction(api, tenantSettings(actor));
           const { today, now } = clock();
-          const made: GraphQLContext = { requestId, actor, tx, loaders: createRequestLoaders(tx), directory, log: reqLog, today, now, state: {} };
+          const made: GraphQLContext = { requestId, actor, tx, loaders: createRequestLoaders(), directory, log: reqLog, today, now, state: {} };
           context = made;
           return made;
         },
@@ -270,7 +270,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       { sub: `dev-${role.toLowerCase()}-${org}`, name: `Developer (${orgName})`, role, org },
       { expiresInSeconds: DEV_TOKEN_HOURS * 3600, issuedAt },
     );
-    sendJson(res, 200, { token, role, org, orgName, expiresAt: new Date((issuedAt + DEV_TOKEN_HOURS * 3600) * 1000).toISOString() }, { 'cache-control': 'no-store' });
+    sendJson(
+      res,
+      200,
+      { token, role, org, orgName, expiresAt: new Date((issuedAt + DEV_TOKEN_HOURS * 3600) * 1000).toISOString() },
+      { 'cache-control': 'no-store' },
+    );
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -308,7 +313,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
           return;
         }
         if (shuttingDown) {
-          return sendJson(res, 503, { errors: [unavailableError('The server is shutting down; try again')] }, { connection: 'close', 'x-request-id': requestId, ...UNAVAILABLE_HEADERS });
+          return sendJson(
+            res,
+            503,
+            { errors: [unavailableError('The server is shutting down; try again')] },
+            { connection: 'close', 'x-request-id': requestId, ...UNAVAILABLE_HEADERS },
+          );
         }
         return serveGraphql(req, res, url, requestId);
       }

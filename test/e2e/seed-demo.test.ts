@@ -38,25 +38,40 @@ test('seed:demo fills an empty database through the API: every state, valid iden
   const out = JSON.parse(first.stdout);
 
   // What it printed is what the tables hold.
-  const byMunicipality = await tally(`SELECT m.number AS k, count(*)::int AS n FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id GROUP BY 1`);
+  const byMunicipality = await tally(
+    `SELECT m.number AS k, count(*)::int AS n FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id GROUP BY 1`,
+  );
   expect(byMunicipality).toEqual(DEMO_EXPECTED_TOTALS);
   expect(out.participants['4601 Bergen'].total).toBe(DEMO_EXPECTED_TOTALS['4601']);
 
   // Cases in every state (Bergen alone has all eight).
-  const bergen = await tally(`SELECT p.status AS k, count(*)::int AS n FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id WHERE m.number = '4601' GROUP BY 1`);
+  const bergen = await tally(
+    `SELECT p.status AS k, count(*)::int AS n FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id WHERE m.number = '4601' GROUP BY 1`,
+  );
   expect(Object.keys(bergen).sort()).toEqual(['ACTIVE', 'COMPLETED', 'HALTED', 'INTERRUPTED', 'ON_LEAVE', 'PLANNED', 'REGISTERED', 'TRANSFERRED']);
   expect(out.participants['4601 Bergen']).toEqual({ total: DEMO_EXPECTED_TOTALS['4601'], ...bergen });
 
   // Decisions of every type, both outcomes.
   const decisions = await tally(`SELECT type || ' ' || outcome AS k, count(*)::int AS n FROM app.decision GROUP BY 1`);
   expect(decisions).toEqual(out.decisions);
-  expect(new Set(Object.keys(decisions).map((k) => k.split(' ')[0]))).toEqual(new Set(['PARTICIPATION', 'BENEFIT', 'EXEMPTION', 'EXTENSION', 'HALT', 'LEAVE', 'PLAN_SIGNIFICANT_CHANGE']));
+  expect(new Set(Object.keys(decisions).map((k) => k.split(' ')[0]))).toEqual(
+    new Set(['PARTICIPATION', 'BENEFIT', 'EXEMPTION', 'EXTENSION', 'HALT', 'LEAVE', 'PLAN_SIGNIFICANT_CHANGE']),
+  );
   expect(decisions['PARTICIPATION REFUSED']).toBeGreaterThan(0);
 
   // Appeals at every step, some forwarded and some decided by Statsforvalteren.
   const appeals = await tally(`SELECT state AS k, count(*)::int AS n FROM app.appeal GROUP BY 1`);
   expect(appeals).toEqual(out.appeals);
-  expect(Object.keys(appeals).sort()).toEqual(['CLOSED', 'DECIDED_BY_STATSFORVALTER', 'DISMISSED', 'FORWARDED', 'PARTLY_REVERSED_AND_FORWARDED', 'RECEIVED', 'REVERSED', 'UNDER_REVIEW']);
+  expect(Object.keys(appeals).sort()).toEqual([
+    'CLOSED',
+    'DECIDED_BY_STATSFORVALTER',
+    'DISMISSED',
+    'FORWARDED',
+    'PARTLY_REVERSED_AND_FORWARDED',
+    'RECEIVED',
+    'REVERSED',
+    'UNDER_REVIEW',
+  ]);
   const outcomes = await tally(`SELECT outcome AS k, count(*)::int AS n FROM app.appeal WHERE outcome IS NOT NULL GROUP BY 1`);
   expect(outcomes).toEqual(out.appealOutcomes);
   expect(Object.keys(outcomes).sort()).toEqual(['CHANGED', 'DISMISSED', 'QUASHED_AND_RETURNED', 'UPHELD']);
@@ -77,7 +92,9 @@ test('seed:demo fills an empty database through the API: every state, valid iden
   // Bergen to Oslo is the same person in both registers).
   const numbers = (await rows(`SELECT identity_number AS n FROM app.participant`)).map((r: { n: string }) => r.n);
   expect(numbers.filter((n: string) => !isValidIdentityNumber(n))).toEqual([]);
-  const people = await rows(`SELECT identity_number, count(DISTINCT full_name)::int AS names, array_agg(status ORDER BY status) AS statuses FROM app.participant GROUP BY 1 HAVING count(*) > 1`);
+  const people = await rows(
+    `SELECT identity_number, count(DISTINCT full_name)::int AS names, array_agg(status ORDER BY status) AS statuses FROM app.participant GROUP BY 1 HAVING count(*) > 1`,
+  );
   expect(people).toEqual([{ identity_number: expect.any(String), names: 1, statuses: ['PLANNED', 'TRANSFERRED'] }]);
   expect(numbers.some((n: string) => Number(n[0]) >= 4)).toBe(true); // a D-number among them
 

@@ -98,12 +98,22 @@ describe('maintenance scripts', () => {
     server = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], { env, stdio: 'ignore' });
     for (let i = 0; ; i++) {
       if (server.exitCode !== null || i > 300) throw new Error('npm start did not come up');
-      if (await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 200));
     }
 
     // A second npm start on the same data directory is refused with a sentence.
-    const second = spawnSync(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], { env: { ...env, PORT: String(await freeLoopbackPort()) }, encoding: 'utf8', timeout: 60_000 });
+    const second = spawnSync(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
+      env: { ...env, PORT: String(await freeLoopbackPort()) },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(/introsak failed to start: The embedded PostgreSQL in .* is already running \(pid \d+, port \d+\), probably under npm start/);
 
@@ -149,7 +159,14 @@ describe('maintenance scripts', () => {
   test('a DATABASE_URL where nothing answers: every script says so in a sentence, exit non-zero, never undefined', async () => {
     const port = await freeLoopbackPort();
     const env = { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres` };
-    for (const script of [['audit:verify'], ['backup'], ['restore', '--', '--in', __filename, '--database', 'x_restore'], ['migration:run'], ['seed:demo'], ['seed:bench', '--', '--participants', '10']]) {
+    for (const script of [
+      ['audit:verify'],
+      ['backup'],
+      ['restore', '--', '--in', __filename, '--database', 'x_restore'],
+      ['migration:run'],
+      ['seed:demo'],
+      ['seed:bench', '--', '--participants', '10'],
+    ]) {
       const r = npm(script, env);
       expect({ script, status: r.status === 0 ? 0 : 'non-zero' }).toEqual({ script, status: 'non-zero' });
       expect(r.stderr).toContain(`nothing answers at 127.0.0.1:${port}: is PostgreSQL running there? Check DATABASE_URL`);

@@ -37,7 +37,10 @@ async function registered(): Promise<string> {
 async function active(): Promise<string> {
   const id = await registered();
   await ok(MAP, { id, input: MAPPING_INPUT });
-  await ok(`mutation($id: UUID!) { makeDecision(participantId: $id, input: { type: PARTICIPATION, outcome: GRANTED, reasons: "Right and duty.", decidedAt: "2026-11-10", notifiedAt: "2026-11-12" }) { id } }`, { id });
+  await ok(
+    `mutation($id: UUID!) { makeDecision(participantId: $id, input: { type: PARTICIPATION, outcome: GRANTED, reasons: "Right and duty.", decidedAt: "2026-11-10", notifiedAt: "2026-11-12" }) { id } }`,
+    { id },
+  );
   await ok(`mutation($id: UUID!, $input: IntegrationPlanInput!) { saveIntegrationPlan(participantId: $id, input: $input) { id } }`, { id, input: planInput() });
   await ok(`mutation($id: UUID!) { startProgramme(participantId: $id, input: { startDate: "2026-11-20" }) { id } }`, { id });
   return id;
@@ -56,7 +59,11 @@ describe('registerAbsence', () => {
     expect(first.absenceSummary).toEqual({ countableWorkingDays: 9, movesEndDate: false });
     const again = (await ok(ABSENCE, { id, input })).registerAbsence;
     expect(again.absences).toEqual(first.absences);
-    const concurrent = await Promise.all(Array.from({ length: 12 }, () => t.gql(tok, ABSENCE, { id, input: { ...input, idempotencyKey: 'absence-retry-0002', fromDate: '2026-12-14', toDate: '2026-12-15' } })));
+    const concurrent = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        t.gql(tok, ABSENCE, { id, input: { ...input, idempotencyKey: 'absence-retry-0002', fromDate: '2026-12-14', toDate: '2026-12-15' } }),
+      ),
+    );
     for (const r of concurrent) expect(r.body.errors).toBeUndefined();
     expect(await absenceRows(id)).toEqual([
       { kind: 'ABSENCE_EXCUSED', from_date: '2026-12-01', to_date: '2026-12-11' },
@@ -70,7 +77,10 @@ describe('registerAbsence', () => {
   test('the same key with a different period is refused with CONFLICT and writes nothing', async () => {
     const id = await registered();
     await ok(ABSENCE, { id, input: { kind: 'FREE_DAY', fromDate: '2026-10-05', toDate: '2026-10-05', idempotencyKey: 'absence-retry-0003' } });
-    const res = await t.gql(tok, ABSENCE, { id, input: { kind: 'FREE_DAY', fromDate: '2026-10-06', toDate: '2026-10-06', idempotencyKey: 'absence-retry-0003' } });
+    const res = await t.gql(tok, ABSENCE, {
+      id,
+      input: { kind: 'FREE_DAY', fromDate: '2026-10-06', toDate: '2026-10-06', idempotencyKey: 'absence-retry-0003' },
+    });
     expect(res.body.errors[0].extensions).toEqual({ code: 'CONFLICT', retryable: false });
     expect(await absenceRows(id)).toEqual([{ kind: 'FREE_DAY', from_date: '2026-10-05', to_date: '2026-10-05' }]);
   });
@@ -82,16 +92,23 @@ describe('registerAbsence', () => {
     const res = await t.gql(tok, ABSENCE, { id, input });
     expect(res.body.data.registerAbsence).toBeNull();
     expect(res.body.errors[0].extensions).toMatchObject({
-      code: 'RULE_VIOLATION', ruleId: 'R-5.8', lawReference: 'integreringsforskriften §§ 10 og 19',
+      code: 'RULE_VIOLATION',
+      ruleId: 'R-5.8',
+      lawReference: 'integreringsforskriften §§ 10 og 19',
       details: { overlaps: [{ id: first.absences[0].id, kind: 'ABSENCE_UNEXCUSED', fromDate: '2026-12-01', toDate: '2026-12-11' }] },
     });
     // Overlapping by one day either side, or inside: refused too; touching is fine.
-    for (const [fromDate, toDate] of [['2026-11-30', '2026-12-01'], ['2026-12-11', '2026-12-14'], ['2026-12-03', '2026-12-04']]) {
+    for (const [fromDate, toDate] of [
+      ['2026-11-30', '2026-12-01'],
+      ['2026-12-11', '2026-12-14'],
+      ['2026-12-03', '2026-12-04'],
+    ]) {
       expect((await t.gql(tok, ABSENCE, { id, input: { kind: 'FREE_DAY', fromDate, toDate } })).body.errors[0].extensions.ruleId).toBe('R-5.8');
     }
     await ok(ABSENCE, { id, input: { kind: 'FREE_DAY', fromDate: '2026-12-14', toDate: '2026-12-14' } });
     expect(await absenceRows(id)).toHaveLength(2);
-    const c = (await ok(`query($id: UUID!) { participant(id: $id) { absenceSummary { countableWorkingDays } programme { plannedEndDate } } }`, { id })).participant;
+    const c = (await ok(`query($id: UUID!) { participant(id: $id) { absenceSummary { countableWorkingDays } programme { plannedEndDate } } }`, { id }))
+      .participant;
     expect(c.absenceSummary.countableWorkingDays).toBe(10);
     // 10 countable days do not move the end date.
     expect(c.programme.plannedEndDate).toBe('2029-11-19');
@@ -108,7 +125,9 @@ describe('correcting and cancelling an absence registered by mistake', () => {
     expect(movedEnd).not.toBe('2029-11-19');
 
     // Really two days: under the threshold, so the end date goes back.
-    const fixed = (await ok(CORRECT, { a: absence.id, v: 1, input: { kind: 'ABSENCE_EXCUSED', fromDate: '2026-12-01', toDate: '2026-12-02', note: 'Typo in the period' } })).correctAbsence;
+    const fixed = (
+      await ok(CORRECT, { a: absence.id, v: 1, input: { kind: 'ABSENCE_EXCUSED', fromDate: '2026-12-01', toDate: '2026-12-02', note: 'Typo in the period' } })
+    ).correctAbsence;
     expect(fixed.absences).toEqual([{ id: absence.id, kind: 'ABSENCE_EXCUSED', fromDate: '2026-12-01', toDate: '2026-12-02', workingDays: 2, version: 2 }]);
     expect(fixed.absenceSummary.countableWorkingDays).toBe(2);
     expect(fixed.programme.plannedEndDate).toBe('2029-11-19');
@@ -124,12 +143,16 @@ describe('correcting and cancelling an absence registered by mistake', () => {
 
     const owner = await t.db.owner();
     const { rows } = await owner.query(`SELECT changes FROM app.audit_event WHERE operation = 'correctAbsence' AND entity_id = $1`, [absence.id]);
-    expect(rows).toEqual([{ changes: expect.objectContaining({ toDate: { from: '2026-12-15', to: '2026-12-02' }, workingDays: { from: 11, to: 2 }, version: { from: 1, to: 2 } }) }]);
+    expect(rows).toEqual([
+      { changes: expect.objectContaining({ toDate: { from: '2026-12-15', to: '2026-12-02' }, workingDays: { from: 11, to: 2 }, version: { from: 1, to: 2 } }) },
+    ]);
   });
 
   test('a cancellation removes the period from every count, keeps it in the change log with the reason, and a retry changes nothing', async () => {
     const id = await active();
-    const reg = (await ok(ABSENCE, { id, input: { kind: 'ABSENCE_UNEXCUSED', fromDate: '2026-12-01', toDate: '2026-12-15', idempotencyKey: 'absence-cancel-0001' } })).registerAbsence;
+    const reg = (
+      await ok(ABSENCE, { id, input: { kind: 'ABSENCE_UNEXCUSED', fromDate: '2026-12-01', toDate: '2026-12-15', idempotencyKey: 'absence-cancel-0001' } })
+    ).registerAbsence;
     const absence = reg.absences[0];
     expect(reg.absenceSummary.countableWorkingDays).toBe(11);
 
@@ -147,15 +170,25 @@ describe('correcting and cancelling an absence registered by mistake', () => {
 
     const owner = await t.db.owner();
     const { rows } = await owner.query(`SELECT changes FROM app.audit_event WHERE operation = 'cancelAbsence' AND entity_id = $1`, [absence.id]);
-    expect(rows).toEqual([{ changes: { absence: { from: expect.objectContaining({ kind: 'ABSENCE_UNEXCUSED', fromDate: '2026-12-01', toDate: '2026-12-15', workingDays: 11 }), to: null }, reason: { from: null, to: 'Registered on the wrong participant' } } }]);
+    expect(rows).toEqual([
+      {
+        changes: {
+          absence: { from: expect.objectContaining({ kind: 'ABSENCE_UNEXCUSED', fromDate: '2026-12-01', toDate: '2026-12-15', workingDays: 11 }), to: null },
+          reason: { from: null, to: 'Registered on the wrong participant' },
+        },
+      },
+    ]);
     // The period can be registered again (correctly) afterwards.
     await ok(ABSENCE, { id, input: { kind: 'ABSENCE_EXCUSED', fromDate: '2026-12-01', toDate: '2026-12-02' } });
   });
 
   test('leave granted by a decision is not corrected or cancelled as absence (R-6.3), and another municipality sees no absence', async () => {
     const id = await active();
-    await ok(`mutation($id: UUID!) { makeDecision(participantId: $id, input: { type: LEAVE, outcome: GRANTED, reasons: "Birth.", decidedAt: "2026-11-20",
-      leave: { kind: FATHER_AT_BIRTH, fromDate: "2026-11-23", toDate: "2026-11-25", childBirthDate: "2026-11-23" } }) { id } }`, { id });
+    await ok(
+      `mutation($id: UUID!) { makeDecision(participantId: $id, input: { type: LEAVE, outcome: GRANTED, reasons: "Birth.", decidedAt: "2026-11-20",
+      leave: { kind: FATHER_AT_BIRTH, fromDate: "2026-11-23", toDate: "2026-11-25", childBirthDate: "2026-11-23" } }) { id } }`,
+      { id },
+    );
     const leave = (await ok(`query($id: UUID!) { participant(id: $id) { absences { id kind version } } }`, { id })).participant.absences[0];
     expect(leave.kind).toBe('LEAVE');
     const res = await t.gql(tok, CANCEL, { a: leave.id, v: leave.version, reason: 'x' });

@@ -10,7 +10,7 @@ afterAll(() => t?.close());
 
 const LOG = `query($id: UUID!) { participantAccessLog(participantId: $id, first: 20) { totalCount edges { node { role org orgName purpose fields } } } }`;
 
-test('single view and list reads are logged with purpose and fields; the log is the municipality\'s own', async () => {
+test("single view and list reads are logged with purpose and fields; the log is the municipality's own", async () => {
   const kari = await t.token('MUNICIPALITY', '4601', 'kari', 'Kari');
   const ola = await t.token('MUNICIPALITY', '4601', 'ola', 'Ola');
   const id = (await t.gql(kari, REGISTER, { input: participantInput() })).body.data.registerParticipant.id;
@@ -41,7 +41,7 @@ test('the API login cannot change or delete the access log', async () => {
   }
 });
 
-test('a page of participants is one access-log row naming each of them, and each one\'s log shows the read', async () => {
+test("a page of participants is one access-log row naming each of them, and each one's log shows the read", async () => {
   const tok = await t.token('MUNICIPALITY', '1103', 'lister', 'Lister');
   const ids: string[] = [];
   for (let i = 0; i < 3; i++) ids.push((await t.gql(tok, REGISTER, { input: participantInput() })).body.data.registerParticipant.id);
@@ -58,7 +58,7 @@ test('a page of participants is one access-log row naming each of them, and each
   }
 });
 
-test('paging a participant\'s log returns every entry once, even entries a microsecond apart', async () => {
+test("paging a participant's log returns every entry once, even entries a microsecond apart", async () => {
   const tok = await t.token('MUNICIPALITY', '4601', 'pager', 'Pager');
   const id = (await t.gql(tok, REGISTER, { input: participantInput() })).body.data.registerParticipant.id;
   const municipalityId = t.directory.municipalityByNumber('4601')!.id;

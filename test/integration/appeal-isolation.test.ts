@@ -24,9 +24,21 @@ let county: string;
 
 /** Bergen: P1 with a forwarded appeal of D1, another decision D2 and a plan; P2 with an appeal under review. Stavanger: S forwarded to Rogaland. */
 const w = {} as {
-  p1: string; p1Fnr: string; d1: string; d2: string; d2Reasons: string; forwarded: string; forwardedVersion: number;
-  p2: string; d3: string; unforwarded: string; unforwardedVersion: number;
-  s: string; sDecision: string; sParticipant: string; sVersion: number;
+  p1: string;
+  p1Fnr: string;
+  d1: string;
+  d2: string;
+  d2Reasons: string;
+  forwarded: string;
+  forwardedVersion: number;
+  p2: string;
+  d3: string;
+  unforwarded: string;
+  unforwardedVersion: number;
+  s: string;
+  sDecision: string;
+  sParticipant: string;
+  sVersion: number;
 };
 
 type Vars = Record<string, unknown>;
@@ -48,12 +60,17 @@ const SF_DECIDE = `mutation($a: UUID!, $v: Int!) { decideAppeal(appealId: $a, ex
 
 const refusal = (reasons = 'Refused.') => ({ type: 'PARTICIPATION', outcome: 'REFUSED', reasons, decidedAt: '2026-10-05', notifiedAt: '2026-10-06' });
 const appealOf = (decisionId: string) => ({ decisionId, receivedAt: '2026-10-20', sentAt: '2026-10-19', grounds: 'Wrong.', changeWanted: 'Grant it.' });
-const plan = planInput({ longTermGoal: 'Work as a health worker', elements: [
+const plan = planInput({
+  longTermGoal: 'Work as a health worker',
+  elements: [
     { kind: 'NORWEGIAN', description: 'Norwegian training', hoursPerWeek: 10 },
     { kind: 'SOCIAL_STUDIES', description: 'Social studies', hoursPerWeek: 2 },
     { kind: 'LIFE_SKILLS', description: 'Life-skills course', hoursPerWeek: 1 },
     { kind: 'EDUCATION', description: 'Upper-secondary, health and care', hoursPerWeek: 20, isMain: true },
-  ], elementReasons: 'Health and care builds on the participant’s wish to work in care.', contractSignedAt: '2026-10-01' });
+  ],
+  elementReasons: 'Health and care builds on the participant’s wish to work in care.',
+  contractSignedAt: '2026-10-01',
+});
 
 async function participantWithDecision(tok: string, reasons: string, over: Vars = {}) {
   const input = participantInput(over);
@@ -80,7 +97,8 @@ beforeAll(async () => {
   const p1 = await participantWithDecision(bergen, 'The appealed refusal.');
   await ok(bergen, PLAN, { id: p1.id, input: plan });
   const { makeDecision } = await ok(bergen, MAKE, {
-    id: p1.id, input: { type: 'BENEFIT', outcome: 'REFUSED', reasons: 'Another decision, not appealed.', decidedAt: '2026-10-07', benefit: { periodFrom: '2026-10-01' } },
+    id: p1.id,
+    input: { type: 'BENEFIT', outcome: 'REFUSED', reasons: 'Another decision, not appealed.', decidedAt: '2026-10-07', benefit: { periodFrom: '2026-10-01' } },
   });
   const d2 = makeDecision.decisions.find((d: { id: string }) => d.id !== p1.decisionId);
   const f = await forward(bergen, p1.decisionId);
@@ -101,7 +119,13 @@ describe('GraphQL: Statsforvalteren i Vestland', () => {
   test('sees the forwarded Bergen appeal, with only the appealed decision and no identity number', async () => {
     const res = await t.gql(vestland, SF_APPEAL, { id: w.forwarded });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.appeal).toMatchObject({ id: w.forwarded, state: 'FORWARDED', decision: { id: w.d1 }, participant: { municipality: { number: '4601' } }, planVersions: [{ versionNo: 1 }] });
+    expect(res.body.data.appeal).toMatchObject({
+      id: w.forwarded,
+      state: 'FORWARDED',
+      decision: { id: w.d1 },
+      participant: { municipality: { number: '4601' } },
+      planVersions: [{ versionNo: 1 }],
+    });
     expect(res.text).not.toContain(w.p1Fnr);
     expect(res.text).not.toContain(w.d2);
     expect(res.text).not.toContain(w.d2Reasons);
@@ -109,17 +133,29 @@ describe('GraphQL: Statsforvalteren i Vestland', () => {
 
   test('a Rogaland appeal, an unforwarded Bergen appeal and a random id answer exactly alike', async () => {
     const answers = await Promise.all([RANDOM, w.s, w.unforwarded].map((id) => t.gql(vestland, SF_APPEAL, { id })));
-    const shape = (r: (typeof answers)[number]) => ({ status: r.status, data: r.body.data, errors: r.body.errors.map((e: { message: string; extensions: unknown }) => ({ message: e.message, extensions: e.extensions })) });
+    const shape = (r: (typeof answers)[number]) => ({
+      status: r.status,
+      data: r.body.data,
+      errors: r.body.errors.map((e: { message: string; extensions: unknown }) => ({ message: e.message, extensions: e.extensions })),
+    });
     expect(shape(answers[0]).errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
     expect(shape(answers[1])).toEqual(shape(answers[0]));
     expect(shape(answers[2])).toEqual(shape(answers[0]));
   });
 
   test('deciding them answers exactly like a random id, and changes nothing', async () => {
-    const answers = await Promise.all([[RANDOM, 1], [w.s, w.sVersion], [w.unforwarded, w.unforwardedVersion]].map(([a, v]) => t.gql(vestland, SF_DECIDE, { a, v })));
+    const answers = await Promise.all(
+      [
+        [RANDOM, 1],
+        [w.s, w.sVersion],
+        [w.unforwarded, w.unforwardedVersion],
+      ].map(([a, v]) => t.gql(vestland, SF_DECIDE, { a, v })),
+    );
     for (const r of answers) {
       expect(r.body.data).toEqual({ decideAppeal: null });
-      expect(r.body.errors.map((e: { message: string; extensions: unknown }) => [e.message, e.extensions])).toEqual([['Appeal not found', { code: 'NOT_FOUND' }]]);
+      expect(r.body.errors.map((e: { message: string; extensions: unknown }) => [e.message, e.extensions])).toEqual([
+        ['Appeal not found', { code: 'NOT_FOUND' }],
+      ]);
     }
     const owner = await t.db.owner();
     const rows = await owner.query(`SELECT id, state, version FROM app.appeal WHERE id = ANY($1) ORDER BY id`, [[w.s, w.unforwarded]]);
@@ -212,7 +248,10 @@ async function as<T>(settings: { role: string; org: string; municipalityId: numb
 }
 
 function asStatsforvalter<T>(org: string, fn: (q: Q) => Promise<T>): Promise<T> {
-  return as({ role: 'STATSFORVALTER', org, municipalityId: null, municipalityIds: t.directory.reachableMunicipalities('STATSFORVALTER', org)!.map((m) => m.id) }, fn);
+  return as(
+    { role: 'STATSFORVALTER', org, municipalityId: null, municipalityIds: t.directory.reachableMunicipalities('STATSFORVALTER', org)!.map((m) => m.id) },
+    fn,
+  );
 }
 
 function asMunicipality<T>(number: string, fn: (q: Q) => Promise<T>): Promise<T> {
@@ -244,14 +283,21 @@ describe('SQL: the API login as Statsforvalteren i Vestland', () => {
 
   test('cannot change what it may not see, nor move, rewrite or create appeals', async () => {
     await asStatsforvalter('vestland', async (q) => {
-      expect(await q(`UPDATE app.appeal SET outcome = 'UPHELD', state = 'DECIDED_BY_STATSFORVALTER', outcome_decided_at = current_date WHERE id = ANY($1) RETURNING id`, [[w.s, w.unforwarded]])).toEqual([]);
+      expect(
+        await q(
+          `UPDATE app.appeal SET outcome = 'UPHELD', state = 'DECIDED_BY_STATSFORVALTER', outcome_decided_at = current_date WHERE id = ANY($1) RETURNING id`,
+          [[w.s, w.unforwarded]],
+        ),
+      ).toEqual([]);
       expect(await q(`UPDATE app.decision SET reasons = 'x' RETURNING id`)).toEqual([]);
       expect(await q(`UPDATE app.participant SET full_name = 'x' RETURNING id`)).toEqual([]);
     });
     await expect(asStatsforvalter('vestland', (q) => q(`UPDATE app.appeal SET statsforvalter_id = 'rogaland' WHERE id = $1`, [w.forwarded]))).rejects.toThrow(
       /row-level security|may only record its decision/,
     );
-    await expect(asStatsforvalter('vestland', (q) => q(`UPDATE app.appeal SET grounds = 'x' WHERE id = $1`, [w.forwarded]))).rejects.toThrow(/may only record its decision/);
+    await expect(asStatsforvalter('vestland', (q) => q(`UPDATE app.appeal SET grounds = 'x' WHERE id = $1`, [w.forwarded]))).rejects.toThrow(
+      /may only record its decision/,
+    );
     await expect(
       asStatsforvalter('vestland', (q) =>
         q(`INSERT INTO app.appeal (municipality_id, decision_id, participant_id, received_at, sent_at, grounds, change_wanted, deadline, deadline_basis, filed_in_time, late_appeal_last_day, created_by_sub)
@@ -273,9 +319,10 @@ describe('SQL: the API login as Statsforvalteren i Vestland', () => {
     const municipalityId = t.directory.municipalityByNumber('4601')!.id;
     const event = (appealId: string, role: string, org: string) =>
       asStatsforvalter('vestland', (q) =>
-        q(`INSERT INTO app.appeal_event (municipality_id, appeal_id, actor_sub, actor_name, actor_role, actor_org, event) VALUES ($1, $2, 'x', 'x', $3, $4, 'STATSFORVALTER_DECIDE') RETURNING id`, [
-          municipalityId, appealId, role, org,
-        ]),
+        q(
+          `INSERT INTO app.appeal_event (municipality_id, appeal_id, actor_sub, actor_name, actor_role, actor_org, event) VALUES ($1, $2, 'x', 'x', $3, $4, 'STATSFORVALTER_DECIDE') RETURNING id`,
+          [municipalityId, appealId, role, org],
+        ),
       );
     expect(await event(w.forwarded, 'STATSFORVALTER', 'vestland')).toHaveLength(1);
     await expect(event(w.forwarded, 'MUNICIPALITY', '4601')).rejects.toThrow(/row-level security/);
@@ -316,22 +363,26 @@ describe('SQL: Statsforvalteren i Rogaland and the municipalities', () => {
     await asMunicipality('4601', async (q) => {
       expect(ids(await q(`SELECT id FROM app.appeal`))).toEqual([w.forwarded, w.unforwarded].sort());
     });
-    await expect(asMunicipality('4601', (q) => q(`UPDATE app.appeal SET outcome = 'CHANGED' WHERE id = $1`, [w.forwarded]))).rejects.toThrow(/Only Statsforvalteren/);
+    await expect(asMunicipality('4601', (q) => q(`UPDATE app.appeal SET outcome = 'CHANGED' WHERE id = $1`, [w.forwarded]))).rejects.toThrow(
+      /Only Statsforvalteren/,
+    );
     await expect(
-      asMunicipality('4601', (q) => q(`UPDATE app.appeal SET state = 'DECIDED_BY_STATSFORVALTER', outcome_decided_at = current_date WHERE id = $1`, [w.forwarded])),
+      asMunicipality('4601', (q) =>
+        q(`UPDATE app.appeal SET state = 'DECIDED_BY_STATSFORVALTER', outcome_decided_at = current_date WHERE id = $1`, [w.forwarded]),
+      ),
     ).rejects.toThrow(/Only Statsforvalteren/);
   });
 });
 
 describe('access log of Statsforvalter reads', () => {
-  test('the Statsforvalter\'s reads of an appellant are in the municipality\'s access log', async () => {
+  test("the Statsforvalter's reads of an appellant are in the municipality's access log", async () => {
     const owner = await t.db.owner();
     const { rows } = await owner.query(`SELECT DISTINCT actor_role, purpose FROM app.access_log WHERE actor_role = 'STATSFORVALTER'`);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((r: { purpose: string }) => r.purpose)).toEqual(expect.arrayContaining([expect.stringMatching(/^APPEAL/)]));
   });
 
-  test('reading an appeal\'s grounds and the decision\'s reasons is logged, also without the participant\'s name', async () => {
+  test("reading an appeal's grounds and the decision's reasons is logged, also without the participant's name", async () => {
     const sf = await t.token('STATSFORVALTER', 'vestland', 'sf-reader-2');
     const res = await t.gql(sf, '{ appeals(first: 5) { edges { node { grounds decision { reasons } } } } }');
     expect(res.body.errors).toBeUndefined();

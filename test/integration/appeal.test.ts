@@ -46,14 +46,25 @@ const PLAN = `mutation($id: UUID!, $input: IntegrationPlanInput!) { saveIntegrat
 const NOTICE = `mutation($id: UUID!, $at: LocalDate!, $v: Int!) { recordDecisionNotice(decisionId: $id, notifiedAt: $at, expectedVersion: $v) { id notifiedAt } }`;
 
 const mapping = { languageSkills: 'Tigrinya (native)', education: 'Primary school', countsAsUpperSecondary: false, workExperience: 'Farming', complete: true };
-const plan = planInput({ longTermGoal: 'Work as a health worker', elements: [
+const plan = planInput({
+  longTermGoal: 'Work as a health worker',
+  elements: [
     { kind: 'NORWEGIAN', description: 'Norwegian training', hoursPerWeek: 10 },
     { kind: 'SOCIAL_STUDIES', description: 'Social studies', hoursPerWeek: 2 },
     { kind: 'LIFE_SKILLS', description: 'Life-skills course', hoursPerWeek: 1 },
     { kind: 'EDUCATION', description: 'Upper-secondary, health and care', hoursPerWeek: 20, isMain: true },
-  ], elementReasons: 'Health and care builds on the participant’s wish to work in care.', contractSignedAt: '2026-10-01' });
+  ],
+  elementReasons: 'Health and care builds on the participant’s wish to work in care.',
+  contractSignedAt: '2026-10-01',
+});
 
-const REFUSAL = { type: 'PARTICIPATION', outcome: 'REFUSED', reasons: 'Not enough documentation of the permit.', decidedAt: '2026-10-05', notifiedAt: '2026-10-06' };
+const REFUSAL = {
+  type: 'PARTICIPATION',
+  outcome: 'REFUSED',
+  reasons: 'Not enough documentation of the permit.',
+  decidedAt: '2026-10-05',
+  notifiedAt: '2026-10-06',
+};
 
 /** A participant of the token's municipality and a decision on their case; returns both ids. */
 async function decided(
@@ -103,7 +114,12 @@ const SF_DECIDE = `mutation($a: UUID!, $v: Int!, $input: DecideAppealInput!) { d
 const PARTICIPANT_APPEALS = `query($id: UUID!) { participant(id: $id) { id appeals { ${APPEAL} } decisions { id type outcome appeals { id state } } programme { state } } }`;
 
 const appealOf = (decisionId: string, over: Vars = {}) => ({
-  decisionId, receivedAt: '2026-10-20', sentAt: '2026-10-19', grounds: 'I have documents that were not considered.', changeWanted: 'Grant me the programme.', ...over,
+  decisionId,
+  receivedAt: '2026-10-20',
+  sentAt: '2026-10-19',
+  grounds: 'I have documents that were not considered.',
+  changeWanted: 'Grant me the programme.',
+  ...over,
 });
 
 async function registered(tok: string, decisionId: string, over: Vars = {}) {
@@ -115,11 +131,19 @@ async function forwarded(tok = bergen, opts: Parameters<typeof decided>[1] = {},
   const d = await decided(tok, opts);
   const a = await registered(tok, d.decisionId, appeal);
   const r = (await ok(tok, START, { a: a.id, v: a.version })).startAppealReview;
-  const f = (await ok(tok, FORWARD, { a: r.id, v: r.version, s: 'The municipality upholds the refusal: the permit is not documented.', c: today })).forwardAppeal;
+  const f = (await ok(tok, FORWARD, { a: r.id, v: r.version, s: 'The municipality upholds the refusal: the permit is not documented.', c: today }))
+    .forwardAppeal;
   return { ...d, appeal: f };
 }
 
-const decision = (outcome: string, over: Vars = {}) => ({ outcome, partial: false, reasons: 'Statsforvalteren has reviewed the case.', decidedAt: today, toDetriment: false, ...over });
+const decision = (outcome: string, over: Vars = {}) => ({
+  outcome,
+  partial: false,
+  reasons: 'Statsforvalteren has reviewed the case.',
+  decidedAt: today,
+  toDetriment: false,
+  ...over,
+});
 
 test('the whole path: decision → appeal → review → forward → Statsforvalteren lists, reads and decides → the municipality sees it', async () => {
   const d = await decided(bergen, { plan: true });
@@ -127,12 +151,27 @@ test('the whole path: decision → appeal → review → forward → Statsforval
   // R-9.2: notice Tuesday 6 October → deadline Tuesday 27 October; sent 19 October is in time.
   const a = await registered(bergen, d.decisionId);
   expect(a).toMatchObject({
-    state: 'RECEIVED', version: 1, deadline: '2026-10-27', deadlineBasis: 'NOTICE', filedInTime: true, mayBeConsidered: true, lateGround: null,
-    lateAppealLastDay: '2027-10-05', detrimentNoticeDeadline: '2027-01-20', statsforvalter: null, decision: { id: d.decisionId, type: 'PARTICIPATION' },
+    state: 'RECEIVED',
+    version: 1,
+    deadline: '2026-10-27',
+    deadlineBasis: 'NOTICE',
+    filedInTime: true,
+    mayBeConsidered: true,
+    lateGround: null,
+    lateAppealLastDay: '2027-10-05',
+    detrimentNoticeDeadline: '2027-01-20',
+    statsforvalter: null,
+    decision: { id: d.decisionId, type: 'PARTICIPATION' },
   });
   expect(a.availableEvents.sort()).toEqual(['CLOSE', 'START_REVIEW']);
   expect(a.history).toEqual([
-    { event: 'REGISTER', fromState: null, toState: 'RECEIVED', note: null, by: { name: 'Kari Saksbehandler', role: 'MUNICIPALITY', org: '4601', orgName: 'Bergen' } },
+    {
+      event: 'REGISTER',
+      fromState: null,
+      toState: 'RECEIVED',
+      note: null,
+      by: { name: 'Kari Saksbehandler', role: 'MUNICIPALITY', org: '4601', orgName: 'Bergen' },
+    },
   ]);
 
   // Not forwarded yet: Statsforvalteren cannot see it.
@@ -143,13 +182,24 @@ test('the whole path: decision → appeal → review → forward → Statsforval
   const statement = 'The municipality upholds the refusal: the permit is not documented.';
   const f = (await ok(bergen, FORWARD, { a: a.id, v: 2, s: statement, c: today })).forwardAppeal;
   // R-9.5: Bergen is in Vestland county (46): Statsforvalteren i Vestland.
-  expect(f).toMatchObject({ state: 'FORWARDED', version: 3, statsforvalter: { id: 'vestland', name: 'Statsforvalteren i Vestland' }, municipalityStatement: statement, statementCopiedToParticipantAt: today });
+  expect(f).toMatchObject({
+    state: 'FORWARDED',
+    version: 3,
+    statsforvalter: { id: 'vestland', name: 'Statsforvalteren i Vestland' },
+    municipalityStatement: statement,
+    statementCopiedToParticipantAt: today,
+  });
   expect(f.forwardedAt).toEqual(expect.any(String));
 
   // Statsforvalteren's list and detail.
   const list = (await ok(vestland, SF_LIST, { f: { municipalityNumber: '4601' }, first: 50 })).appeals;
   const node = list.edges.map((e: { node: { id: string } }) => e.node).find((n: { id: string }) => n.id === a.id);
-  expect(node).toMatchObject({ state: 'FORWARDED', municipality: { number: '4601', name: 'Bergen' }, decision: { type: 'PARTICIPATION', outcome: 'REFUSED' }, daysWaiting: 0 });
+  expect(node).toMatchObject({
+    state: 'FORWARDED',
+    municipality: { number: '4601', name: 'Bergen' },
+    decision: { type: 'PARTICIPATION', outcome: 'REFUSED' },
+    daysWaiting: 0,
+  });
   const res = await t.gql(vestland, SF_APPEAL, { id: a.id });
   expect(res.body.errors).toBeUndefined();
   const detail = res.body.data.appeal;
@@ -168,9 +218,19 @@ test('the whole path: decision → appeal → review → forward → Statsforval
 
   // R-9.6: the decision, final.
   const decidedAppeal = (await ok(vestland, SF_DECIDE, { a: a.id, v: 3, input: decision('UPHELD', { reasons: 'The refusal is correct.' }) })).decideAppeal;
-  expect(decidedAppeal).toMatchObject({ state: 'DECIDED_BY_STATSFORVALTER', outcome: 'UPHELD', outcomeReasons: 'The refusal is correct.', outcomeDecidedAt: today, decidedBy: 'Siri Juridisk', followUpNeeded: false });
+  expect(decidedAppeal).toMatchObject({
+    state: 'DECIDED_BY_STATSFORVALTER',
+    outcome: 'UPHELD',
+    outcomeReasons: 'The refusal is correct.',
+    outcomeDecidedAt: today,
+    decidedBy: 'Siri Juridisk',
+    followUpNeeded: false,
+  });
   expect(decidedAppeal.history.at(-1)).toEqual({
-    event: 'STATSFORVALTER_DECIDE', fromState: 'FORWARDED', toState: 'DECIDED_BY_STATSFORVALTER', note: 'UPHELD',
+    event: 'STATSFORVALTER_DECIDE',
+    fromState: 'FORWARDED',
+    toState: 'DECIDED_BY_STATSFORVALTER',
+    note: 'UPHELD',
     by: { name: 'Siri Juridisk', role: 'STATSFORVALTER', org: 'vestland', orgName: 'Statsforvalteren i Vestland' },
   });
   const again = await fails(vestland, SF_DECIDE, { a: a.id, v: 4, input: decision('CHANGED') }, 'RULE_VIOLATION', /§ 34/);
@@ -179,7 +239,13 @@ test('the whole path: decision → appeal → review → forward → Statsforval
   // Back at the municipality: the outcome is on the case, on the participant and on the decision.
   const c = (await ok(bergen, PARTICIPANT_APPEALS, { id: d.participantId })).participant;
   expect(c.appeals).toHaveLength(1);
-  expect(c.appeals[0]).toMatchObject({ id: a.id, state: 'DECIDED_BY_STATSFORVALTER', outcome: 'UPHELD', decidedBy: 'Siri Juridisk', availableEvents: ['CLOSE'] });
+  expect(c.appeals[0]).toMatchObject({
+    id: a.id,
+    state: 'DECIDED_BY_STATSFORVALTER',
+    outcome: 'UPHELD',
+    decidedBy: 'Siri Juridisk',
+    availableEvents: ['CLOSE'],
+  });
   expect(c.decisions.find((x: { id: string }) => x.id === d.decisionId).appeals).toEqual([{ id: a.id, state: 'DECIDED_BY_STATSFORVALTER' }]);
 
   const closed = (await ok(bergen, CLOSE, { a: a.id, v: 4 })).closeAppeal;
@@ -223,7 +289,8 @@ describe('R-9.6: each of Statsforvalteren’s outcomes, and what the municipalit
     await fails(bergen, CLOSE, { a: appeal.id, v: seen.version }, 'RULE_VIOLATION', /§ 34/);
     await fails(bergen, FOLLOW_UP, { a: appeal.id, v: seen.version, d: seen.decision.id }, 'BAD_USER_INPUT');
     const { makeDecision } = await ok(bergen, DECIDE, {
-      id: participantId, input: { type: 'PARTICIPATION', outcome: 'REFUSED', reasons: 'New handling after Statsforvalteren.', decidedAt: today },
+      id: participantId,
+      input: { type: 'PARTICIPATION', outcome: 'REFUSED', reasons: 'New handling after Statsforvalteren.', decidedAt: today },
     });
     const followUpId = makeDecision.decisions.map((x: { id: string }) => x.id).find((id: string) => id !== seen.decision.id);
     const done = (await ok(bergen, FOLLOW_UP, { a: appeal.id, v: seen.version, d: followUpId })).recordAppealFollowUp;
@@ -251,7 +318,13 @@ describe('R-9.7: a change to the appellant’s detriment needs notice within 3 m
   test('more than 3 months after the appeal was received, without earlier notice: refused', async () => {
     const { appeal } = await forwarded(bergen, old, oldAppeal);
     expect(appeal.detrimentNoticeDeadline).toBe('2026-07-20');
-    const err = await fails(vestland, SF_DECIDE, { a: appeal.id, v: appeal.version, input: decision('CHANGED', { toDetriment: true }) }, 'RULE_VIOLATION', /§ 34 tredje ledd/);
+    const err = await fails(
+      vestland,
+      SF_DECIDE,
+      { a: appeal.id, v: appeal.version, input: decision('CHANGED', { toDetriment: true }) },
+      'RULE_VIOLATION',
+      /§ 34 tredje ledd/,
+    );
     expect(err.extensions.ruleId).toBe('R-9.7');
     // In the appellant's favour it is never late.
     expect((await ok(vestland, SF_DECIDE, { a: appeal.id, v: appeal.version, input: decision('CHANGED') })).decideAppeal.outcome).toBe('CHANGED');
@@ -259,8 +332,16 @@ describe('R-9.7: a change to the appellant’s detriment needs notice within 3 m
 
   test('with notice sent within the 3 months: allowed, and the notice date is kept', async () => {
     const { appeal } = await forwarded(bergen, old, oldAppeal);
-    await fails(vestland, SF_DECIDE, { a: appeal.id, v: appeal.version, input: decision('CHANGED', { toDetriment: true, detrimentNoticeSentAt: '2026-07-21' }) }, 'RULE_VIOLATION', /§ 34/);
-    const out = (await ok(vestland, SF_DECIDE, { a: appeal.id, v: appeal.version, input: decision('CHANGED', { toDetriment: true, detrimentNoticeSentAt: '2026-07-20' }) })).decideAppeal;
+    await fails(
+      vestland,
+      SF_DECIDE,
+      { a: appeal.id, v: appeal.version, input: decision('CHANGED', { toDetriment: true, detrimentNoticeSentAt: '2026-07-21' }) },
+      'RULE_VIOLATION',
+      /§ 34/,
+    );
+    const out = (
+      await ok(vestland, SF_DECIDE, { a: appeal.id, v: appeal.version, input: decision('CHANGED', { toDetriment: true, detrimentNoticeSentAt: '2026-07-20' }) })
+    ).decideAppeal;
     expect(out).toMatchObject({ outcome: 'CHANGED', toDetriment: true });
   });
 
@@ -279,12 +360,24 @@ test('R-9.4: a full reversal makes a new decision, itself appealable', async () 
   const d = await decided(bergen, { mapping: true });
   const a = await registered(bergen, d.decisionId);
   const r = (await ok(bergen, START, { a: a.id, v: 1 })).startAppealReview;
-  const granted = { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'The permit is now documented: right and duty.', decidedAt: '2026-10-25', notifiedAt: '2026-10-26' };
+  const granted = {
+    type: 'PARTICIPATION',
+    outcome: 'GRANTED',
+    reasons: 'The permit is now documented: right and duty.',
+    decidedAt: '2026-10-25',
+    notifiedAt: '2026-10-26',
+  };
   // The new decision is of the appealed decision's type.
-  await fails(bergen, REVERSE, { a: a.id, v: r.version, d: { ...granted, type: 'EXEMPTION', exemption: { subject: 'NORWEGIAN', ground: 'DOCUMENTED_KNOWLEDGE' } } }, 'BAD_USER_INPUT');
+  await fails(
+    bergen,
+    REVERSE,
+    { a: a.id, v: r.version, d: { ...granted, type: 'EXEMPTION', exemption: { subject: 'NORWEGIAN', ground: 'DOCUMENTED_KNOWLEDGE' } } },
+    'BAD_USER_INPUT',
+  );
   const rev = (await ok(bergen, REVERSE, { a: a.id, v: r.version, d: granted })).reverseAppeal;
   expect(rev).toMatchObject({
-    state: 'REVERSED', availableEvents: ['CLOSE'],
+    state: 'REVERSED',
+    availableEvents: ['CLOSE'],
     reversalDecision: { type: 'PARTICIPATION', outcome: 'GRANTED', appealable: true, notifiedAt: '2026-10-26', appealDeadline: '2026-11-16' },
   });
   // The new decision is a decision like any other: on the case, with its effect (a planned programme).
@@ -300,13 +393,31 @@ test('R-9.4: a full reversal makes a new decision, itself appealable', async () 
 });
 
 test('R-9.4: a partial reversal makes a new decision for the part allowed and forwards the rest; Statsforvalteren sees both decisions', async () => {
-  const benefitRefusal = { type: 'BENEFIT', outcome: 'REFUSED', reasons: 'No benefit before the programme starts.', decidedAt: '2026-10-05', notifiedAt: '2026-10-06', benefit: { periodFrom: '2026-10-01' } };
+  const benefitRefusal = {
+    type: 'BENEFIT',
+    outcome: 'REFUSED',
+    reasons: 'No benefit before the programme starts.',
+    decidedAt: '2026-10-05',
+    notifiedAt: '2026-10-06',
+    benefit: { periodFrom: '2026-10-01' },
+  };
   const d = await decided(bergen, { decision: benefitRefusal });
   const a = await registered(bergen, d.decisionId, { changeWanted: 'Benefit from 1 October.' });
   const r = (await ok(bergen, START, { a: a.id, v: 1 })).startAppealReview;
-  const part = { type: 'BENEFIT', outcome: 'GRANTED', reasons: 'Benefit from 1 November.', decidedAt: '2026-10-28', notifiedAt: '2026-10-29', benefit: { periodFrom: '2026-11-01', periodTo: '2027-10-31' } };
+  const part = {
+    type: 'BENEFIT',
+    outcome: 'GRANTED',
+    reasons: 'Benefit from 1 November.',
+    decidedAt: '2026-10-28',
+    notifiedAt: '2026-10-29',
+    benefit: { periodFrom: '2026-11-01', periodTo: '2027-10-31' },
+  };
   const p = (await ok(bergen, PARTLY, { a: a.id, v: r.version, d: part, s: 'Granted from November; October is upheld.', c: today })).partlyReverseAndForward;
-  expect(p).toMatchObject({ state: 'PARTLY_REVERSED_AND_FORWARDED', statsforvalter: { id: 'vestland' }, reversalDecision: { type: 'BENEFIT', outcome: 'GRANTED', appealable: true } });
+  expect(p).toMatchObject({
+    state: 'PARTLY_REVERSED_AND_FORWARDED',
+    statsforvalter: { id: 'vestland' },
+    reversalDecision: { type: 'BENEFIT', outcome: 'GRANTED', appealable: true },
+  });
 
   const detail = (await ok(vestland, SF_APPEAL, { id: a.id })).appeal;
   expect(detail).toMatchObject({
@@ -346,7 +457,12 @@ describe('R-9.2 / R-9.3: intake, timeliness and late appeals', () => {
   test('a request for reasons restarts the deadline', async () => {
     const d = await decided(bergen);
     // Notice 6 Oct → 27 Oct; reasons requested 20 Oct, received 22 Oct → 12 Nov. Sent 10 Nov: in time.
-    const a = await registered(bergen, d.decisionId, { reasonsRequestedAt: '2026-10-20', reasonsReceivedAt: '2026-10-22', sentAt: '2026-11-10', receivedAt: '2026-11-11' });
+    const a = await registered(bergen, d.decisionId, {
+      reasonsRequestedAt: '2026-10-20',
+      reasonsReceivedAt: '2026-10-22',
+      sentAt: '2026-11-10',
+      receivedAt: '2026-11-11',
+    });
     expect(a).toMatchObject({ deadline: '2026-11-12', deadlineBasis: 'REASONS', filedInTime: true });
   });
 
@@ -369,7 +485,13 @@ describe('R-9.2 / R-9.3: intake, timeliness and late appeals', () => {
       decision: { decidedAt: '2025-10-01', notifiedAt: '2025-10-03' },
     });
     const late = { sentAt: '2026-11-20', receivedAt: '2026-11-23' };
-    const refused = await fails(bergen, REGISTER_APPEAL, { input: appealOf(d.decisionId, { ...late, lateGround: 'SPECIAL_REASONS' }) }, 'RULE_VIOLATION', /§ 31/);
+    const refused = await fails(
+      bergen,
+      REGISTER_APPEAL,
+      { input: appealOf(d.decisionId, { ...late, lateGround: 'SPECIAL_REASONS' }) },
+      'RULE_VIOLATION',
+      /§ 31/,
+    );
     expect(refused.extensions.details.lastDay).toBe('2026-10-01');
     const a = await registered(bergen, d.decisionId, late);
     expect(a).toMatchObject({ filedInTime: false, lateAppealLastDay: '2026-10-01', mayBeConsidered: false });
@@ -377,7 +499,8 @@ describe('R-9.2 / R-9.3: intake, timeliness and late appeals', () => {
     await fails(bergen, ACCEPT_LATE, { a: a.id, v: 1, g: 'PARTY_NOT_TO_BLAME' }, 'RULE_VIOLATION', /§ 31/);
     const r = (await ok(bergen, START, { a: a.id, v: 1 })).startAppealReview;
     await fails(bergen, REVERSE, { a: a.id, v: r.version, d: { ...REFUSAL, outcome: 'GRANTED', decidedAt: today } }, 'RULE_VIOLATION', /§ 31/);
-    const dismissed = (await ok(bergen, DISMISS, { a: a.id, v: r.version, r: 'Received more than one year after the decision (forvaltningsloven § 31).' })).dismissAppeal;
+    const dismissed = (await ok(bergen, DISMISS, { a: a.id, v: r.version, r: 'Received more than one year after the decision (forvaltningsloven § 31).' }))
+      .dismissAppeal;
     expect(dismissed).toMatchObject({ state: 'DISMISSED', dismissalReasons: expect.stringMatching(/one year/) });
     expect((await ok(bergen, CLOSE, { a: a.id, v: dismissed.version })).closeAppeal.state).toBe('CLOSED');
   });
@@ -436,8 +559,13 @@ describe('R-9.5: the competent office and reassignment', () => {
     expect(appeal.statsforvalter.id).toBe('vestland');
     await fails(bergen, REASSIGN, { a: appeal.id, v: appeal.version, sf: 'vestland', r: 'x' }, 'BAD_USER_INPUT');
     await fails(bergen, REASSIGN, { a: appeal.id, v: appeal.version, sf: 'atlantis', r: 'x' }, 'BAD_USER_INPUT');
-    const moved = (await ok(bergen, REASSIGN, { a: appeal.id, v: appeal.version, sf: 'rogaland', r: 'Statsforvalteren i Vestland is disqualified (inhabil).' })).reassignAppeal;
-    expect(moved).toMatchObject({ state: 'FORWARDED', statsforvalter: { id: 'rogaland' }, reassignmentReason: 'Statsforvalteren i Vestland is disqualified (inhabil).' });
+    const moved = (await ok(bergen, REASSIGN, { a: appeal.id, v: appeal.version, sf: 'rogaland', r: 'Statsforvalteren i Vestland is disqualified (inhabil).' }))
+      .reassignAppeal;
+    expect(moved).toMatchObject({
+      state: 'FORWARDED',
+      statsforvalter: { id: 'rogaland' },
+      reassignmentReason: 'Statsforvalteren i Vestland is disqualified (inhabil).',
+    });
     expect(moved.history.at(-1)).toMatchObject({ event: 'REASSIGN', note: 'Statsforvalteren i Vestland is disqualified (inhabil).' });
 
     const random = await fails(vestland, SF_APPEAL, { id: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND');
@@ -458,7 +586,11 @@ describe("Statsforvalteren's list", () => {
   const ids: string[] = [];
   beforeAll(async () => {
     voss = await t.token('MUNICIPALITY', '4621', 'voss-user', 'Vera Voss');
-    for (const [sentAt, receivedAt] of [['2026-10-22', '2026-10-23'], ['2026-10-19', '2026-10-20'], ['2026-10-21', '2026-10-22']]) {
+    for (const [sentAt, receivedAt] of [
+      ['2026-10-22', '2026-10-23'],
+      ['2026-10-19', '2026-10-20'],
+      ['2026-10-21', '2026-10-22'],
+    ]) {
       ids.push((await forwarded(voss, { plan: true }, { sentAt, receivedAt })).appeal.id);
     }
     await forwarded(bergen); // another municipality of the same area
@@ -517,7 +649,10 @@ test('the dashboard: appeals awaiting review and follow-ups needed, in one state
       const before = tx.data.statements;
       const c = await appealCounts(ctx);
       expect(tx.data.statements - before).toBe(1);
-      const open = await tx.query<{ id: string }>(`SELECT p.id FROM app.participant p WHERE p.municipality_id = $1 AND ${hasOpenAppealSql('p')} ORDER BY p.id`, [municipalityId]);
+      const open = await tx.query<{ id: string }>(
+        `SELECT p.id FROM app.participant p WHERE p.municipality_id = $1 AND ${hasOpenAppealSql('p')} ORDER BY p.id`,
+        [municipalityId],
+      );
       return { ...c, open: open.map((r) => r.id).sort() };
     } finally {
       await tx.release();
@@ -535,7 +670,10 @@ test('the dashboard: appeals awaiting review and follow-ups needed, in one state
   const allOpen = [received.participantId, reviewing.participantId, changed.participantId].sort();
   expect(await counts()).toEqual({ awaitingReview: 2, followUpsNeeded: 1, open: allOpen });
 
-  const { makeDecision } = await ok(kinn, DECIDE, { id: changed.participantId, input: { type: 'PARTICIPATION', outcome: 'REFUSED', reasons: 'Handled again.', decidedAt: today } });
+  const { makeDecision } = await ok(kinn, DECIDE, {
+    id: changed.participantId,
+    input: { type: 'PARTICIPATION', outcome: 'REFUSED', reasons: 'Handled again.', decidedAt: today },
+  });
   const followUpId = makeDecision.decisions.map((x: { id: string }) => x.id).find((id: string) => id !== changed.decisionId);
   const done = (await ok(kinn, FOLLOW_UP, { a: changed.appeal.id, v: out.version, d: followUpId })).recordAppealFollowUp;
   await ok(kinn, CLOSE, { a: changed.appeal.id, v: done.version });

@@ -59,8 +59,12 @@ test('backup → restore into a new database finds every row, RLS and an intact 
       const b = await copy.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM app.${table} t`);
       expect({ table, h: b.rows[0].h }).toEqual({ table, h: a.rows[0].h });
     }
-    const rls = await copy.query(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND c.relkind = 'r' AND c.relrowsecurity AND c.relforcerowsecurity`);
-    const rlsSource = await source.query(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND c.relkind = 'r' AND c.relrowsecurity AND c.relforcerowsecurity`);
+    const rls = await copy.query(
+      `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND c.relkind = 'r' AND c.relrowsecurity AND c.relforcerowsecurity`,
+    );
+    const rlsSource = await source.query(
+      `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND c.relkind = 'r' AND c.relrowsecurity AND c.relforcerowsecurity`,
+    );
     expect(rls.rows[0].n).toBe(rlsSource.rows[0].n);
     expect(await verifyAuditChains(copy)).toEqual({ municipalities: 3, rows: 15, broken: null });
   } finally {

@@ -116,7 +116,7 @@ const plan = (over: Record<string, unknown> = {}) =>
     elementReasons: 'Design and crafts builds on five years as a tailor, as the career guidance recommended.',
     contractSignedAt: today,
     ...over,
-});
+  });
 
 const guidance = (expectedVersion: number, over: Record<string, unknown> = {}) => ({
   heldAt: today,
@@ -160,14 +160,26 @@ test('the whole flow: mapping → referral → county list → start → submit 
   await ok(tok.bergen, MAP, { id: p.id, input: { ...mapping, expectedVersion: 1 } });
 
   // The participation decision came first (yesterday): allowed, flagged on the municipality's view.
-  await ok(tok.bergen, DECIDE, { id: p.id, input: { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'Refugee settled by agreement.', decidedAt: addDays(today, -1) } });
+  await ok(tok.bergen, DECIDE, {
+    id: p.id,
+    input: { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'Refugee settled by agreement.', decidedAt: addDays(today, -1) },
+  });
 
   // The referral goes to the county of the municipality (R-3.1); a retry with the same key creates nothing new.
   const vars = { participantId: p.id, note: 'Education or work? She has five years as a tailor.', key: 'refer-amina-0001' };
   const { referToCareerGuidance: referral } = await ok(tok.bergen, REFER, vars);
   expect(referral).toMatchObject({
-    participantId: p.id, version: 1, state: 'OPEN', county: { number: '46', name: 'Vestland' }, referredAt: today, referredBy: 'Kari Saksbehandler',
-    daysOpen: 0, openMoreThan14Days: false, guidance: null, guidanceAfterParticipationDecision: false, usedByPlanVersions: [],
+    participantId: p.id,
+    version: 1,
+    state: 'OPEN',
+    county: { number: '46', name: 'Vestland' },
+    referredAt: today,
+    referredBy: 'Kari Saksbehandler',
+    daysOpen: 0,
+    openMoreThan14Days: false,
+    guidance: null,
+    guidanceAfterParticipationDecision: false,
+    usedByPlanVersions: [],
   });
   expect((await ok(tok.bergen, REFER, vars)).referToCareerGuidance.id).toBe(referral.id);
   // One running referral per participant.
@@ -177,11 +189,24 @@ test('the whole flow: mapping → referral → county list → start → submit 
   const { nodes } = await listAll(tok.vestland);
   const node = nodes.find((n) => n.id === referral.id)!;
   expect(node).toMatchObject({
-    state: 'OPEN', version: 1, note: vars.note, referredAt: today, referredBy: 'Kari Saksbehandler', openMoreThan14Days: false, daysOpen: 0,
+    state: 'OPEN',
+    version: 1,
+    note: vars.note,
+    referredAt: today,
+    referredBy: 'Kari Saksbehandler',
+    openMoreThan14Days: false,
+    daysOpen: 0,
     municipality: { number: '4601', name: 'Bergen' },
     participant: {
-      name: 'Amina Yusuf', birthYear: 1990, languages: ['so', 'en'], languageSkills: mapping.languageSkills, education: mapping.education,
-      countsAsUpperSecondary: false, workExperience: mapping.workExperience, otherCompetence: mapping.otherCompetence, mappingCompletedAt: today,
+      name: 'Amina Yusuf',
+      birthYear: 1990,
+      languages: ['so', 'en'],
+      languageSkills: mapping.languageSkills,
+      education: mapping.education,
+      countsAsUpperSecondary: false,
+      workExperience: mapping.workExperience,
+      otherCompetence: mapping.otherCompetence,
+      mappingCompletedAt: today,
     },
     programmeDecisionDeadline: p.startDeadline,
     guidance: null,
@@ -208,7 +233,10 @@ test('the whole flow: mapping → referral → county list → start → submit 
 
   const { submitCareerGuidance: submitted } = await ok(tok.vestland, SUBMIT, { id: referral.id, input: guidance(2) });
   expect(submitted).toMatchObject({
-    state: 'COMPLETED', version: 3, submittedAt: today, daysOpen: 0,
+    state: 'COMPLETED',
+    version: 3,
+    submittedAt: today,
+    daysOpen: 0,
     guidance: { heldAt: today, adviser: 'Vera Veileder', recommendationKind: 'EDUCATION', recommendedEndGoal: 'UPPER_SECONDARY_COMPLETE', submittedAt: today },
   });
   // Completed guidance is final.
@@ -218,10 +246,17 @@ test('the whole flow: mapping → referral → county list → start → submit 
   let c = (await ok(tok.bergen, CASE_GUIDANCE, { id: p.id })).participant;
   expect(c.careerGuidance).toHaveLength(1);
   expect(c.careerGuidance[0]).toMatchObject({
-    id: referral.id, state: 'COMPLETED', adviser: 'Vera Veileder', guidanceAfterParticipationDecision: true, usedByPlanVersions: [],
+    id: referral.id,
+    state: 'COMPLETED',
+    adviser: 'Vera Veileder',
+    guidanceAfterParticipationDecision: true,
+    usedByPlanVersions: [],
     guidance: {
-      recommendationKind: 'EDUCATION', recommendedEndGoal: 'UPPER_SECONDARY_COMPLETE', reducedGoalReason: null,
-      summary: guidance(2).summary, suggestedElements: ['Upper-secondary design and crafts', 'Work practice at a tailor'],
+      recommendationKind: 'EDUCATION',
+      recommendedEndGoal: 'UPPER_SECONDARY_COMPLETE',
+      reducedGoalReason: null,
+      summary: guidance(2).summary,
+      suggestedElements: ['Upper-secondary design and crafts', 'Work practice at a tailor'],
     },
   });
 
@@ -237,7 +272,12 @@ test('the whole flow: mapping → referral → county list → start → submit 
   expect(c.careerGuidance[0].usedByPlanVersions).toEqual([1]);
   // A revision can name the guidance it built on directly when it is saved.
   const PLAN_WITH_GUIDANCE = `mutation($id: UUID!, $input: IntegrationPlanInput!, $v: Int, $g: UUID) { saveIntegrationPlan(participantId: $id, input: $input, expectedVersionNo: $v, guidanceReferralId: $g) { integrationPlan { current { versionNo } } } }`;
-  await ok(tok.bergen, PLAN_WITH_GUIDANCE, { id: p.id, input: plan({ endGoal: recommended, longTermGoal: 'Tailor, then own workshop' }), v: 1, g: referral.id });
+  await ok(tok.bergen, PLAN_WITH_GUIDANCE, {
+    id: p.id,
+    input: plan({ endGoal: recommended, longTermGoal: 'Tailor, then own workshop' }),
+    v: 1,
+    g: referral.id,
+  });
   c = (await ok(tok.bergen, CASE_GUIDANCE, { id: p.id })).participant;
   expect(c.careerGuidance[0].usedByPlanVersions).toEqual([1, 2]);
 
@@ -249,7 +289,10 @@ test('the whole flow: mapping → referral → county list → start → submit 
   const ops = log.rows.map((r: { operation: string; actor_role: string }) => `${r.operation}:${r.actor_role}`);
   expect(ops).toEqual(
     expect.arrayContaining([
-      'referToCareerGuidance:MUNICIPALITY', 'startCareerGuidance:COUNTY', 'submitCareerGuidance:COUNTY', 'linkPlanToGuidance:MUNICIPALITY',
+      'referToCareerGuidance:MUNICIPALITY',
+      'startCareerGuidance:COUNTY',
+      'submitCareerGuidance:COUNTY',
+      'linkPlanToGuidance:MUNICIPALITY',
     ]),
   );
   expect(ops.filter((o: string) => o.startsWith('referToCareerGuidance'))).toHaveLength(1);
@@ -379,14 +422,19 @@ test('isolation: county 46 cannot see a referral from a municipality of county 1
   const vestland = await listAll(tok.vestland);
   expect(vestland.nodes.map((n) => n.id)).not.toContain(r.id);
   expect(JSON.stringify(vestland.nodes)).not.toContain('Stavanger Person');
-  expect((await ok(tok.vestland, LIST, { first: 10, filter: { municipalityNumber: '1103' } })).careerGuidanceReferrals).toMatchObject({ totalCount: 0, edges: [] });
+  expect((await ok(tok.vestland, LIST, { first: 10, filter: { municipalityNumber: '1103' } })).careerGuidanceReferrals).toMatchObject({
+    totalCount: 0,
+    edges: [],
+  });
 
   // Another county's referral answers exactly like an id that does not exist, for reads and for writes.
   const random = answer(await fails(tok.vestland, ONE, { id: RANDOM_ID }));
   expect(random.extensions.code).toBe('NOT_FOUND');
   expect(answer(await fails(tok.vestland, ONE, { id: r.id }))).toEqual(random);
   expect(answer(await fails(tok.vestland, START, { id: r.id, v: 1 }))).toEqual(answer(await fails(tok.vestland, START, { id: RANDOM_ID, v: 1 })));
-  expect(answer(await fails(tok.vestland, SUBMIT, { id: r.id, input: guidance(1) }))).toEqual(answer(await fails(tok.vestland, SUBMIT, { id: RANDOM_ID, input: guidance(1) })));
+  expect(answer(await fails(tok.vestland, SUBMIT, { id: r.id, input: guidance(1) }))).toEqual(
+    answer(await fails(tok.vestland, SUBMIT, { id: RANDOM_ID, input: guidance(1) })),
+  );
 
   const rogaland = await listAll(tok.rogaland);
   expect(rogaland.nodes.map((n) => n.id)).toContain(r.id);
@@ -403,7 +451,9 @@ test("a municipality sees nothing of another municipality's referral, in the sam
   const r = await refer(tok.bergen, p.id);
   for (const other of [tok.kinn, tok.stavanger]) {
     expect(answer(await fails(other, WITHDRAW, { id: r.id, v: 1 }))).toEqual(answer(await fails(other, WITHDRAW, { id: RANDOM_ID, v: 1 })));
-    expect(answer(await fails(other, REFER, { participantId: p.id, note: 'x' }))).toEqual(answer(await fails(other, REFER, { participantId: RANDOM_ID, note: 'x' })));
+    expect(answer(await fails(other, REFER, { participantId: p.id, note: 'x' }))).toEqual(
+      answer(await fails(other, REFER, { participantId: RANDOM_ID, note: 'x' })),
+    );
   }
 });
 
@@ -422,7 +472,7 @@ test('a county user asking for a participant not referred to them gets the same 
   expect((await fails(tok.bergen, LIST, { first: 5 })).extensions.code).toBe('FORBIDDEN');
 });
 
-test("Oslo: a referral from 0301 goes to county 03, which Oslo serves itself; other counties see nothing of it", async () => {
+test('Oslo: a referral from 0301 goes to county 03, which Oslo serves itself; other counties see nothing of it', async () => {
   const p = await mappedParticipant(tok.oslo, { name: 'Oslo Person' });
   const r = await refer(tok.oslo, p.id);
   expect(r.county).toEqual({ number: '03', name: 'Oslo' });
@@ -484,11 +534,20 @@ test("the county's types expose no identity number, decision, benefit, absence, 
   const schema = buildAppSchema();
   const ops = operationsFor('COUNTY');
   expect([...ops]).toEqual(expect.arrayContaining(['careerGuidanceReferrals', 'careerGuidanceReferral', 'startCareerGuidance', 'submitCareerGuidance']));
-  for (const municipalityOnly of ['participant', 'participants', 'referToCareerGuidance', 'withdrawCareerGuidanceReferral', 'linkPlanToGuidance', 'makeDecision']) {
+  for (const municipalityOnly of [
+    'participant',
+    'participants',
+    'referToCareerGuidance',
+    'withdrawCareerGuidanceReferral',
+    'linkPlanToGuidance',
+    'makeDecision',
+  ]) {
     expect(ops.has(municipalityOnly)).toBe(false);
   }
   const { types, fields } = reachableFields(schema, ops);
-  expect([...types]).toEqual(expect.arrayContaining(['CountyGuidanceReferralConnection', 'CountyGuidanceReferral', 'GuidanceParticipant', 'CareerGuidanceRecord', 'Municipality']));
+  expect([...types]).toEqual(
+    expect.arrayContaining(['CountyGuidanceReferralConnection', 'CountyGuidanceReferral', 'GuidanceParticipant', 'CareerGuidanceRecord', 'Municipality']),
+  );
   // The municipality's types are out of reach: the county gets a projection, not nulls on the case file.
   for (const type of ['Participant', 'CareerGuidanceReferral', 'CompetenceMapping', 'Decision', 'IntegrationPlan', 'PlanVersion', 'Programme']) {
     expect({ type, reachable: types.has(type) }).toEqual({ type, reachable: false });
@@ -502,13 +561,44 @@ test("the county's types expose no identity number, decision, benefit, absence, 
   });
   expect(forbidden).toEqual([]);
   // The county's projection, field by field: a change here is a security change (R-3.4).
-  const projection = (type: string) => [...fields].filter((f) => f.startsWith(`${type}.`)).map((f) => f.split('.')[1]).sort();
+  const projection = (type: string) =>
+    [...fields]
+      .filter((f) => f.startsWith(`${type}.`))
+      .map((f) => f.split('.')[1])
+      .sort();
   expect(projection('GuidanceParticipant')).toEqual(
-    ['allowedEndGoals', 'birthYear', 'countsAsUpperSecondary', 'education', 'languageSkills', 'languages', 'mappingCompletedAt', 'name', 'otherCompetence', 'workExperience'].sort(),
+    [
+      'allowedEndGoals',
+      'birthYear',
+      'countsAsUpperSecondary',
+      'education',
+      'languageSkills',
+      'languages',
+      'mappingCompletedAt',
+      'name',
+      'otherCompetence',
+      'workExperience',
+    ].sort(),
   );
   expect(projection('CountyGuidanceReferral')).toEqual(
-    ['adviser', 'daysOpen', 'daysToProgrammeDecisionDeadline', 'guidance', 'id', 'municipality', 'note', 'openMoreThan14Days', 'participant',
-      'programmeDecisionDeadline', 'referredAt', 'referredBy', 'startedAt', 'state', 'submittedAt', 'version'].sort(),
+    [
+      'adviser',
+      'daysOpen',
+      'daysToProgrammeDecisionDeadline',
+      'guidance',
+      'id',
+      'municipality',
+      'note',
+      'openMoreThan14Days',
+      'participant',
+      'programmeDecisionDeadline',
+      'referredAt',
+      'referredBy',
+      'startedAt',
+      'state',
+      'submittedAt',
+      'version',
+    ].sort(),
   );
 });
 
@@ -556,7 +646,10 @@ test('isolation in SQL: a county reads its referrals, and the participant and ma
       `SELECT id, participant_id FROM app.career_guidance_referral WHERE county_number = $1 AND state IN ('OPEN', 'IN_PROGRESS', 'COMPLETED')`,
       [county],
     );
-    return { referrals: rows.map((r: { id: string }) => r.id).sort(), participants: [...new Set(rows.map((r: { participant_id: string }) => r.participant_id))].sort() };
+    return {
+      referrals: rows.map((r: { id: string }) => r.id).sort(),
+      participants: [...new Set(rows.map((r: { participant_id: string }) => r.participant_id))].sort(),
+    };
   };
 
   await asCounty('46', async (q) => {
@@ -580,7 +673,9 @@ test('isolation in SQL: a county reads its referrals, and the participant and ma
     expect((await q(`SELECT count(*)::int AS n FROM app.decision WHERE participant_id = $1`, [referred.id]))[0].n).toBe(0);
     expect((await q(`SELECT count(*)::int AS n FROM app.plan_version WHERE participant_id = $1`, [referred.id]))[0].n).toBe(0);
     const tables = (
-      await owner.query(`SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND c.relkind = 'r' AND c.relrowsecurity`)
+      await owner.query(
+        `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND c.relkind = 'r' AND c.relrowsecurity`,
+      )
     ).rows.map((r: { relname: string }) => r.relname);
     expect(tables).toEqual(expect.arrayContaining(['decision', 'plan_version', 'programme', 'absence', 'certificate', 'plan_guidance_link', 'audit_event']));
     // Of the change log, only what the county itself wrote; the chain head (sequence and hash only) must be
@@ -604,7 +699,7 @@ test('isolation in SQL: a county reads its referrals, and the participant and ma
   });
 });
 
-test("isolation in SQL: a county cannot write outside its referrals, nor repoint or re-address one", async () => {
+test('isolation in SQL: a county cannot write outside its referrals, nor repoint or re-address one', async () => {
   const owner = await t.db.owner();
   const bergen = t.directory.municipalityByNumber('4601')!.id;
   const stavanger = t.directory.municipalityByNumber('1103')!.id;
@@ -625,14 +720,23 @@ test("isolation in SQL: a county cannot write outside its referrals, nor repoint
 
   // No inserts: a county does not refer.
   await expect(
-    asCounty('46', (q) => q(`INSERT INTO app.career_guidance_referral (municipality_id, participant_id, county_number, referred_by) VALUES ($1, $2, '46', 'x')`, [bergen, other.id])),
+    asCounty('46', (q) =>
+      q(`INSERT INTO app.career_guidance_referral (municipality_id, participant_id, county_number, referred_by) VALUES ($1, $2, '46', 'x')`, [
+        bergen,
+        other.id,
+      ]),
+    ),
   ).rejects.toThrow(/row-level security/);
   // Moving its referral to another county, or withdrawing it, fails the policy's check.
-  await expect(asCounty('46', (q) => q(`UPDATE app.career_guidance_referral SET state = 'WITHDRAWN' WHERE id = $1`, [rb.id]))).rejects.toThrow(/row-level security/);
+  await expect(asCounty('46', (q) => q(`UPDATE app.career_guidance_referral SET state = 'WITHDRAWN' WHERE id = $1`, [rb.id]))).rejects.toThrow(
+    /row-level security/,
+  );
   await expect(asCounty('46', (q) => q(`UPDATE app.career_guidance_referral SET county_number = '11' WHERE id = $1`, [rb.id]))).rejects.toThrow();
   // Repointing its referral to another participant would open a window on that participant: refused.
   await expect(
-    asCounty('46', (q) => q(`UPDATE app.career_guidance_referral SET participant_id = $2, started_at = now(), state = 'IN_PROGRESS' WHERE id = $1`, [rb.id, other.id])),
+    asCounty('46', (q) =>
+      q(`UPDATE app.career_guidance_referral SET participant_id = $2, started_at = now(), state = 'IN_PROGRESS' WHERE id = $1`, [rb.id, other.id]),
+    ),
   ).rejects.toThrow(/keeps its participant/);
   await expect(asCounty('46', (q) => q(`UPDATE app.career_guidance_referral SET note = 'x' WHERE id = $1`, [rb.id]))).rejects.toThrow(/note/);
   // A municipality cannot insert a referral for another municipality either.
@@ -640,9 +744,15 @@ test("isolation in SQL: a county cannot write outside its referrals, nor repoint
   await runner.connect();
   await runner.startTransaction();
   try {
-    await runner.query(`SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true), set_config('app.org', '4601', true)`, [String(bergen)]);
+    await runner.query(
+      `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true), set_config('app.org', '4601', true)`,
+      [String(bergen)],
+    );
     await expect(
-      runner.query(`INSERT INTO app.career_guidance_referral (municipality_id, participant_id, county_number, referred_by) VALUES ($1, $2, '11', 'x')`, [stavanger, s.id]),
+      runner.query(`INSERT INTO app.career_guidance_referral (municipality_id, participant_id, county_number, referred_by) VALUES ($1, $2, '11', 'x')`, [
+        stavanger,
+        s.id,
+      ]),
     ).rejects.toThrow(/row-level security/);
   } finally {
     await runner.rollbackTransaction();

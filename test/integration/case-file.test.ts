@@ -50,13 +50,27 @@ const START = `mutation($id: UUID!, $input: StartProgrammeInput!) { startProgram
 const END_LEAVE = `mutation($id: UUID!, $v: Int!) { endLeave(participantId: $id, expectedVersion: $v) { id } }`;
 const COMPLETE = `mutation($id: UUID!, $input: EndProgrammeInput!) { completeProgramme(participantId: $id, input: $input) { id } }`;
 
-const mapping = { languageSkills: 'Arabic (native), English B1', education: 'Primary school, 9 years', countsAsUpperSecondary: false, workExperience: 'Carpenter, 6 years', complete: true };
+const mapping = {
+  languageSkills: 'Arabic (native), English B1',
+  education: 'Primary school, 9 years',
+  countsAsUpperSecondary: false,
+  workExperience: 'Carpenter, 6 years',
+  complete: true,
+};
 const plan = (over: Record<string, unknown> = {}) => planInput(over);
 
 test('a whole case: register → map → plan → grant → start → leave → extension → complete → certificate', async () => {
-  const { registerParticipant } = await ok(REGISTER, { input: participantInput({ name: 'Hassan Ali', birthDate: '1990-03-02', settlementDate: '2026-09-01' }) });
+  const { registerParticipant } = await ok(REGISTER, {
+    input: participantInput({ name: 'Hassan Ali', birthDate: '1990-03-02', settlementDate: '2026-09-01' }),
+  });
   const id = registerParticipant.id;
-  const grant = { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'Refugee settled by agreement, right and duty.', decidedAt: '2026-11-10', notifiedAt: '2026-11-12' };
+  const grant = {
+    type: 'PARTICIPATION',
+    outcome: 'GRANTED',
+    reasons: 'Refugee settled by agreement, right and duty.',
+    decidedAt: '2026-11-10',
+    notifiedAt: '2026-11-12',
+  };
 
   // The mapping comes before the participation decision (R-2.2).
   await refused(DECIDE, { id, input: grant }, /integreringsloven/);
@@ -69,7 +83,13 @@ test('a whole case: register → map → plan → grant → start → leave → 
   expect(c.status).toBe('PLANNED');
   expect(c.programme.state).toBe('PLANNED');
   const participation = c.decisions[0];
-  expect(participation).toMatchObject({ type: 'PARTICIPATION', outcome: 'GRANTED', basis: 'RIGHT_AND_DUTY', notifiedAt: '2026-11-12', appealDeadline: '2026-12-03' });
+  expect(participation).toMatchObject({
+    type: 'PARTICIPATION',
+    outcome: 'GRANTED',
+    basis: 'RIGHT_AND_DUTY',
+    notifiedAt: '2026-11-12',
+    appealDeadline: '2026-12-03',
+  });
   expect(participation.appealInformation.appealBody).toContain('Statsforvalteren i Vestland');
 
   // Start without a plan and contract is refused (R-4.2).
@@ -81,7 +101,16 @@ test('a whole case: register → map → plan → grant → start → leave → 
   expect(c.programme).toMatchObject({ state: 'ACTIVE', startDate: '2026-11-20', plannedEndDate: '2029-11-19', maxExtensionMonths: 12 });
 
   // Leave: father around the birth, 3 working days (R-6.1), the programme goes on leave.
-  await ok(DECIDE, { id, input: { type: 'LEAVE', outcome: 'GRANTED', reasons: 'Birth of a child.', decidedAt: '2026-11-20', leave: { kind: 'FATHER_AT_BIRTH', fromDate: '2026-11-23', toDate: '2026-11-25', childBirthDate: '2026-11-23' } } });
+  await ok(DECIDE, {
+    id,
+    input: {
+      type: 'LEAVE',
+      outcome: 'GRANTED',
+      reasons: 'Birth of a child.',
+      decidedAt: '2026-11-20',
+      leave: { kind: 'FATHER_AT_BIRTH', fromDate: '2026-11-23', toDate: '2026-11-25', childBirthDate: '2026-11-23' },
+    },
+  });
   c = await caseOf(id);
   expect(c.programme).toMatchObject({ state: 'ON_LEAVE', leaveUntil: '2026-11-25' });
   expect(c.decisions[0].leave).toEqual({ workingDays: 3, withBenefit: true });
@@ -89,7 +118,10 @@ test('a whole case: register → map → plan → grant → start → leave → 
   await ok(END_LEAVE, { id, v: c.programme.version });
 
   // Extension of 6 months (R-5.7: completed upper-secondary may be extended by up to 12).
-  await ok(DECIDE, { id, input: { type: 'EXTENSION', outcome: 'GRANTED', reasons: 'Needs more time to complete.', decidedAt: '2026-11-26', extension: { months: 6 } } });
+  await ok(DECIDE, {
+    id,
+    input: { type: 'EXTENSION', outcome: 'GRANTED', reasons: 'Needs more time to complete.', decidedAt: '2026-11-26', extension: { months: 6 } },
+  });
   c = await caseOf(id);
   expect(c.programme).toMatchObject({ state: 'ACTIVE', extensionMonths: 6, plannedEndDate: '2030-05-19' });
   // Beyond the maximum: refused, nothing changes.
@@ -103,7 +135,9 @@ test('a whole case: register → map → plan → grant → start → leave → 
   expect(c.programme).toMatchObject({ state: 'COMPLETED', endedAt: '2026-11-27', availableEvents: [] });
   expect(c.certificate.title).toMatch(/^Deltakarbevis/); // nynorsk
 
-  const cert = await ok(`query($id: UUID!) { participationCertificate(participantId: $id, language: NB) { title issuedAt text lines { label value } } }`, { id });
+  const cert = await ok(`query($id: UUID!) { participationCertificate(participantId: $id, language: NB) { title issuedAt text lines { label value } } }`, {
+    id,
+  });
   expect(cert.participationCertificate.title).toMatch(/^Deltakerbevis/); // bokmål
   expect(cert.participationCertificate.text).toContain('Hassan Ali');
   expect(cert.participationCertificate.text).toContain('Bergen');
@@ -166,7 +200,9 @@ test('a significant plan change needs a PLAN_SIGNIFICANT_CHANGE decision; a plai
 
 test('a start after the deadline needs a recorded reason (R-5.1); the deadline does not move off a weekend', async () => {
   // Settled 2026-05-30 → start deadline Sunday 2026-08-30, which stays where it is.
-  const { registerParticipant } = await ok(REGISTER, { input: participantInput({ settlementDate: '2026-05-30', permitGrantDate: '2026-05-01', arrivalDate: '2026-05-10' }) });
+  const { registerParticipant } = await ok(REGISTER, {
+    input: participantInput({ settlementDate: '2026-05-30', permitGrantDate: '2026-05-01', arrivalDate: '2026-05-10' }),
+  });
   const id = registerParticipant.id;
   expect(registerParticipant.startDeadline).toBe('2026-08-30');
   await ok(MAP, { id, input: mapping });
@@ -187,31 +223,54 @@ describe('moving between municipalities', () => {
     await ok(PLAN, { id, input: plan() });
     await ok(START, { id, input: { startDate: '2026-11-20' } });
 
-    const moved = await t.gql(tok, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "0301") { status transferredTo { number } programme { state timeAlreadyUsedDays } } }`, { id });
+    const moved = await t.gql(
+      tok,
+      `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "0301") { status transferredTo { number } programme { state timeAlreadyUsedDays } } }`,
+      { id },
+    );
     expect(moved.body.errors).toBeUndefined();
     const used = moved.body.data.transferParticipant.programme.timeAlreadyUsedDays;
-    expect(moved.body.data.transferParticipant).toMatchObject({ status: 'TRANSFERRED', transferredTo: { number: '0301' }, programme: { state: 'TRANSFERRED' } });
+    expect(moved.body.data.transferParticipant).toMatchObject({
+      status: 'TRANSFERRED',
+      transferredTo: { number: '0301' },
+      programme: { state: 'TRANSFERRED' },
+    });
     expect(used).toBeGreaterThanOrEqual(7);
 
     // Nothing is in Oslo's register until Oslo accepts the case from its inbox.
     const inbox = (await t.gql(oslo, `{ incomingTransfers { id version name from { number } timeAlreadyUsedDays } }`)).body.data.incomingTransfers;
     const incoming = inbox.find((x: { name: string }) => x.name === 'Moving Person');
     expect(incoming).toMatchObject({ from: { number: '4601' }, timeAlreadyUsedDays: used });
-    const accepted = await t.gql(oslo, `mutation($id: UUID!, $v: Int!) { acceptTransfer(transferId: $id, expectedVersion: $v) { id } }`, { id: incoming.id, v: incoming.version });
+    const accepted = await t.gql(oslo, `mutation($id: UUID!, $v: Int!) { acceptTransfer(transferId: $id, expectedVersion: $v) { id } }`, {
+      id: incoming.id,
+      v: incoming.version,
+    });
     expect(accepted.body.errors).toBeUndefined();
 
-    const list = await t.gql(oslo, `{ participants(first: 50) { edges { node { id name status transferredFrom { number }
-      programme { state timeAlreadyUsedDays } competenceMapping { status } integrationPlan { current { endGoal } } decisions { type outcome } } } } }`);
-    const copy = list.body.data.participants.edges.map((e: { node: Record<string, unknown> }) => e.node).find((n: { name: string }) => n.name === 'Moving Person');
+    const list = await t.gql(
+      oslo,
+      `{ participants(first: 50) { edges { node { id name status transferredFrom { number }
+      programme { state timeAlreadyUsedDays } competenceMapping { status } integrationPlan { current { endGoal } } decisions { type outcome } } } } }`,
+    );
+    const copy = list.body.data.participants.edges
+      .map((e: { node: Record<string, unknown> }) => e.node)
+      .find((n: { name: string }) => n.name === 'Moving Person');
     expect(copy).toMatchObject({
-      status: 'PLANNED', transferredFrom: { number: '4601' }, programme: { state: 'PLANNED', timeAlreadyUsedDays: used },
-      competenceMapping: { status: 'COMPLETED' }, integrationPlan: { current: { endGoal: 'UPPER_SECONDARY_COMPLETE' } },
+      status: 'PLANNED',
+      transferredFrom: { number: '4601' },
+      programme: { state: 'PLANNED', timeAlreadyUsedDays: used },
+      competenceMapping: { status: 'COMPLETED' },
+      integrationPlan: { current: { endGoal: 'UPPER_SECONDARY_COMPLETE' } },
       decisions: [{ type: 'PARTICIPATION', outcome: 'GRANTED' }],
     });
     expect(copy.id).not.toBe(id);
 
     // The receiver's later work is its own: it starts the programme with the time used counted.
-    const start = await t.gql(oslo, `mutation($id: UUID!) { startProgramme(participantId: $id, input: { startDate: "2026-11-27" }) { programme { state plannedEndDate } } }`, { id: copy.id });
+    const start = await t.gql(
+      oslo,
+      `mutation($id: UUID!) { startProgramme(participantId: $id, input: { startDate: "2026-11-27" }) { programme { state plannedEndDate } } }`,
+      { id: copy.id },
+    );
     expect(start.body.errors).toBeUndefined();
     expect(start.body.data.startProgramme.programme.state).toBe('ACTIVE');
 
@@ -229,8 +288,14 @@ describe('moving between municipalities', () => {
       await runner.startTransaction();
       try {
         const m = String(t.directory.municipalityByNumber(org)!.id);
-        await runner.query(`SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true)`, [m]);
-        const rows = await runner.query(`SELECT (SELECT count(*) FROM app.participant WHERE id = $1)::int AS p, (SELECT count(*) FROM app.programme WHERE participant_id = $1)::int AS g, (SELECT count(*) FROM app.decision WHERE participant_id = $1)::int AS d`, [pid]);
+        await runner.query(
+          `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true)`,
+          [m],
+        );
+        const rows = await runner.query(
+          `SELECT (SELECT count(*) FROM app.participant WHERE id = $1)::int AS p, (SELECT count(*) FROM app.programme WHERE participant_id = $1)::int AS g, (SELECT count(*) FROM app.decision WHERE participant_id = $1)::int AS d`,
+          [pid],
+        );
         return rows[0];
       } finally {
         await runner.rollbackTransaction();
@@ -242,7 +307,7 @@ describe('moving between municipalities', () => {
     expect(await seen('0301', copy.id)).toEqual({ p: 1, g: 1, d: 1 });
   });
 
-  test('a transfer tells the sender nothing about the receiver\'s register, and the sender cannot write into it', async () => {
+  test("a transfer tells the sender nothing about the receiver's register, and the sender cannot write into it", async () => {
     const oslo = await t.token('MUNICIPALITY', '0301', 'oslo-cw', 'Oslo Caseworker');
     // The same person is already registered in Oslo.
     const person = participantInput({ name: 'Known In Oslo' });
@@ -250,7 +315,9 @@ describe('moving between municipalities', () => {
     await t.gql(oslo, REGISTER, { input: person });
     const onlyHere = (await ok(REGISTER, { input: participantInput({ name: 'Unknown In Oslo' }) })).registerParticipant.id;
     const [a, b] = await Promise.all(
-      [onlyHere, alsoInOslo].map((id) => t.gql(tok, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "0301") { status } }`, { id })),
+      [onlyHere, alsoInOslo].map((id) =>
+        t.gql(tok, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "0301") { status } }`, { id }),
+      ),
     );
     // Both answers are the same: no existence oracle.
     expect(a.body).toEqual({ data: { transferParticipant: { status: 'TRANSFERRED' } } });
@@ -258,10 +325,17 @@ describe('moving between municipalities', () => {
     // Oslo decides in its own register: the one it already has is a conflict in its own data.
     const inbox = (await t.gql(oslo, `{ incomingTransfers { id version name } }`)).body.data.incomingTransfers;
     const dup = inbox.find((x: { name: string }) => x.name === 'Known In Oslo');
-    const res = await t.gql(oslo, `mutation($id: UUID!, $v: Int!) { acceptTransfer(transferId: $id, expectedVersion: $v) { id } }`, { id: dup.id, v: dup.version });
+    const res = await t.gql(oslo, `mutation($id: UUID!, $v: Int!) { acceptTransfer(transferId: $id, expectedVersion: $v) { id } }`, {
+      id: dup.id,
+      v: dup.version,
+    });
     expect(res.body.errors[0].extensions.code).toBe('CONFLICT');
     const other = inbox.find((x: { name: string }) => x.name === 'Unknown In Oslo');
-    const rejected = await t.gql(oslo, `mutation($id: UUID!, $v: Int!) { rejectTransfer(transferId: $id, expectedVersion: $v, reason: "Not settled here") { state } }`, { id: other.id, v: other.version });
+    const rejected = await t.gql(
+      oslo,
+      `mutation($id: UUID!, $v: Int!) { rejectTransfer(transferId: $id, expectedVersion: $v, reason: "Not settled here") { state } }`,
+      { id: other.id, v: other.version },
+    );
     expect(rejected.body.data.rejectTransfer.state).toBe('REJECTED');
 
     // At SQL level the sender can neither write into Oslo's register nor read Oslo's inbox.
@@ -271,11 +345,17 @@ describe('moving between municipalities', () => {
     try {
       const bergen = String(t.directory.municipalityByNumber('4601')!.id);
       const osloId = t.directory.municipalityByNumber('0301')!.id;
-      await runner.query(`SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true)`, [bergen]);
+      await runner.query(
+        `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true)`,
+        [bergen],
+      );
       expect((await runner.query(`SELECT count(*)::int AS n FROM app.case_transfer WHERE municipality_id = $1`, [osloId]))[0].n).toBe(0);
       await expect(
-        runner.query(`INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date)
-                      VALUES ($1, 'x', '02013299997', '1932-01-02', 'REFUGEE', '2026-01-01', '2026-01-01')`, [osloId]),
+        runner.query(
+          `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date)
+                      VALUES ($1, 'x', '02013299997', '1932-01-02', 'REFUGEE', '2026-01-01', '2026-01-01')`,
+          [osloId],
+        ),
       ).rejects.toThrow(/row-level security/);
     } finally {
       await runner.rollbackTransaction().catch(() => undefined);
@@ -312,7 +392,9 @@ test('a plan with too few life-skills hours (R-5.4) or too little work in a work
   const few = await refused(PLAN, { id, input: plan({ lifeSkillsHours: { migrationHealthDiversity: 5, careerCompetence: 10 } }) }, /forskriften § 4/);
   expect(few.extensions.ruleId).toBe('R-5.4');
   const workQualifying = plan({
-    endGoal: 'WORK_QUALIFYING', mainProgrammeType: 'WORK_QUALIFYING', durationMonths: 24,
+    endGoal: 'WORK_QUALIFYING',
+    mainProgrammeType: 'WORK_QUALIFYING',
+    durationMonths: 24,
     elements: [
       { kind: 'NORWEGIAN', description: 'Norwegian', hoursPerWeek: 15 },
       { kind: 'SOCIAL_STUDIES', description: 'Social studies', hoursPerWeek: 2 },
@@ -325,19 +407,32 @@ test('a plan with too few life-skills hours (R-5.4) or too little work in a work
   expect((await caseOf(id)).integrationPlan).toBeNull();
 });
 
-test('the case list filters by eligibility (R-1.8), evaluated by the law\'s own function, with pages and counts', async () => {
+test("the case list filters by eligibility (R-1.8), evaluated by the law's own function, with pages and counts", async () => {
   const trondheim = await t.token('MUNICIPALITY', '5001');
   const make = (over: Record<string, unknown>) => t.gql(trondheim, REGISTER, { input: participantInput(over) });
   for (let i = 0; i < 3; i++) await make({});
   for (let i = 0; i < 2; i++) await make({ permitCategory: 'OTHER' });
   await make({ birthDate: '1965-03-04' });
   const Q = `query($b: EligibilityBasis!, $after: String) { participants(first: 2, after: $after, filter: { eligibility: $b }) { totalCount edges { node { id eligibility { basis } } } pageInfo { hasNextPage endCursor } } }`;
-  for (const [basis, n] of [['RIGHT_AND_DUTY', 3], ['NONE', 2], ['DISCRETIONARY', 1]] as const) {
+  for (const [basis, n] of [
+    ['RIGHT_AND_DUTY', 3],
+    ['NONE', 2],
+    ['DISCRETIONARY', 1],
+  ] as const) {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const res: { body: { data: { participants: { totalCount: number; edges: { node: { id: string; eligibility: { basis: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } } =
-        await t.gql(trondheim, Q, { b: basis, after });
+      const res: {
+        body: {
+          data: {
+            participants: {
+              totalCount: number;
+              edges: { node: { id: string; eligibility: { basis: string } } }[];
+              pageInfo: { hasNextPage: boolean; endCursor: string };
+            };
+          };
+        };
+      } = await t.gql(trondheim, Q, { b: basis, after });
       const page = res.body.data.participants;
       expect(page.totalCount).toBe(n);
       for (const e of page.edges) {

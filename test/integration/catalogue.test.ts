@@ -34,18 +34,24 @@ test('every table is reference data or a tenant table with forced RLS and a poli
 });
 
 test('every tenant table has a NOT NULL municipality_id leading its primary key and unique keys', async () => {
-  const keys = await rows<{ table: string; con: string; type: string; first: string; notnull: boolean }>(`
+  const keys = await rows<{ table: string; con: string; type: string; first: string; notnull: boolean }>(
+    `
     SELECT c.relname AS table, k.conname AS con, k.contype AS type, a.attname AS first, a.attnotnull AS notnull
     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.conkey[1]
-    WHERE n.nspname = 'app' AND k.contype IN ('p', 'u') AND NOT (c.relname = ANY($1))`, [REFERENCE_TABLES]);
+    WHERE n.nspname = 'app' AND k.contype IN ('p', 'u') AND NOT (c.relname = ANY($1))`,
+    [REFERENCE_TABLES],
+  );
   expect(keys.length).toBeGreaterThan(0);
   for (const k of keys) expect({ con: k.con, first: k.first, notnull: k.notnull }).toEqual({ con: k.con, first: 'municipality_id', notnull: true });
-  const uniqueIndexes = await rows<{ index: string; first: string }>(`
+  const uniqueIndexes = await rows<{ index: string; first: string }>(
+    `
     SELECT i.relname AS index, a.attname AS first FROM pg_index x
     JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = x.indkey[0]
-    WHERE n.nspname = 'app' AND x.indisunique AND NOT (c.relname = ANY($1))`, [REFERENCE_TABLES]);
+    WHERE n.nspname = 'app' AND x.indisunique AND NOT (c.relname = ANY($1))`,
+    [REFERENCE_TABLES],
+  );
   for (const u of uniqueIndexes) expect({ index: u.index, first: u.first }).toEqual({ index: u.index, first: 'municipality_id' });
 });
 
@@ -56,7 +62,8 @@ test('foreign keys between tenant tables include the municipality key; reference
     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid
     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND k.contype = 'f'`);
   for (const fk of fks) {
-    if (REFERENCE_TABLES.includes(fk.from)) expect({ con: fk.con, to: fk.to, toReference: REFERENCE_TABLES.includes(fk.to) }).toEqual({ con: fk.con, to: fk.to, toReference: true });
+    if (REFERENCE_TABLES.includes(fk.from))
+      expect({ con: fk.con, to: fk.to, toReference: REFERENCE_TABLES.includes(fk.to) }).toEqual({ con: fk.con, to: fk.to, toReference: true });
     else if (!REFERENCE_TABLES.includes(fk.to)) expect({ con: fk.con, leads: fk.cols[0] }).toEqual({ con: fk.con, leads: 'municipality_id' });
   }
 });
@@ -84,5 +91,7 @@ test('as the API login, the session is really subject to RLS', async () => {
   const [me] = await ds.query(`SELECT current_user AS user, (SELECT rolbypassrls FROM pg_roles WHERE rolname = current_user) AS bypass`);
   expect(me).toEqual({ user: 'introsak_api', bypass: false });
   await expect(ds.query(`TRUNCATE app.participant`)).rejects.toThrow(/permission denied/);
-  await expect(ds.query(`INSERT INTO app.municipality (id, number, name, county_number, valid_from) VALUES (999, '9999', 'x', '46', '2024-01-01')`)).rejects.toThrow(/permission denied/);
+  await expect(
+    ds.query(`INSERT INTO app.municipality (id, number, name, county_number, valid_from) VALUES (999, '9999', 'x', '46', '2024-01-01')`),
+  ).rejects.toThrow(/permission denied/);
 });

@@ -27,7 +27,8 @@ test('two caseworkers edit the same plan from the same version: exactly one wins
   const id = await newCase();
   expect((await t.gql(kari, PLAN, { id, input: planInput() })).body.errors).toBeUndefined();
   for (let round = 0; round < 5; round++) {
-    const current = (await t.gql(kari, `query($id: UUID!) { participant(id: $id) { integrationPlan { current { versionNo } } } }`, { id })).body.data.participant.integrationPlan.current.versionNo;
+    const current = (await t.gql(kari, `query($id: UUID!) { participant(id: $id) { integrationPlan { current { versionNo } } } }`, { id })).body.data
+      .participant.integrationPlan.current.versionNo;
     const [a, b] = await Promise.all([
       t.gql(kari, PLAN, { id, input: planInput({ longTermGoal: `Kari's edit ${round}` }), v: current }),
       t.gql(ola, PLAN, { id, input: planInput({ longTermGoal: `Ola's edit ${round}` }), v: current }),
@@ -35,7 +36,8 @@ test('two caseworkers edit the same plan from the same version: exactly one wins
     const outcomes = [a, b].map((r) => (r.body.errors ? r.body.errors[0].extensions.code : 'OK')).sort();
     expect(outcomes).toEqual(['CONFLICT', 'OK']);
   }
-  const versions = (await t.gql(kari, `query($id: UUID!) { participant(id: $id) { integrationPlan { versions { versionNo } } } }`, { id })).body.data.participant.integrationPlan.versions;
+  const versions = (await t.gql(kari, `query($id: UUID!) { participant(id: $id) { integrationPlan { versions { versionNo } } } }`, { id })).body.data
+    .participant.integrationPlan.versions;
   expect(versions.map((v: { versionNo: number }) => v.versionNo)).toEqual([6, 5, 4, 3, 2, 1]);
 });
 
@@ -52,13 +54,27 @@ test('a decision retried with the same idempotency key is made once, also under 
 
 test('career guidance submitted with an idempotency key: a retry gets the same answer and writes nothing new', async () => {
   const id = await newCase();
-  await t.gql(kari, `mutation($id: UUID!, $input: CompetenceMappingInput!) { recordCompetenceMapping(participantId: $id, input: $input) { id } }`, { id, input: MAPPING_INPUT });
-  const referral = (await t.gql(kari, `mutation($id: UUID!) { referToCareerGuidance(participantId: $id, note: "Please") { id } }`, { id })).body.data.referToCareerGuidance.id;
+  await t.gql(kari, `mutation($id: UUID!, $input: CompetenceMappingInput!) { recordCompetenceMapping(participantId: $id, input: $input) { id } }`, {
+    id,
+    input: MAPPING_INPUT,
+  });
+  const referral = (await t.gql(kari, `mutation($id: UUID!) { referToCareerGuidance(participantId: $id, note: "Please") { id } }`, { id })).body.data
+    .referToCareerGuidance.id;
   const county = await t.token('COUNTY', '46');
-  const started = await t.gql(county, `mutation($id: UUID!) { startCareerGuidance(referralId: $id, expectedVersion: 1, adviser: "Vera") { version } }`, { id: referral });
+  const started = await t.gql(county, `mutation($id: UUID!) { startCareerGuidance(referralId: $id, expectedVersion: 1, adviser: "Vera") { version } }`, {
+    id: referral,
+  });
   const version = started.body.data.startCareerGuidance.version;
   const SUBMIT = `mutation($id: UUID!, $input: SubmitCareerGuidanceInput!) { submitCareerGuidance(referralId: $id, input: $input) { state version } }`;
-  const input = { heldAt: todayInOslo(), adviser: 'Vera', summary: 'Education fits.', recommendationKind: 'EDUCATION', recommendedEndGoal: 'UPPER_SECONDARY_COMPLETE', expectedVersion: version, idempotencyKey: `guidance-${referral}` };
+  const input = {
+    heldAt: todayInOslo(),
+    adviser: 'Vera',
+    summary: 'Education fits.',
+    recommendationKind: 'EDUCATION',
+    recommendedEndGoal: 'UPPER_SECONDARY_COMPLETE',
+    expectedVersion: version,
+    idempotencyKey: `guidance-${referral}`,
+  };
   const [first, second] = await Promise.all([t.gql(county, SUBMIT, { id: referral, input }), t.gql(county, SUBMIT, { id: referral, input })]);
   expect(first.body.errors).toBeUndefined();
   expect(second.body.data).toEqual(first.body.data);

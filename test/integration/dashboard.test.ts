@@ -34,8 +34,9 @@ const N_A = 400;
 const N_B = 60;
 
 function makeCase(municipalityId: number, i: number, prefix: string): Case {
-  const status = (['REGISTERED', 'REGISTERED', 'PLANNED', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ON_LEAVE', 'HALTED', 'COMPLETED'] as const)[i % 10]
-    ?? (Math.floor(i / 10) % 2 === 0 ? 'INTERRUPTED' : 'TRANSFERRED');
+  const status =
+    (['REGISTERED', 'REGISTERED', 'PLANNED', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ON_LEAVE', 'HALTED', 'COMPLETED'] as const)[i % 10] ??
+    (Math.floor(i / 10) % 2 === 0 ? 'INTERRUPTED' : 'TRANSFERRED');
   let name = `${prefix} ${String(i % 120).padStart(3, '0')}`; // duplicates: NAME order needs its tie-breaker
   if (i % 50 === 7) name = `Ola ${i}% Nordmann`;
   if (i % 50 === 8) name = `Kari_${i} Hansen`;
@@ -65,8 +66,16 @@ async function insertCases(t: TestApp, cases: Case[]): Promise<void> {
        arrival_date, settlement_date, settled_by_agreement, start_deadline, status, assigned_to_sub, assigned_to_name)
      SELECT m, id, n, lpad(k::text, 11, '0'), '1990-05-17', 'REFUGEE', '2025-01-01', '2025-01-10', s, true, d, st, a, 'Caseworker ' || a
        FROM unnest($1::smallint[], $2::uuid[], $3::text[], $4::int[], $5::date[], $6::date[], $7::text[], $8::text[]) AS x(m, id, n, k, s, d, st, a)`,
-    [col((c) => c.municipalityId), col((c) => c.id), col((c) => c.name), cases.map((_, k) => k + 1), col((c) => c.settlementDate),
-      col((c) => c.startDeadline), col((c) => c.status), col((c) => c.assignedTo)],
+    [
+      col((c) => c.municipalityId),
+      col((c) => c.id),
+      col((c) => c.name),
+      cases.map((_, k) => k + 1),
+      col((c) => c.settlementDate),
+      col((c) => c.startDeadline),
+      col((c) => c.status),
+      col((c) => c.assignedTo),
+    ],
   );
   const withProgramme = cases.filter((c) => c.status !== 'REGISTERED');
   await db.query(
@@ -187,14 +196,17 @@ async function walk(
 
 /** The filter's rows, in start-deadline order, as the fixture defines them. */
 function expected(pred: (c: Case) => boolean, cases = casesA): string[] {
-  return cases.filter(pred).sort(byValueThenId((c) => c.startDeadline)).map((c) => c.id);
+  return cases
+    .filter(pred)
+    .sort(byValueThenId((c) => c.startDeadline))
+    .map((c) => c.id);
 }
 
 describe('caseloadSummary', () => {
   const SUMMARY = `{ caseloadSummary { total byStatus { status count } startsOverdue mappingsMissing plansMissing
     decisionsAwaitingNotice programmesEndingWithin30Days } }`;
 
-  test('exact counts for the municipality, none of another municipality\'s rows, in one SQL statement', async () => {
+  test("exact counts for the municipality, none of another municipality's rows, in one SQL statement", async () => {
     const res = await t.gql(tokA, SUMMARY);
     expect(res.body.errors).toBeUndefined();
     const s = res.body.data.caseloadSummary;
@@ -243,11 +255,19 @@ describe('participants: filters', () => {
     ['no filter', {}, () => true],
     ['status', { status: ['ACTIVE', 'ON_LEAVE'] }, (c) => c.status === 'ACTIVE' || c.status === 'ON_LEAVE'],
     ['status: empty list matches nothing', { status: [] }, () => false],
-    ['endGoal WORK (the latest version\'s goal)', { endGoal: ['WORK'] }, (c) => currentGoal(c) === 'WORK'],
-    ['endGoal UPPER_SECONDARY_COMPLETE (not when a later version changed it)', { endGoal: ['UPPER_SECONDARY_COMPLETE'] }, (c) => currentGoal(c) === 'UPPER_SECONDARY_COMPLETE'],
+    ["endGoal WORK (the latest version's goal)", { endGoal: ['WORK'] }, (c) => currentGoal(c) === 'WORK'],
+    [
+      'endGoal UPPER_SECONDARY_COMPLETE (not when a later version changed it)',
+      { endGoal: ['UPPER_SECONDARY_COMPLETE'] },
+      (c) => currentGoal(c) === 'UPPER_SECONDARY_COMPLETE',
+    ],
     ['startOverdue', { startOverdue: true }, isOverdue],
     ['startOverdue: false is the complement', { startOverdue: false }, (c) => !isOverdue(c)],
-    ['startDeadlineWithinDays 14', { startDeadlineWithinDays: 14 }, (c) => c.startDeadline !== null && c.startDeadline >= today && c.startDeadline <= addDays(today, 14)],
+    [
+      'startDeadlineWithinDays 14',
+      { startDeadlineWithinDays: 14 },
+      (c) => c.startDeadline !== null && c.startDeadline >= today && c.startDeadline <= addDays(today, 14),
+    ],
     ['startDeadlineWithinDays 0 (today)', { startDeadlineWithinDays: 0 }, (c) => c.startDeadline === today],
     ['programmeEndingWithinDays 30', { programmeEndingWithinDays: 30 }, endingWithin(30)],
     ['programmeEndingWithinDays 366', { programmeEndingWithinDays: 366 }, endingWithin(366)],
@@ -265,8 +285,13 @@ describe('participants: filters', () => {
     [
       'combined',
       { status: ['REGISTERED', 'PLANNED'], mappingMissing: true, startDeadlineWithinDays: 30, endGoal: ['WORK', 'UPPER_SECONDARY_COMPLETE'] },
-      (c) => ['REGISTERED', 'PLANNED'].includes(c.status) && mappingMissing(c) && c.startDeadline !== null && c.startDeadline >= today
-        && c.startDeadline <= addDays(today, 30) && currentGoal(c) !== null,
+      (c) =>
+        ['REGISTERED', 'PLANNED'].includes(c.status) &&
+        mappingMissing(c) &&
+        c.startDeadline !== null &&
+        c.startDeadline >= today &&
+        c.startDeadline <= addDays(today, 30) &&
+        currentGoal(c) !== null,
     ],
   ];
 
@@ -329,7 +354,7 @@ describe('participants: order and pages', () => {
     expect(nodes.map((n) => n.id)).toEqual([...casesA].sort(byValueThenId(value)).map((c) => c.id));
   });
 
-  test('NAME: every row once, in the database\'s collation, ties by id (also across a long name)', async () => {
+  test("NAME: every row once, in the database's collation, ties by id (also across a long name)", async () => {
     const { nodes } = await walk(tokA, {}, 'NAME', 23);
     const db = await t.db.owner();
     const want = await db.query(`SELECT id FROM app.participant WHERE municipality_id = $1 ORDER BY full_name, id`, [casesA[0].municipalityId]);
@@ -410,8 +435,17 @@ describe('participants: SQL statements per request', () => {
     ['no filter', {}],
     [
       'every filter',
-      { status: ['ACTIVE', 'PLANNED'], endGoal: ['WORK'], startOverdue: false, startDeadlineWithinDays: 366, programmeEndingWithinDays: 366,
-        mappingMissing: false, planMissing: false, nameContains: 'e', assignedToMe: true },
+      {
+        status: ['ACTIVE', 'PLANNED'],
+        endGoal: ['WORK'],
+        startOverdue: false,
+        startDeadlineWithinDays: 366,
+        programmeEndingWithinDays: 366,
+        mappingMissing: false,
+        planMissing: false,
+        nameContains: 'e',
+        assignedToMe: true,
+      },
     ],
   ])('%s: the same count for 10 and 100 rows, at most 5', async (_label, filter) => {
     for (const orderBy of ['START_DEADLINE', 'SETTLEMENT_DATE', 'NAME']) {
@@ -461,7 +495,9 @@ describe('reassignParticipant', () => {
     expect(row.rows).toEqual([{ version: 2, assigned_to_sub: 'nina', assigned_to_name: 'Nina Ny' }]);
 
     const log = await db.query(`SELECT operation, actor_sub, participant_id, changes FROM app.audit_event WHERE operation = 'reassignParticipant'`);
-    expect(log.rows).toEqual([{ operation: 'reassignParticipant', actor_sub: 'cw-1', participant_id: c.id, changes: { assignedTo: { from: 'cw-2', to: 'nina' } } }]);
+    expect(log.rows).toEqual([
+      { operation: 'reassignParticipant', actor_sub: 'cw-1', participant_id: c.id, changes: { assignedTo: { from: 'cw-2', to: 'nina' } } },
+    ]);
 
     // The new assignee's own list.
     const nina = await t.token('MUNICIPALITY', A, 'nina', 'Nina Ny');
@@ -479,7 +515,7 @@ describe('reassignParticipant', () => {
     expect(again.body.data.reassignParticipant.version).toBe(3);
   });
 
-  test('unknown id and another municipality\'s id are the same NOT_FOUND, and nothing changes', async () => {
+  test("unknown id and another municipality's id are the same NOT_FOUND, and nothing changes", async () => {
     const c = casesA[5];
     const other = await t.gql(tokB, REASSIGN, { id: c.id, toSub: 'x', toName: 'X', v: 1 });
     const missing = await t.gql(tokB, REASSIGN, { id: crypto.randomUUID(), toSub: 'x', toName: 'X', v: 1 });
@@ -511,9 +547,7 @@ describe('reassignParticipant', () => {
 
   test('concurrent reassignments with the same version: exactly one wins', async () => {
     const c = casesA[9];
-    const results = await Promise.all(
-      ['p', 'q', 'r', 's'].map((sub) => t.gql(tokA, REASSIGN, { id: c.id, toSub: sub, toName: sub.toUpperCase(), v: 1 })),
-    );
+    const results = await Promise.all(['p', 'q', 'r', 's'].map((sub) => t.gql(tokA, REASSIGN, { id: c.id, toSub: sub, toName: sub.toUpperCase(), v: 1 })));
     const won = results.filter((r) => r.body.data?.reassignParticipant);
     expect(won).toHaveLength(1);
     expect(results.filter((r) => r.body.errors?.[0]?.extensions.code === 'CONFLICT')).toHaveLength(3);
@@ -526,7 +560,8 @@ describe('reassignParticipant', () => {
 describe('case list with the latest decision', () => {
   test('the latest decision comes with the page, in the same statements for 10 and 100 rows', async () => {
     const tok = await t.token('MUNICIPALITY', A);
-    const q = (n: number) => `{ participants(first: ${n}) { edges { node { id status currentEndGoal latestDecision { type outcome decidedAt appealDeadline } } } } }`;
+    const q = (n: number) =>
+      `{ participants(first: ${n}) { edges { node { id status currentEndGoal latestDecision { type outcome decidedAt appealDeadline } } } } }`;
     const small = await t.gql(tok, q(10));
     const large = await t.gql(tok, q(100));
     expect(small.body.errors).toBeUndefined();

@@ -67,7 +67,9 @@ describe('the network to the database fails under a request', () => {
     // Wait until the API's statement is blocked on the lock.
     let blocked = false;
     for (let i = 0; i < 200 && !blocked; i++) {
-      const { rows } = await owner.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND usename = 'introsak_api' AND wait_event_type = 'Lock'`, [t.db.name]);
+      const { rows } = await owner.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND usename = 'introsak_api' AND wait_event_type = 'Lock'`, [
+        t.db.name,
+      ]);
       blocked = rows.length > 0;
       if (!blocked) await new Promise((r) => setTimeout(r, 20));
     }
@@ -83,7 +85,10 @@ describe('the network to the database fails under a request', () => {
     const res = await whileWaitingOnTheCase(id, () => proxy.cutAll());
     expectUnavailable(res);
     const next = await Promise.all([t.gql(tok, MAP, { id, input: mapping }), t.gql(tok, LIST)]);
-    expect(next.map((r) => [r.status, r.body.errors])).toEqual([[200, undefined], [200, undefined]]);
+    expect(next.map((r) => [r.status, r.body.errors])).toEqual([
+      [200, undefined],
+      [200, undefined],
+    ]);
   });
 
   test('the network goes silent mid-request: the client-side query timeout ends it as UNAVAILABLE, and service resumes', async () => {
@@ -146,7 +151,13 @@ describe('the network to the database fails under a request', () => {
   }
 
   test('idle_in_transaction_session_timeout ends a held connection: the transaction answers DatabaseUnavailableError and the connection is destroyed', async () => {
-    const settings = { role: 'MUNICIPALITY', org: '4601', actor: 'idle-test', municipalityId: t.directory.municipalityByNumber('4601')!.id, municipalityIds: [t.directory.municipalityByNumber('4601')!.id] };
+    const settings = {
+      role: 'MUNICIPALITY',
+      org: '4601',
+      actor: 'idle-test',
+      municipalityId: t.directory.municipalityByNumber('4601')!.id,
+      municipalityIds: [t.directory.municipalityByNumber('4601')!.id],
+    };
     const tx = new RequestTransaction(t.api, settings);
     await tx.begin(false);
     await tx.query(`SELECT set_config('idle_in_transaction_session_timeout', '150', true)`);
@@ -159,7 +170,7 @@ describe('the network to the database fails under a request', () => {
   });
 });
 
-describe('the owner pool and scripts\' connections', () => {
+describe("the owner pool and scripts' connections", () => {
   test('an idle owner connection and a script connection terminated by the database: no unhandled error, the next statement reports it or works', async () => {
     const t = await startTestApp();
     try {
@@ -199,7 +210,9 @@ describe('lock waits do not starve everyone else (pool of 4)', () => {
     // 24 writers, each a distinct day (no overlap), all on the locked case.
     const days = Array.from({ length: 24 }, (_, i) => new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10));
     const writers = days.map((day, i) =>
-      t.gql(tok, ABSENCE, { id, input: { kind: 'FREE_DAY', fromDate: day, toDate: day, idempotencyKey: `starve-writer-${i}` } }).then((r) => ({ status: r.status, body: r.body })),
+      t
+        .gql(tok, ABSENCE, { id, input: { kind: 'FREE_DAY', fromDate: day, toDate: day, idempotencyKey: `starve-writer-${i}` } })
+        .then((r) => ({ status: r.status, body: r.body })),
     );
     await new Promise((r) => setTimeout(r, 300));
     const readersStarted = Date.now();
@@ -210,7 +223,9 @@ describe('lock waits do not starve everyone else (pool of 4)', () => {
 
     expect(readers.map((r) => [r.status, r.body.errors])).toEqual(Array.from({ length: 8 }, () => [200, undefined]));
     expect(readersMs).toBeLessThan(1500);
-    const outcomes = answers.map((a) => (a.body.errors ? `${a.status} ${a.body.errors[0].extensions.code} retryable=${a.body.errors[0].extensions.retryable}` : `${a.status} ok`));
+    const outcomes = answers.map((a) =>
+      a.body.errors ? `${a.status} ${a.body.errors[0].extensions.code} retryable=${a.body.errors[0].extensions.retryable}` : `${a.status} ok`,
+    );
     for (const o of outcomes) expect(o).toMatch(/^200 ok$|retryable=true$/);
     // The retryable answers are retried with the same keys until each writer succeeds: one row per day.
     for (let i = 0; i < answers.length; i++) {
@@ -222,6 +237,8 @@ describe('lock waits do not starve everyone else (pool of 4)', () => {
     }
     const { rows } = await owner.query(`SELECT from_date::text AS d FROM app.absence WHERE participant_id = $1 ORDER BY from_date`, [id]);
     expect(rows.map((r: { d: string }) => r.d)).toEqual(days);
-    console.log(`starvation: readers ${readersMs} ms; writers: ${JSON.stringify(outcomes.reduce<Record<string, number>>((m, o) => ({ ...m, [o]: (m[o] ?? 0) + 1 }), {}))}`);
+    console.log(
+      `starvation: readers ${readersMs} ms; writers: ${JSON.stringify(outcomes.reduce<Record<string, number>>((m, o) => ({ ...m, [o]: (m[o] ?? 0) + 1 }), {}))}`,
+    );
   }, 60_000);
 });

@@ -17,7 +17,10 @@ describe('reference data', () => {
     ['COUNTY', '46'],
     ['STATSFORVALTER', 'vestland'],
   ])('%s %s reads municipalities, counties and Statsforvalter areas', async (role, org) => {
-    const res = await t.gql(await t.token(role, org), '{ municipalities { number name countyNumber } counties { number name } statsforvalterAreas { id name countyNumbers } }');
+    const res = await t.gql(
+      await t.token(role, org),
+      '{ municipalities { number name countyNumber } counties { number name } statsforvalterAreas { id name countyNumbers } }',
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.municipalities).toHaveLength(357);
@@ -30,7 +33,14 @@ describe('reference data', () => {
 describe('me', () => {
   test('a municipality user reaches its own municipality', async () => {
     const res = await t.gql(await t.token('MUNICIPALITY', '4601', 'kari', 'Kari Nordmann'), '{ me { sub name role org orgName municipalities { number } } }');
-    expect(res.body.data.me).toEqual({ sub: 'kari', name: 'Kari Nordmann', role: 'MUNICIPALITY', org: '4601', orgName: 'Bergen', municipalities: [{ number: '4601' }] });
+    expect(res.body.data.me).toEqual({
+      sub: 'kari',
+      name: 'Kari Nordmann',
+      role: 'MUNICIPALITY',
+      org: '4601',
+      orgName: 'Bergen',
+      municipalities: [{ number: '4601' }],
+    });
   });
   test('a county user reaches the municipalities of its county', async () => {
     const res = await t.gql(await t.token('COUNTY', '46'), '{ me { role orgName municipalities { number } } }');
@@ -67,7 +77,9 @@ describe('authentication', () => {
   test('missing token', () => expectUnauthenticated(null));
   test('garbage token', () => expectUnauthenticated('not.a.token'));
   test('expired token (beyond the 30 s tolerance)', async () => {
-    await expectUnauthenticated(await signDevToken(TEST_SECRET, { sub: 'a', role: 'MUNICIPALITY', org: '4601' }, { issuedAt: now() - 3600, expiresInSeconds: 3600 - 31 }));
+    await expectUnauthenticated(
+      await signDevToken(TEST_SECRET, { sub: 'a', role: 'MUNICIPALITY', org: '4601' }, { issuedAt: now() - 3600, expiresInSeconds: 3600 - 31 }),
+    );
   });
   test('a token expired 20 s ago is still inside the clock tolerance', async () => {
     const tok = await signDevToken(TEST_SECRET, { sub: 'a', role: 'MUNICIPALITY', org: '4601' }, { issuedAt: now() - 3600, expiresInSeconds: 3600 - 20 });
@@ -78,7 +90,9 @@ describe('authentication', () => {
   });
   test('alg none', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ sub: 'a', role: 'MUNICIPALITY', org: '4601', iat: now(), exp: now() + 600, iss: 'introsak-dev', aud: 'introsak' })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: 'a', role: 'MUNICIPALITY', org: '4601', iat: now(), exp: now() + 600, iss: 'introsak-dev', aud: 'introsak' }),
+    ).toString('base64url');
     await expectUnauthenticated(`${header}.${payload}.`);
   });
   test('wrong audience', async () => {
@@ -88,7 +102,13 @@ describe('authentication', () => {
     await expectUnauthenticated(await signDevToken(TEST_SECRET, { sub: 'a', role: 'MUNICIPALITY', org: '4601' }, { issuer: 'evil' }));
   });
   test('no exp claim', async () => {
-    const tok = await new SignJWT({ role: 'MUNICIPALITY', org: '4601' }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuedAt().setIssuer('introsak-dev').setAudience('introsak').sign(new TextEncoder().encode(TEST_SECRET));
+    const tok = await new SignJWT({ role: 'MUNICIPALITY', org: '4601' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .setIssuedAt()
+      .setIssuer('introsak-dev')
+      .setAudience('introsak')
+      .sign(new TextEncoder().encode(TEST_SECRET));
     await expectUnauthenticated(tok);
   });
   test('unknown role', async () => {
@@ -105,7 +125,9 @@ describe('participant register (first tenant table)', () => {
     const id = reg.body.data.registerParticipant.id;
     expect(reg.body.data.registerParticipant.startDeadline).toBe('2026-12-01');
 
-    const get = await t.gql(bergen, 'query($id: UUID!) { participant(id: $id) { id name identityNumber maskedIdentityNumber municipality { number } } }', { id });
+    const get = await t.gql(bergen, 'query($id: UUID!) { participant(id: $id) { id name identityNumber maskedIdentityNumber municipality { number } } }', {
+      id,
+    });
     expect(get.body.data.participant.name).toBe('Amina Bergen');
     expect(get.body.data.participant.identityNumber).toMatch(/^\d{11}$/);
     expect(get.body.data.participant.maskedIdentityNumber).toMatch(/^\d{6}\*{5}$/);
@@ -153,15 +175,27 @@ describe('participant register (first tenant table)', () => {
   test('pages follow the start deadline and do not repeat rows', async () => {
     const tok = await t.token('MUNICIPALITY', '1103');
     for (let i = 0; i < 7; i++) {
-      const r = await t.gql(tok, REGISTER, { input: participantInput({ settlementDate: `2026-0${(i % 5) + 1}-1${i}`, settledByAgreementWithImdi: true, permitGrantDate: '2025-12-01', arrivalDate: '2025-12-10' }) });
+      const r = await t.gql(tok, REGISTER, {
+        input: participantInput({
+          settlementDate: `2026-0${(i % 5) + 1}-1${i}`,
+          settledByAgreementWithImdi: true,
+          permitGrantDate: '2025-12-01',
+          arrivalDate: '2025-12-10',
+        }),
+      });
       expect(r.body.errors).toBeUndefined();
     }
     const seen: string[] = [];
     let after: string | null = null;
     let deadlines: string[] = [];
     do {
-      const res: { body: { data: { participants: { edges: { node: { id: string; startDeadline: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } } =
-        await t.gql(tok, 'query($after: String) { participants(first: 3, after: $after) { edges { node { id startDeadline } } pageInfo { hasNextPage endCursor } } }', { after });
+      const res: {
+        body: { data: { participants: { edges: { node: { id: string; startDeadline: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+      } = await t.gql(
+        tok,
+        'query($after: String) { participants(first: 3, after: $after) { edges { node { id startDeadline } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
       const page = res.body.data.participants;
       seen.push(...page.edges.map((e) => e.node.id));
       deadlines = deadlines.concat(page.edges.map((e) => e.node.startDeadline));
@@ -177,8 +211,12 @@ describe('request transaction', () => {
     const tok = await t.token('MUNICIPALITY', '5001');
     const ok = participantInput({ name: 'First Field' });
     const dup = { ...participantInput({ name: 'Second Field' }), identityNumber: ok.identityNumber };
-    const res = await t.gql(tok, `mutation($a: RegisterParticipantInput!, $b: RegisterParticipantInput!) {
-      a: registerParticipant(input: $a) { id } b: registerParticipant(input: $b) { id } }`, { a: ok, b: dup });
+    const res = await t.gql(
+      tok,
+      `mutation($a: RegisterParticipantInput!, $b: RegisterParticipantInput!) {
+      a: registerParticipant(input: $a) { id } b: registerParticipant(input: $b) { id } }`,
+      { a: ok, b: dup },
+    );
     expect(res.body.data.a.id).toBeDefined();
     expect(res.body.data.b).toBeNull();
     expect(res.body.errors[0].extensions.code).toBe('CONFLICT');

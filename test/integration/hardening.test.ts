@@ -26,7 +26,11 @@ test('introspection is off in production, __typename still works', async () => {
 test('no "Did you mean" suggestions, also not for variables', async () => {
   const field = await prod.gql(tok, '{ participantz(first: 1) { totalCount } }');
   expect(JSON.stringify(field.body)).not.toMatch(/Did you mean/);
-  const variable = await prod.gql(tok, 'query($l: CertificateLanguage!) { participationCertificate(participantId: "00000000-0000-4000-8000-000000000000", language: $l) { title } }', { l: 'NX' });
+  const variable = await prod.gql(
+    tok,
+    'query($l: CertificateLanguage!) { participationCertificate(participantId: "00000000-0000-4000-8000-000000000000", language: $l) { title } }',
+    { l: 'NX' },
+  );
   expect(variable.status).toBe(400);
   expect(JSON.stringify(variable.body)).not.toMatch(/Did you mean|NB|NN/);
 });
@@ -38,9 +42,13 @@ test('token limit answers 400, not 500', async () => {
 });
 
 test('depth, alias and directive limits', async () => {
-  const deep = await prod.gql(tok, '{ participants(first: 1) { edges { node { integrationPlan { versions { elements { kind } } } programme { id } } } } me { municipalities { number } } }');
+  const deep = await prod.gql(
+    tok,
+    '{ participants(first: 1) { edges { node { integrationPlan { versions { elements { kind } } } programme { id } } } } me { municipalities { number } } }',
+  );
   expect(deep.body.errors).toBeUndefined();
-  const q = 'fragment F on Participant { integrationPlan { versions { norwegianGoal { reading } } } } { participants(first: 1) { edges { node { ...F municipality { name } } } pageInfo { endCursor } } }';
+  const q =
+    'fragment F on Participant { integrationPlan { versions { norwegianGoal { reading } } } } { participants(first: 1) { edges { node { ...F municipality { name } } } pageInfo { endCursor } } }';
   expect((await prod.gql(tok, q)).status).toBe(200);
   const deeper = `{ participants(first: 1) { edges { node { decisions { appealInformation { deadline } } integrationPlan { versions { elements { kind } } } } } } }`;
   expect((await prod.gql(tok, deeper)).status).toBe(200);
@@ -56,7 +64,10 @@ test('a depth over the limit is refused, also when hidden in fragments', async (
   const direct = await prod.gql(tok, `{ me { ${nested(11)} } }`);
   expect(direct.status).toBe(400);
   expect(JSON.stringify(direct.body)).toMatch(/Query depth limit of 10 exceeded/);
-  const viaFragments = await prod.gql(tok, `fragment A on Me { ${nested(6)} } fragment B on Query { me { ...A } } query { ...B me { ${nested(3)} } }`.replace('...A }', '...A ' + nested(5) + ' }'));
+  const viaFragments = await prod.gql(
+    tok,
+    `fragment A on Me { ${nested(6)} } fragment B on Query { me { ...A } } query { ...B me { ${nested(3)} } }`.replace('...A }', '...A ' + nested(5) + ' }'),
+  );
   expect(viaFragments.status).toBe(400);
   expect(JSON.stringify(viaFragments.body)).toMatch(/depth limit/);
 });
@@ -86,21 +97,37 @@ test('page size above 100 through a variable is BAD_USER_INPUT', async () => {
 });
 
 test('batched HTTP requests are refused', async () => {
-  const res = await request(prod.server).post('/graphql').set('authorization', `Bearer ${tok}`).set('content-type', 'application/json').send([{ query: '{ me { sub } }' }, { query: '{ me { sub } }' }]);
+  const res = await request(prod.server)
+    .post('/graphql')
+    .set('authorization', `Bearer ${tok}`)
+    .set('content-type', 'application/json')
+    .send([{ query: '{ me { sub } }' }, { query: '{ me { sub } }' }]);
   expect(res.status).toBe(400);
 });
 
 test('CSRF prevention: a simple GET or a text/plain POST does not execute', async () => {
   const get = await request(prod.server).get('/graphql?query=%7B__typename%7D').set('authorization', `Bearer ${tok}`);
   expect(get.status).toBe(400);
-  const plain = await request(prod.server).post('/graphql').set('authorization', `Bearer ${tok}`).set('content-type', 'text/plain').send('{"query":"{ me { sub } }"}');
+  const plain = await request(prod.server)
+    .post('/graphql')
+    .set('authorization', `Bearer ${tok}`)
+    .set('content-type', 'text/plain')
+    .send('{"query":"{ me { sub } }"}');
   expect(plain.status).toBe(400);
-  const mutationOverGet = await request(prod.server).get('/graphql').query({ query: 'mutation { __typename }' }).set('authorization', `Bearer ${tok}`).set('apollo-require-preflight', 'true');
+  const mutationOverGet = await request(prod.server)
+    .get('/graphql')
+    .query({ query: 'mutation { __typename }' })
+    .set('authorization', `Bearer ${tok}`)
+    .set('apollo-require-preflight', 'true');
   expect(mutationOverGet.status).toBe(405);
 });
 
 test('request body size limit answers 413', async () => {
-  const res = await request(prod.server).post('/graphql').set('authorization', `Bearer ${tok}`).set('content-type', 'application/json').send({ query: '{ me { sub } }', variables: { pad: 'x'.repeat(30000) } });
+  const res = await request(prod.server)
+    .post('/graphql')
+    .set('authorization', `Bearer ${tok}`)
+    .set('content-type', 'application/json')
+    .send({ query: '{ me { sub } }', variables: { pad: 'x'.repeat(30000) } });
   expect(res.status).toBe(413);
 });
 

@@ -29,7 +29,11 @@ describe('outside production, with development tokens', () => {
     ['POST', '/graphql', 401],
     ['GET', '/dev/token', 405],
   ] as const)('%s %s answers %i with an x-request-id', async (method, path, status) => {
-    const res = await (method === 'GET' ? request(t.server).get(path) : method === 'POST' ? request(t.server).post(path).send({ query: '{ me { sub } }' }) : request(t.server).options(path));
+    const res = await (method === 'GET'
+      ? request(t.server).get(path)
+      : method === 'POST'
+        ? request(t.server).post(path).send({ query: '{ me { sub } }' })
+        : request(t.server).options(path));
     expect(res.status).toBe(status);
     expect(res.headers['x-request-id']).toMatch(UUID);
   });
@@ -47,7 +51,7 @@ describe('outside production, with development tokens', () => {
     expect(bad.headers['x-request-id']).toMatch(UUID);
   });
 
-  test('react 18\'s UMD files are served (react does not export them; resolved through its package.json)', async () => {
+  test("react 18's UMD files are served (react does not export them; resolved through its package.json)", async () => {
     const react = await request(t.server).get('/graphiql-assets/react.js');
     expect(react.headers['content-type']).toMatch(/^text\/javascript/);
     expect(react.text).toContain('React');

@@ -74,11 +74,14 @@ test('with no settings, every tenant table shows 0 rows', async () => {
   }
 });
 
-test("INSERT of a row into B fails as A", async () => {
+test('INSERT of a row into B fails as A', async () => {
   await expect(
     asMunicipality(A, (q) =>
-      q(`INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date)
-         VALUES ($1, 'Intruder', '02013299997', '1932-01-02', 'REFUGEE', '2026-01-01', '2026-01-01')`, [B]),
+      q(
+        `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date)
+         VALUES ($1, 'Intruder', '02013299997', '1932-01-02', 'REFUGEE', '2026-01-01', '2026-01-01')`,
+        [B],
+      ),
     ),
   ).rejects.toThrow(/row-level security/);
 });

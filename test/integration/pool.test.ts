@@ -40,7 +40,9 @@ test('200 interleaved requests of Bergen and Oslo on a pool of 2 each see only t
     for (const e of res.body.data.participants.edges) expect(e.node.name.startsWith(`Muni${org} `)).toBe(true);
   }
   // Nothing is left on the pooled connections afterwards.
-  const leftovers = await Promise.all([0, 1].map(() => t.api.query(`SELECT current_setting('app.municipality_id', true) AS m, current_setting('app.role', true) AS r`)));
+  const leftovers = await Promise.all(
+    [0, 1].map(() => t.api.query(`SELECT current_setting('app.municipality_id', true) AS m, current_setting('app.role', true) AS r`)),
+  );
   for (const [row] of leftovers) {
     expect(row.m ?? '').toBe('');
     expect(row.r ?? '').toBe('');

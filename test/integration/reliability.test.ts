@@ -42,8 +42,12 @@ describe('timeouts', () => {
 
   test('an abandoned transaction is ended by the database (idle_in_transaction_session_timeout is set on the API role)', async () => {
     const owner = await t.db.owner();
-    const { rows } = await owner.query(`SELECT setting FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole, unnest(s.setconfig) setting WHERE r.rolname = 'introsak_api'`);
-    expect(rows.map((r: { setting: string }) => r.setting)).toEqual(expect.arrayContaining(['idle_in_transaction_session_timeout=30s', 'statement_timeout=5s', 'lock_timeout=2s']));
+    const { rows } = await owner.query(
+      `SELECT setting FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole, unnest(s.setconfig) setting WHERE r.rolname = 'introsak_api'`,
+    );
+    expect(rows.map((r: { setting: string }) => r.setting)).toEqual(
+      expect.arrayContaining(['idle_in_transaction_session_timeout=30s', 'statement_timeout=5s', 'lock_timeout=2s']),
+    );
   });
 });
 
@@ -64,7 +68,15 @@ describe('graceful shutdown', () => {
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as { errors?: unknown[] } }));
     await new Promise((r) => setTimeout(r, 200));
     let dbClosed = false;
-    const done = gracefulShutdown({ server: t.server, app: t.app, closeDatabase: async () => { dbClosed = true; }, graceMs: 10_000, log: { info: () => undefined, error: () => undefined } });
+    const done = gracefulShutdown({
+      server: t.server,
+      app: t.app,
+      closeDatabase: async () => {
+        dbClosed = true;
+      },
+      graceMs: 10_000,
+      log: { info: () => undefined, error: () => undefined },
+    });
     const ready = await request(t.app.handler as unknown as http.RequestListener).get('/readyz');
     expect(ready.status).toBe(503);
     // A request arriving during the drain still reaches the server, and is told to come back.

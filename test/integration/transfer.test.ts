@@ -51,7 +51,10 @@ async function moveToOslo(id: string): Promise<string> {
   const owner = await t.db.owner();
   const [{ id: transferId }] = (await owner.query(`SELECT id FROM app.case_transfer WHERE from_participant_id = $1`, [id])).rows;
   const incoming = inbox.find((x: { id: string }) => x.id === transferId);
-  const accepted = await ok(oslo, `mutation($id: UUID!, $v: Int!) { acceptTransfer(transferId: $id, expectedVersion: $v) { id status } }`, { id: incoming.id, v: incoming.version });
+  const accepted = await ok(oslo, `mutation($id: UUID!, $v: Int!) { acceptTransfer(transferId: $id, expectedVersion: $v) { id status } }`, {
+    id: incoming.id,
+    v: incoming.version,
+  });
   return accepted.acceptTransfer.id;
 }
 
@@ -90,10 +93,19 @@ test('every participant column arrives in the receiving register (all but keys, 
   const sent = await participantRow(id);
 
   const NOT_COMPARED = [
-    'municipality_id', 'id', 'version', 'created_at', 'updated_at', 'status',
-    'transferred_from_municipality_id', 'transferred_from_participant_id', 'transferred_to_municipality_id', 'transferred_at',
+    'municipality_id',
+    'id',
+    'version',
+    'created_at',
+    'updated_at',
+    'status',
+    'transferred_from_municipality_id',
+    'transferred_from_participant_id',
+    'transferred_to_municipality_id',
+    'transferred_at',
     // The receiving caseworker takes the case on (asserted below).
-    'assigned_to_sub', 'assigned_to_name',
+    'assigned_to_sub',
+    'assigned_to_name',
   ];
   const compared = carried(participantTable.columnNames, NOT_COMPARED);
   const uninformative = compared.filter((c) => !informative(sent[c]));
@@ -108,8 +120,15 @@ test('every participant column arrives in the receiving register (all but keys, 
   const bergenId = t.directory.municipalityByNumber('4601')!.id;
   const osloId = t.directory.municipalityByNumber('0301')!.id;
   expect(received).toMatchObject({
-    municipality_id: osloId, status: 'REGISTERED', version: 1, assigned_to_sub: 'oslo-cw', assigned_to_name: 'Oslo Caseworker',
-    transferred_from_municipality_id: bergenId, transferred_from_participant_id: id, transferred_at: today, transferred_to_municipality_id: null,
+    municipality_id: osloId,
+    status: 'REGISTERED',
+    version: 1,
+    assigned_to_sub: 'oslo-cw',
+    assigned_to_name: 'Oslo Caseworker',
+    transferred_from_municipality_id: bergenId,
+    transferred_from_participant_id: id,
+    transferred_at: today,
+    transferred_to_municipality_id: null,
   });
   expect(received.id).not.toBe(id);
   const closed = await participantRow(id);
@@ -119,20 +138,31 @@ test('every participant column arrives in the receiving register (all but keys, 
 });
 
 test('the mapping, the current plan, the decisions and the programme arrive column by column', async () => {
-  const id = (await ok(bergen, REGISTER, {
-    input: participantInput({ permitGrantDate: addDays(today, -150), arrivalDate: addDays(today, -140), settlementDate: addDays(today, -60) }),
-  })).registerParticipant.id;
+  const id = (
+    await ok(bergen, REGISTER, {
+      input: participantInput({ permitGrantDate: addDays(today, -150), arrivalDate: addDays(today, -140), settlementDate: addDays(today, -60) }),
+    })
+  ).registerParticipant.id;
   await ok(bergen, `mutation($id: UUID!, $input: CompetenceMappingInput!) { recordCompetenceMapping(participantId: $id, input: $input) { id } }`, {
-    id, input: { ...MAPPING_INPUT, otherCompetence: 'Driving licence', mappedBeforeArrivalByImdi: true },
+    id,
+    input: { ...MAPPING_INPUT, otherCompetence: 'Driving licence', mappedBeforeArrivalByImdi: true },
   });
   await ok(bergen, `mutation($id: UUID!, $input: DecisionInput!) { makeDecision(participantId: $id, input: $input) { id } }`, {
-    id, input: { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'Refugee settled by agreement.', decidedAt: addDays(today, -30), notifiedAt: addDays(today, -28) },
+    id,
+    input: {
+      type: 'PARTICIPATION',
+      outcome: 'GRANTED',
+      reasons: 'Refugee settled by agreement.',
+      decidedAt: addDays(today, -30),
+      notifiedAt: addDays(today, -28),
+    },
   });
   const PLAN = `mutation($id: UUID!, $input: IntegrationPlanInput!, $v: Int) { saveIntegrationPlan(participantId: $id, input: $input, expectedVersionNo: $v) { id } }`;
   await ok(bergen, PLAN, { id, input: planInput({ contractSignedAt: addDays(today, -25) }) });
   await ok(bergen, PLAN, { id, input: planInput({ contractSignedAt: addDays(today, -25), longTermGoal: 'Own carpentry business' }), v: 1 });
   await ok(bergen, `mutation($id: UUID!, $input: StartProgrammeInput!) { startProgramme(participantId: $id, input: $input) { id } }`, {
-    id, input: { startDate: addDays(today, -20) },
+    id,
+    input: { startDate: addDays(today, -20) },
   });
   const [mapping] = await rows('competence_mapping', id);
   const decisions = await rows('decision', id, 'decided_at, id');
@@ -149,7 +179,15 @@ test('the mapping, the current plan, the decisions and the programme arrive colu
   expect((await rows('decision', copyId, 'decided_at, id')).map((d) => pick(d, decisionColumns))).toEqual(decisions.map((d) => pick(d, decisionColumns)));
 
   // The current plan and contract become the receiver's first version.
-  const planColumns = carried(planVersionTable.columnNames, ['municipality_id', 'id', 'participant_id', 'created_at', 'version_no', 'significant_change', 'significant_change_decision_id']);
+  const planColumns = carried(planVersionTable.columnNames, [
+    'municipality_id',
+    'id',
+    'participant_id',
+    'created_at',
+    'version_no',
+    'significant_change',
+    'significant_change_decision_id',
+  ]);
   const plans = await rows('plan_version', copyId);
   expect(plans).toHaveLength(1);
   expect(pick(plans[0], planColumns)).toEqual(pick(plan, planColumns));
@@ -157,8 +195,21 @@ test('the mapping, the current plan, the decisions and the programme arrive colu
 
   // The programme starts again in the receiving municipality, with the time already used (R-5.7).
   const programmeColumns = carried(programmeTable.columnNames, [
-    'municipality_id', 'id', 'participant_id', 'version', 'updated_at', 'state', 'start_date', 'late_start_reason', 'planned_end_date', 'leave_until',
-    'halted_until', 'ended_at', 'end_goal_reached', 'end_reason', 'time_already_used_days',
+    'municipality_id',
+    'id',
+    'participant_id',
+    'version',
+    'updated_at',
+    'state',
+    'start_date',
+    'late_start_reason',
+    'planned_end_date',
+    'leave_until',
+    'halted_until',
+    'ended_at',
+    'end_goal_reached',
+    'end_reason',
+    'time_already_used_days',
   ]);
   const [restarted] = await rows('programme', copyId);
   expect(pick(restarted, programmeColumns)).toEqual(pick(programme, programmeColumns));
@@ -187,7 +238,8 @@ test('an answered transfer cannot be answered again; a stale version is a confli
     expect(theirs.extensions.code).toBe('NOT_FOUND');
   }
   // A case is sent once (R-5.10).
-  const twice = (await t.gql(bergen, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "0301") { status } }`, { id })).body.errors[0];
+  const twice = (await t.gql(bergen, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "0301") { status } }`, { id })).body
+    .errors[0];
   expect(twice.extensions).toMatchObject({ code: 'RULE_VIOLATION', ruleId: 'R-5.10' });
   expect((await owner.query(`SELECT count(*)::int AS n FROM app.case_transfer WHERE from_participant_id = $1`, [id])).rows[0].n).toBe(1);
 });

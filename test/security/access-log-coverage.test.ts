@@ -17,7 +17,7 @@ const EXEMPT: Record<string, string> = {
   ForwardedAppealEdge: 'pagination',
   AppealActor: 'the caseworker or reviewer who acted, not the participant',
   AppealHistoryEntry: 'steps of the appeal, reached only through a logged ForwardedAppeal',
-  CareerGuidanceRecord: 'the county\'s own guidance, reached only through a logged referral',
+  CareerGuidanceRecord: "the county's own guidance, reached only through a logged referral",
   BenefitDetails: 'reached only through a logged decision',
   HaltDetails: 'reached only through a logged decision',
   ExtensionDetails: 'reached only through a logged decision',
@@ -35,5 +35,7 @@ test.each(['COUNTY', 'STATSFORVALTER'])('every type %s can reach is logged or ex
 });
 
 test('GuidanceParticipant and AppealParticipant, the projections of a person, are logged', () => {
-  expect(Object.keys(PERSONAL_DATA_TYPES)).toEqual(expect.arrayContaining(['GuidanceParticipant', 'AppealParticipant', 'ForwardedAppeal', 'AppealedDecision', 'CountyGuidanceReferral']));
+  expect(Object.keys(PERSONAL_DATA_TYPES)).toEqual(
+    expect.arrayContaining(['GuidanceParticipant', 'AppealParticipant', 'ForwardedAppeal', 'AppealedDecision', 'CountyGuidanceReferral']),
+  );
 });

@@ -9,7 +9,17 @@ import { startTestApp, TestApp } from '../support/app';
 import { MAPPING_INPUT, participantInput, planInput, REGISTER } from '../support/fixtures';
 import { ACCESS_MATRIX, Caller, CALLERS, Outcome } from './access-matrix';
 
-interface Fixture { participantId: string; absenceId: string; decisionId: string; appealId: string; referralId: string; planVersionId: string; transferId: string; name: string; identityNumber: string }
+interface Fixture {
+  participantId: string;
+  absenceId: string;
+  decisionId: string;
+  appealId: string;
+  referralId: string;
+  planVersionId: string;
+  transferId: string;
+  name: string;
+  identityNumber: string;
+}
 
 let t: TestApp;
 let F: Fixture; // forwarded appeal, referral to the county
@@ -29,55 +39,220 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
   const int = (k: string, value: number) => (v[k] = ['Int!', value]);
   const str = (k: string, value: string) => (v[k] = ['String!', value]);
   switch (name) {
-    case 'me': select = '{ sub municipalities { number } }'; break;
-    case 'municipalities': case 'counties': case 'statsforvalterAreas': select = '{ name }'; break;
-    case 'participant': id('id', f.participantId); select = '{ name identityNumber }'; break;
-    case 'participants': int('first', 100); select = '{ edges { node { name maskedIdentityNumber } } }'; break;
-    case 'caseloadSummary': select = '{ total }'; break;
-    case 'participationCertificate': id('participantId', f.participantId); v.language = ['CertificateLanguage!', 'NB']; select = '{ text }'; break;
-    case 'participantAccessLog': id('participantId', f.participantId); int('first', 10); select = '{ totalCount }'; break;
-    case 'registerParticipant': v.input = ['RegisterParticipantInput!', participantInput({ name: 'Matrix New Person' })]; break;
-    case 'updateParticipant': id('id', f.participantId); v.input = ['UpdateParticipantInput!', { expectedVersion: BAD_VERSION, languages: ['ar'] }]; break;
-    case 'reassignParticipant': id('id', f.participantId); str('toSub', 'x'); str('toName', 'X'); int('expectedVersion', BAD_VERSION); break;
-    case 'recordCompetenceMapping': id('participantId', f.participantId); v.input = ['CompetenceMappingInput!', { ...MAPPING_INPUT, expectedVersion: BAD_VERSION }]; break;
-    case 'saveIntegrationPlan': id('participantId', f.participantId); v.input = ['IntegrationPlanInput!', planInput()]; v.expectedVersionNo = ['Int', BAD_VERSION]; break;
-    case 'makeDecision': id('participantId', f.participantId); v.input = ['DecisionInput!', DECISION]; break;
-    case 'recordDecisionNotice': id('decisionId', f.decisionId); v.notifiedAt = ['LocalDate!', '2026-11-20']; int('expectedVersion', BAD_VERSION); break;
-    case 'startProgramme': id('participantId', f.participantId); v.input = ['StartProgrammeInput!', { startDate: '2026-11-20', expectedVersion: BAD_VERSION }]; break;
-    case 'endLeave': case 'resumeProgramme': id('participantId', f.participantId); int('expectedVersion', BAD_VERSION); break;
-    case 'completeProgramme': case 'interruptProgramme': id('participantId', f.participantId); v.input = ['EndProgrammeInput!', { endDate: '2026-11-20', endGoalReached: false, reason: 'x', expectedVersion: BAD_VERSION }]; break;
-    case 'registerAbsence': id('participantId', f.participantId); v.input = ['AbsenceInput!', { kind: 'ABSENCE_EXCUSED', fromDate: '2026-11-16', toDate: '2026-11-16' }]; break;
-    case 'correctAbsence': id('absenceId', f.absenceId); int('expectedVersion', BAD_VERSION); v.input = ['AbsenceCorrectionInput!', { kind: 'ABSENCE_UNEXCUSED', fromDate: '2026-11-02', toDate: '2026-11-02' }]; break;
-    case 'cancelAbsence': id('absenceId', f.absenceId); int('expectedVersion', BAD_VERSION); str('reason', 'Registered by mistake'); break;
-    case 'incomingTransfers': select = '{ name }'; break;
-    case 'acceptTransfer': id('transferId', f.transferId); int('expectedVersion', BAD_VERSION); break;
-    case 'rejectTransfer': id('transferId', f.transferId); int('expectedVersion', BAD_VERSION); str('reason', 'x'); break;
-    case 'transferParticipant': id('participantId', f.participantId); str('toMunicipality', '4601'); break; // to itself: refused after the case lookup
-    case 'referToCareerGuidance': id('participantId', f.participantId); str('note', 'Matrix'); break;
-    case 'withdrawCareerGuidanceReferral': id('referralId', f.referralId); int('expectedVersion', BAD_VERSION); break;
-    case 'linkPlanToGuidance': id('referralId', f.referralId); id('planVersionId', f.planVersionId); break;
-    case 'careerGuidanceReferrals': int('first', 50); select = '{ edges { node { participant { name } } } }'; break;
-    case 'careerGuidanceReferral': id('id', f.referralId); select = '{ participant { name } }'; break;
-    case 'startCareerGuidance': id('referralId', f.referralId); int('expectedVersion', BAD_VERSION); break;
-    case 'submitCareerGuidance': id('referralId', f.referralId);
-      v.input = ['SubmitCareerGuidanceInput!', { adviser: 'A', heldAt: '2026-11-20', summary: 'S', recommendationKind: 'EDUCATION', recommendedEndGoal: 'UPPER_SECONDARY_COMPLETE', expectedVersion: BAD_VERSION }]; break;
-    case 'registerAppeal': v.input = ['RegisterAppealInput!', { decisionId: f.decisionId, receivedAt: '2026-11-20', sentAt: '2026-11-19', grounds: 'Matrix', changeWanted: 'Matrix' }]; break;
-    case 'acceptLateAppeal': id('appealId', f.appealId); int('expectedVersion', BAD_VERSION); v.ground = ['LateAppealGround!', 'SPECIAL_REASONS']; break;
-    case 'startAppealReview': case 'closeAppeal': id('appealId', f.appealId); int('expectedVersion', BAD_VERSION); break;
-    case 'reverseAppeal': id('appealId', f.appealId); int('expectedVersion', BAD_VERSION); v.decision = ['DecisionInput!', DECISION]; break;
-    case 'partlyReverseAndForward': id('appealId', f.appealId); int('expectedVersion', BAD_VERSION); v.decision = ['DecisionInput!', DECISION]; str('statement', 'x'); v.copiedToParticipantAt = ['LocalDate!', '2026-11-20']; break;
-    case 'dismissAppeal': id('appealId', f.appealId); int('expectedVersion', BAD_VERSION); str('reasons', 'x'); break;
-    case 'forwardAppeal': id('appealId', f.appealId); int('expectedVersion', BAD_VERSION); str('statement', 'x'); v.copiedToParticipantAt = ['LocalDate!', '2026-11-20']; break;
-    case 'reassignAppeal': id('appealId', f.appealId); int('expectedVersion', BAD_VERSION); str('statsforvalterId', 'rogaland'); str('reason', 'x'); break;
-    case 'recordAppealFollowUp': id('appealId', f.appealId); int('expectedVersion', BAD_VERSION); id('decisionId', f.decisionId); break;
-    case 'appeals': int('first', 50); select = '{ edges { node { participant { name } } } }'; break;
-    case 'appeal': id('id', f.appealId); select = '{ participant { name } }'; break;
-    case 'decideAppeal': id('appealId', f.appealId); int('expectedVersion', BAD_VERSION);
-      v.input = ['DecideAppealInput!', { outcome: 'UPHELD', reasons: 'x', decidedAt: '2026-11-20', toDetriment: false }]; break;
-    default: throw new Error(`no call defined for ${op}: add it here and a row to access-matrix.ts`);
+    case 'me':
+      select = '{ sub municipalities { number } }';
+      break;
+    case 'municipalities':
+    case 'counties':
+    case 'statsforvalterAreas':
+      select = '{ name }';
+      break;
+    case 'participant':
+      id('id', f.participantId);
+      select = '{ name identityNumber }';
+      break;
+    case 'participants':
+      int('first', 100);
+      select = '{ edges { node { name maskedIdentityNumber } } }';
+      break;
+    case 'caseloadSummary':
+      select = '{ total }';
+      break;
+    case 'participationCertificate':
+      id('participantId', f.participantId);
+      v.language = ['CertificateLanguage!', 'NB'];
+      select = '{ text }';
+      break;
+    case 'participantAccessLog':
+      id('participantId', f.participantId);
+      int('first', 10);
+      select = '{ totalCount }';
+      break;
+    case 'registerParticipant':
+      v.input = ['RegisterParticipantInput!', participantInput({ name: 'Matrix New Person' })];
+      break;
+    case 'updateParticipant':
+      id('id', f.participantId);
+      v.input = ['UpdateParticipantInput!', { expectedVersion: BAD_VERSION, languages: ['ar'] }];
+      break;
+    case 'reassignParticipant':
+      id('id', f.participantId);
+      str('toSub', 'x');
+      str('toName', 'X');
+      int('expectedVersion', BAD_VERSION);
+      break;
+    case 'recordCompetenceMapping':
+      id('participantId', f.participantId);
+      v.input = ['CompetenceMappingInput!', { ...MAPPING_INPUT, expectedVersion: BAD_VERSION }];
+      break;
+    case 'saveIntegrationPlan':
+      id('participantId', f.participantId);
+      v.input = ['IntegrationPlanInput!', planInput()];
+      v.expectedVersionNo = ['Int', BAD_VERSION];
+      break;
+    case 'makeDecision':
+      id('participantId', f.participantId);
+      v.input = ['DecisionInput!', DECISION];
+      break;
+    case 'recordDecisionNotice':
+      id('decisionId', f.decisionId);
+      v.notifiedAt = ['LocalDate!', '2026-11-20'];
+      int('expectedVersion', BAD_VERSION);
+      break;
+    case 'startProgramme':
+      id('participantId', f.participantId);
+      v.input = ['StartProgrammeInput!', { startDate: '2026-11-20', expectedVersion: BAD_VERSION }];
+      break;
+    case 'endLeave':
+    case 'resumeProgramme':
+      id('participantId', f.participantId);
+      int('expectedVersion', BAD_VERSION);
+      break;
+    case 'completeProgramme':
+    case 'interruptProgramme':
+      id('participantId', f.participantId);
+      v.input = ['EndProgrammeInput!', { endDate: '2026-11-20', endGoalReached: false, reason: 'x', expectedVersion: BAD_VERSION }];
+      break;
+    case 'registerAbsence':
+      id('participantId', f.participantId);
+      v.input = ['AbsenceInput!', { kind: 'ABSENCE_EXCUSED', fromDate: '2026-11-16', toDate: '2026-11-16' }];
+      break;
+    case 'correctAbsence':
+      id('absenceId', f.absenceId);
+      int('expectedVersion', BAD_VERSION);
+      v.input = ['AbsenceCorrectionInput!', { kind: 'ABSENCE_UNEXCUSED', fromDate: '2026-11-02', toDate: '2026-11-02' }];
+      break;
+    case 'cancelAbsence':
+      id('absenceId', f.absenceId);
+      int('expectedVersion', BAD_VERSION);
+      str('reason', 'Registered by mistake');
+      break;
+    case 'incomingTransfers':
+      select = '{ name }';
+      break;
+    case 'acceptTransfer':
+      id('transferId', f.transferId);
+      int('expectedVersion', BAD_VERSION);
+      break;
+    case 'rejectTransfer':
+      id('transferId', f.transferId);
+      int('expectedVersion', BAD_VERSION);
+      str('reason', 'x');
+      break;
+    case 'transferParticipant':
+      id('participantId', f.participantId);
+      str('toMunicipality', '4601');
+      break; // to itself: refused after the case lookup
+    case 'referToCareerGuidance':
+      id('participantId', f.participantId);
+      str('note', 'Matrix');
+      break;
+    case 'withdrawCareerGuidanceReferral':
+      id('referralId', f.referralId);
+      int('expectedVersion', BAD_VERSION);
+      break;
+    case 'linkPlanToGuidance':
+      id('referralId', f.referralId);
+      id('planVersionId', f.planVersionId);
+      break;
+    case 'careerGuidanceReferrals':
+      int('first', 50);
+      select = '{ edges { node { participant { name } } } }';
+      break;
+    case 'careerGuidanceReferral':
+      id('id', f.referralId);
+      select = '{ participant { name } }';
+      break;
+    case 'startCareerGuidance':
+      id('referralId', f.referralId);
+      int('expectedVersion', BAD_VERSION);
+      break;
+    case 'submitCareerGuidance':
+      id('referralId', f.referralId);
+      v.input = [
+        'SubmitCareerGuidanceInput!',
+        {
+          adviser: 'A',
+          heldAt: '2026-11-20',
+          summary: 'S',
+          recommendationKind: 'EDUCATION',
+          recommendedEndGoal: 'UPPER_SECONDARY_COMPLETE',
+          expectedVersion: BAD_VERSION,
+        },
+      ];
+      break;
+    case 'registerAppeal':
+      v.input = [
+        'RegisterAppealInput!',
+        { decisionId: f.decisionId, receivedAt: '2026-11-20', sentAt: '2026-11-19', grounds: 'Matrix', changeWanted: 'Matrix' },
+      ];
+      break;
+    case 'acceptLateAppeal':
+      id('appealId', f.appealId);
+      int('expectedVersion', BAD_VERSION);
+      v.ground = ['LateAppealGround!', 'SPECIAL_REASONS'];
+      break;
+    case 'startAppealReview':
+    case 'closeAppeal':
+      id('appealId', f.appealId);
+      int('expectedVersion', BAD_VERSION);
+      break;
+    case 'reverseAppeal':
+      id('appealId', f.appealId);
+      int('expectedVersion', BAD_VERSION);
+      v.decision = ['DecisionInput!', DECISION];
+      break;
+    case 'partlyReverseAndForward':
+      id('appealId', f.appealId);
+      int('expectedVersion', BAD_VERSION);
+      v.decision = ['DecisionInput!', DECISION];
+      str('statement', 'x');
+      v.copiedToParticipantAt = ['LocalDate!', '2026-11-20'];
+      break;
+    case 'dismissAppeal':
+      id('appealId', f.appealId);
+      int('expectedVersion', BAD_VERSION);
+      str('reasons', 'x');
+      break;
+    case 'forwardAppeal':
+      id('appealId', f.appealId);
+      int('expectedVersion', BAD_VERSION);
+      str('statement', 'x');
+      v.copiedToParticipantAt = ['LocalDate!', '2026-11-20'];
+      break;
+    case 'reassignAppeal':
+      id('appealId', f.appealId);
+      int('expectedVersion', BAD_VERSION);
+      str('statsforvalterId', 'rogaland');
+      str('reason', 'x');
+      break;
+    case 'recordAppealFollowUp':
+      id('appealId', f.appealId);
+      int('expectedVersion', BAD_VERSION);
+      id('decisionId', f.decisionId);
+      break;
+    case 'appeals':
+      int('first', 50);
+      select = '{ edges { node { participant { name } } } }';
+      break;
+    case 'appeal':
+      id('id', f.appealId);
+      select = '{ participant { name } }';
+      break;
+    case 'decideAppeal':
+      id('appealId', f.appealId);
+      int('expectedVersion', BAD_VERSION);
+      v.input = ['DecideAppealInput!', { outcome: 'UPHELD', reasons: 'x', decidedAt: '2026-11-20', toDetriment: false }];
+      break;
+    default:
+      throw new Error(`no call defined for ${op}: add it here and a row to access-matrix.ts`);
   }
-  const defs = Object.entries(v).map(([k, [type]]) => `$${k}: ${type}`).join(', ');
-  const args = Object.keys(v).map((k) => `${k}: $${k}`).join(', ');
+  const defs = Object.entries(v)
+    .map(([k, [type]]) => `$${k}: ${type}`)
+    .join(', ');
+  const args = Object.keys(v)
+    .map((k) => `${k}: $${k}`)
+    .join(', ');
   const query = `${root === 'Query' ? 'query' : 'mutation'}${defs ? `(${defs})` : ''} { ${name}${args ? `(${args})` : ''} ${select} }`;
   return { query, variables: Object.fromEntries(Object.entries(v).map(([k, [, value]]) => [k, value])) };
 }
@@ -86,7 +261,13 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
 function withRandomIds(c: { query: string; variables: Record<string, unknown> }, f: Fixture) {
   const ids = new Set([f.participantId, f.absenceId, f.decisionId, f.appealId, f.referralId, f.planVersionId, f.transferId]);
   const swap = (x: unknown): unknown =>
-    typeof x === 'string' && ids.has(x) ? crypto.randomUUID() : Array.isArray(x) ? x.map(swap) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, swap(y)])) : x;
+    typeof x === 'string' && ids.has(x)
+      ? crypto.randomUUID()
+      : Array.isArray(x)
+        ? x.map(swap)
+        : x && typeof x === 'object'
+          ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, swap(y)]))
+          : x;
   return { query: c.query, variables: swap(c.variables) as Record<string, unknown> };
 }
 
@@ -98,7 +279,9 @@ async function gql(caller: Caller, c: { query: string; variables: Record<string,
 async function sendTransfer(): Promise<string> {
   const stavanger = await t.token('MUNICIPALITY', '1103', 'matrix-sender');
   const reg = await t.gql(stavanger, REGISTER, { input: participantInput({ name: 'Matrix Sent Person' }) });
-  await t.gql(stavanger, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "4601") { id } }`, { id: reg.body.data.registerParticipant.id });
+  await t.gql(stavanger, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "4601") { id } }`, {
+    id: reg.body.data.registerParticipant.id,
+  });
   const inbox = (await t.gql(tokens.muni, `{ incomingTransfers { id name } }`)).body.data.incomingTransfers as { id: string; name: string }[];
   return inbox[inbox.length - 1].id;
 }
@@ -112,26 +295,61 @@ async function makeCase(name: string, forward: boolean): Promise<Fixture> {
   };
   const input = participantInput({ name });
   const { registerParticipant: p } = await ok(REGISTER, { input });
-  await ok(`mutation($id: UUID!, $input: CompetenceMappingInput!) { recordCompetenceMapping(participantId: $id, input: $input) { id } }`, { id: p.id, input: MAPPING_INPUT });
-  const plan = await ok(`mutation($id: UUID!, $input: IntegrationPlanInput!) { saveIntegrationPlan(participantId: $id, input: $input) { integrationPlan { current { id } } } }`, { id: p.id, input: planInput() });
-  const abs = await ok(`mutation($id: UUID!) { registerAbsence(participantId: $id, input: { kind: ABSENCE_EXCUSED, fromDate: "2026-11-02", toDate: "2026-11-02" }) { absences { id } } }`, { id: p.id });
+  await ok(`mutation($id: UUID!, $input: CompetenceMappingInput!) { recordCompetenceMapping(participantId: $id, input: $input) { id } }`, {
+    id: p.id,
+    input: MAPPING_INPUT,
+  });
+  const plan = await ok(
+    `mutation($id: UUID!, $input: IntegrationPlanInput!) { saveIntegrationPlan(participantId: $id, input: $input) { integrationPlan { current { id } } } }`,
+    { id: p.id, input: planInput() },
+  );
+  const abs = await ok(
+    `mutation($id: UUID!) { registerAbsence(participantId: $id, input: { kind: ABSENCE_EXCUSED, fromDate: "2026-11-02", toDate: "2026-11-02" }) { absences { id } } }`,
+    { id: p.id },
+  );
   const ref = await ok(`mutation($id: UUID!) { referToCareerGuidance(participantId: $id, note: "Matrix") { id } }`, { id: p.id });
-  const d = await ok(`mutation($id: UUID!) { makeDecision(participantId: $id, input: { type: PARTICIPATION, outcome: REFUSED, reasons: "Not eligible", decidedAt: "2026-11-10", notifiedAt: "2026-11-12" }) { decisions { id } } }`, { id: p.id });
+  const d = await ok(
+    `mutation($id: UUID!) { makeDecision(participantId: $id, input: { type: PARTICIPATION, outcome: REFUSED, reasons: "Not eligible", decidedAt: "2026-11-10", notifiedAt: "2026-11-12" }) { decisions { id } } }`,
+    { id: p.id },
+  );
   const decisionId = d.makeDecision.decisions[0].id;
-  const a = await ok(`mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { id version } }`, { input: { decisionId, receivedAt: '2026-11-20', sentAt: '2026-11-19', grounds: 'I disagree', changeWanted: 'Grant participation' } });
+  const a = await ok(`mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { id version } }`, {
+    input: { decisionId, receivedAt: '2026-11-20', sentAt: '2026-11-19', grounds: 'I disagree', changeWanted: 'Grant participation' },
+  });
   let appeal = a.registerAppeal;
   if (forward) {
-    appeal = (await ok(`mutation($id: UUID!, $v: Int!) { startAppealReview(appealId: $id, expectedVersion: $v) { id version } }`, { id: appeal.id, v: appeal.version })).startAppealReview;
-    await ok(`mutation($id: UUID!, $v: Int!) { forwardAppeal(appealId: $id, expectedVersion: $v, statement: "Upheld", copiedToParticipantAt: "2026-11-25") { id } }`, { id: appeal.id, v: appeal.version });
+    appeal = (
+      await ok(`mutation($id: UUID!, $v: Int!) { startAppealReview(appealId: $id, expectedVersion: $v) { id version } }`, { id: appeal.id, v: appeal.version })
+    ).startAppealReview;
+    await ok(
+      `mutation($id: UUID!, $v: Int!) { forwardAppeal(appealId: $id, expectedVersion: $v, statement: "Upheld", copiedToParticipantAt: "2026-11-25") { id } }`,
+      { id: appeal.id, v: appeal.version },
+    );
   }
-  return { participantId: p.id, absenceId: abs.registerAbsence.absences[0].id, decisionId, appealId: appeal.id, referralId: ref.referToCareerGuidance.id, planVersionId: plan.saveIntegrationPlan.integrationPlan.current.id, transferId: await sendTransfer(), name, identityNumber: input.identityNumber as string };
+  return {
+    participantId: p.id,
+    absenceId: abs.registerAbsence.absences[0].id,
+    decisionId,
+    appealId: appeal.id,
+    referralId: ref.referToCareerGuidance.id,
+    planVersionId: plan.saveIntegrationPlan.integrationPlan.current.id,
+    transferId: await sendTransfer(),
+    name,
+    identityNumber: input.identityNumber as string,
+  };
 }
 
 beforeAll(async () => {
   t = await startTestApp();
   const orgs: Record<Caller, [string, string] | null> = {
-    muni: ['MUNICIPALITY', '4601'], muniOther: ['MUNICIPALITY', '1103'], county: ['COUNTY', '46'], countyOther: ['COUNTY', '11'],
-    sfArea: ['STATSFORVALTER', 'vestland'], sfUnfwd: ['STATSFORVALTER', 'vestland'], sfOther: ['STATSFORVALTER', 'rogaland'], anonymous: null,
+    muni: ['MUNICIPALITY', '4601'],
+    muniOther: ['MUNICIPALITY', '1103'],
+    county: ['COUNTY', '46'],
+    countyOther: ['COUNTY', '11'],
+    sfArea: ['STATSFORVALTER', 'vestland'],
+    sfUnfwd: ['STATSFORVALTER', 'vestland'],
+    sfOther: ['STATSFORVALTER', 'rogaland'],
+    anonymous: null,
   };
   for (const c of CALLERS) tokens[c] = orgs[c] ? await t.token(orgs[c]![0], orgs[c]![1], `matrix-${c}`) : null;
   F = await makeCase('Matrix Person Forwarded', true);
@@ -176,11 +394,15 @@ test.each(rows)('%s', async (op, expected) => {
       expect({ ...where, codes }).toEqual({ ...where, codes: ['FORBIDDEN'] });
     } else if (outcome === 'HIDDEN') {
       const random = await gql(caller, withRandomIds(c, fixture));
-      const pick = (r: typeof res) => (r.body.errors ?? []).map((e: { message: string; extensions?: { code?: string } }) => ({ code: e.extensions?.code, message: e.message }));
+      const pick = (r: typeof res) =>
+        (r.body.errors ?? []).map((e: { message: string; extensions?: { code?: string } }) => ({ code: e.extensions?.code, message: e.message }));
       expect({ ...where, answer: pick(res) }).toEqual({ ...where, answer: pick(random) });
       expect({ ...where, codes }).toEqual({ ...where, codes: ['NOT_FOUND'] });
     } else {
-      expect({ ...where, forbidden: codes.filter((x) => x === 'FORBIDDEN' || x === 'UNAUTHENTICATED' || x === 'INTERNAL_SERVER_ERROR') }).toEqual({ ...where, forbidden: [] });
+      expect({ ...where, forbidden: codes.filter((x) => x === 'FORBIDDEN' || x === 'UNAUTHENTICATED' || x === 'INTERNAL_SERVER_ERROR') }).toEqual({
+        ...where,
+        forbidden: [],
+      });
     }
     assertNoLeak(caller, res.body);
   }

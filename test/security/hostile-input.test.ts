@@ -7,7 +7,16 @@
  */
 import fc from 'fast-check';
 import {
-  getNamedType, GraphQLArgument, GraphQLEnumType, GraphQLInputObjectType, GraphQLInputType, GraphQLList, GraphQLNonNull, GraphQLScalarType, isListType, isNonNullType,
+  getNamedType,
+  GraphQLArgument,
+  GraphQLEnumType,
+  GraphQLInputObjectType,
+  GraphQLInputType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLScalarType,
+  isListType,
+  isNonNullType,
 } from 'graphql';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { startTestApp, TestApp } from '../support/app';
@@ -26,7 +35,11 @@ beforeAll(async () => {
   tok = await t.token('MUNICIPALITY', '4601');
   const reg = await t.gql(tok, REGISTER, { input: participantInput() });
   fixture.participantId = reg.body.data.registerParticipant.id;
-  const d = await t.gql(tok, `mutation($id: UUID!) { makeDecision(participantId: $id, input: { type: PARTICIPATION, outcome: REFUSED, reasons: "x", decidedAt: "2026-11-10", notifiedAt: "2026-11-12" }) { decisions { id } } }`, { id: fixture.participantId });
+  const d = await t.gql(
+    tok,
+    `mutation($id: UUID!) { makeDecision(participantId: $id, input: { type: PARTICIPATION, outcome: REFUSED, reasons: "x", decidedAt: "2026-11-10", notifiedAt: "2026-11-12" }) { decisions { id } } }`,
+    { id: fixture.participantId },
+  );
   fixture.decisionId = d.body.data.makeDecision.decisions[0].id;
 });
 afterAll(async () => {
@@ -35,7 +48,22 @@ afterAll(async () => {
 });
 
 const hostileStrings = fc.oneof(
-  fc.constantFrom("' OR 1=1 --", '"; DROP TABLE app.participant; --', '$1', '\u202Eevil\u202C', '\u0000nul', 'a\u0007b', '{{7*7}}', '../../etc/passwd', '<script>alert(1)</script>', '02013299998', '9999-99-99', '2026-02-30', '', ' '),
+  fc.constantFrom(
+    "' OR 1=1 --",
+    '"; DROP TABLE app.participant; --',
+    '$1',
+    '\u202Eevil\u202C',
+    '\u0000nul',
+    'a\u0007b',
+    '{{7*7}}',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    '02013299998',
+    '9999-99-99',
+    '2026-02-30',
+    '',
+    ' ',
+  ),
   fc.string({ maxLength: 50 }),
   fc.string({ minLength: 5000, maxLength: 20000 }),
   fc.stringMatching(/^[\u0000-\u001f\u202a-\u202e]{1,20}$/),

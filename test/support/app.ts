@@ -40,7 +40,14 @@ export async function startTestApp(
   const directory = await loadOrgDirectory(api);
   const config = loadConfig({ NODE_ENV: opts.production ? 'production' : 'test', JWT_SECRET: TEST_SECRET, DATABASE_URL: db.ownerUrl, ...(opts.env ?? {}) });
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const app = await createApp({ config, api, directory, verifier: new TokenVerifier(config.jwt, TEST_SECRET), log, devTokenSecret: opts.devTokens ? TEST_SECRET : null });
+  const app = await createApp({
+    config,
+    api,
+    directory,
+    verifier: new TokenVerifier(config.jwt, TEST_SECRET),
+    log,
+    devTokenSecret: opts.devTokens ? TEST_SECRET : null,
+  });
   const server = http.createServer(app.handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const token = (role: string, org: string, sub = `${role.toLowerCase()}-${org}-user`, name = `Test ${role} ${org}`) =>

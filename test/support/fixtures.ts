@@ -52,4 +52,10 @@ export function planInput(over: Record<string, unknown> = {}): Record<string, un
   };
 }
 
-export const MAPPING_INPUT = { languageSkills: 'Arabic, English B1', education: 'Primary school', countsAsUpperSecondary: false, workExperience: 'Carpenter', complete: true };
+export const MAPPING_INPUT = {
+  languageSkills: 'Arabic, English B1',
+  education: 'Primary school',
+  countsAsUpperSecondary: false,
+  workExperience: 'Carpenter',
+  complete: true,
+};

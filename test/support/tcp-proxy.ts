@@ -20,9 +20,7 @@ export class TcpProxy {
   private signalCommitCut: () => void = () => undefined;
   port = 0;
 
-  private constructor(
-    private readonly target: { host: string; port: number },
-  ) {
+  private constructor(private readonly target: { host: string; port: number }) {
     this.server = this.makeServer();
   }
 

@@ -6,7 +6,10 @@ import { DatabaseUnavailableError, isConnectionError } from '../../src/db/connec
 const formatted = { message: 'x', path: ['f'] };
 
 test('a database error never reaches the client: no SQL, constraint names or personal data', () => {
-  const pg = Object.assign(new Error('duplicate key value violates unique constraint "participant_municipality_id_identity_number_key" Key (identity_number)=(02013299997)'), { code: '23505' });
+  const pg = Object.assign(
+    new Error('duplicate key value violates unique constraint "participant_municipality_id_identity_number_key" Key (identity_number)=(02013299997)'),
+    { code: '23505' },
+  );
   const logged: unknown[] = [];
   const out = toClientError({ ...formatted, message: pg.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, pg, (e) => logged.push(e));
   expect(out.extensions?.code).toBe('CONFLICT');
@@ -24,7 +27,10 @@ test('an unexpected error is masked as INTERNAL_SERVER_ERROR and logged', () => 
 
 test('a statement timeout is a retryable TIMEOUT', () => {
   const err = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
-  expect(toClientError({ ...formatted, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, err, () => undefined).extensions).toEqual({ code: 'TIMEOUT', retryable: true });
+  expect(toClientError({ ...formatted, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, err, () => undefined).extensions).toEqual({
+    code: 'TIMEOUT',
+    retryable: true,
+  });
 });
 
 test('a rule violation carries its law reference', () => {
@@ -33,16 +39,24 @@ test('a rule violation carries its law reference', () => {
 });
 
 test('suggestions are stripped from messages', () => {
-  const e = new GraphQLError('Cannot query field "participantz" on type "Query". Did you mean "participants"?', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  const e = new GraphQLError('Cannot query field "participantz" on type "Query". Did you mean "participants"?', {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+  });
   const out = toClientError({ message: e.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, e, () => undefined);
   expect(out.message).toBe('Cannot query field "participantz" on type "Query".');
 });
 
 describe('transient database failures are one retryable code, UNAVAILABLE', () => {
   const cases: [string, Error][] = [
-    ['the backend terminated (57P01, FATAL)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' })],
+    [
+      'the backend terminated (57P01, FATAL)',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' }),
+    ],
     ['the database starting up (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03', severity: 'FATAL' })],
-    ['idle_in_transaction_session_timeout (25P03)', Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03', severity: 'FATAL' })],
+    [
+      'idle_in_transaction_session_timeout (25P03)',
+      Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03', severity: 'FATAL' }),
+    ],
     ['a connection exception (class 08)', Object.assign(new Error('connection failure'), { code: '08006' })],
     ['the socket closed', new Error('Connection terminated unexpectedly')],
     ['a dead client used again', new Error('Client has encountered a connection error and is not queryable')],

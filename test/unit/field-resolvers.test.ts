@@ -28,7 +28,11 @@ function info(schema: GraphQLSchema, key: string, root = 'participant'): GraphQL
     fieldName: name,
     parentType: schema.getType(type),
     path: { prev: { prev: undefined, key: root, typename: 'Query' }, key: name, typename: type },
-    operation: { kind: 'OperationDefinition', operation: 'query', selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: root } }] } },
+    operation: {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: root } }] },
+    },
   } as unknown as GraphQLResolveInfo;
 }
 
@@ -39,7 +43,7 @@ test('every field resolver of an object type runs on the fast path, but those wi
   expect([...report.kept]).toEqual(['Participant.certificate']);
 });
 
-test('each fast field resolver checks the roles type-graphql would, synchronously, with type-graphql\'s errors', () => {
+test("each fast field resolver checks the roles type-graphql would, synchronously, with type-graphql's errors", () => {
   const storage = getMetadataStorage() as unknown as { fieldResolvers: { schemaName: string; roles?: string[]; getObjectType(): { name: string } }[] };
   for (const [key, roles] of fastFieldReport().fieldResolvers) {
     const [typeName, name] = key.split('.');
@@ -54,17 +58,54 @@ test('each fast field resolver checks the roles type-graphql would, synchronousl
   }
 });
 
-test('fast and original resolvers answer alike for the case list\'s fields', async () => {
-  const ctx = { actor: { role: 'MUNICIPALITY' }, today: '2026-11-30', state: {}, directory: { municipalityById: () => ({ id: 1, number: '0301', name: 'Oslo', countyNumber: '03' }), areaOfMunicipality: () => ({ name: 'Statsforvalteren i Oslo og Viken' }) } };
-  const participant = {
-    id: '11111111-1111-4111-8111-111111111111', municipalityId: 1, identityNumber: '01019012345', birthDate: '1990-01-01', startDeadline: '2026-12-24',
-    // What the case list reads with its page, by the module that owns each part (Participant.prefetched).
-    prefetched: {
-      hasOpenAppeal: true, currentEndGoal: 'EMPLOYMENT',
-      latestDecision: { id: 'd', participant_id: 'p', municipality_id: 1, version: 1, type: 'PARTICIPATION', outcome: 'GRANTED', basis: null, reasons: 'r', legal_basis: [], decided_at: '2026-01-01', decided_by_name: 'x', advance_notice_at: null, notified_at: '2026-01-02', details: {} },
+test("fast and original resolvers answer alike for the case list's fields", async () => {
+  const ctx = {
+    actor: { role: 'MUNICIPALITY' },
+    today: '2026-11-30',
+    state: {},
+    directory: {
+      municipalityById: () => ({ id: 1, number: '0301', name: 'Oslo', countyNumber: '03' }),
+      areaOfMunicipality: () => ({ name: 'Statsforvalteren i Oslo og Viken' }),
     },
   };
-  for (const key of ['Participant.hasOpenAppeal', 'Participant.currentEndGoal', 'Participant.latestDecision', 'Participant.maskedIdentityNumber', 'Participant.age', 'Participant.daysToStartDeadline', 'Participant.identityNumber', 'Participant.municipality']) {
+  const participant = {
+    id: '11111111-1111-4111-8111-111111111111',
+    municipalityId: 1,
+    identityNumber: '01019012345',
+    birthDate: '1990-01-01',
+    startDeadline: '2026-12-24',
+    // What the case list reads with its page, by the module that owns each part (Participant.prefetched).
+    prefetched: {
+      hasOpenAppeal: true,
+      currentEndGoal: 'EMPLOYMENT',
+      latestDecision: {
+        id: 'd',
+        participant_id: 'p',
+        municipality_id: 1,
+        version: 1,
+        type: 'PARTICIPATION',
+        outcome: 'GRANTED',
+        basis: null,
+        reasons: 'r',
+        legal_basis: [],
+        decided_at: '2026-01-01',
+        decided_by_name: 'x',
+        advance_notice_at: null,
+        notified_at: '2026-01-02',
+        details: {},
+      },
+    },
+  };
+  for (const key of [
+    'Participant.hasOpenAppeal',
+    'Participant.currentEndGoal',
+    'Participant.latestDecision',
+    'Participant.maskedIdentityNumber',
+    'Participant.age',
+    'Participant.daysToStartDeadline',
+    'Participant.identityNumber',
+    'Participant.municipality',
+  ]) {
     for (const root of ['participant', 'participants']) {
       const a = await field(fast, key).resolve!(participant, {}, { ...ctx, state: {} }, info(fast, key, root));
       const b = await field(original, key).resolve!(participant, {}, { ...ctx, state: {} }, info(original, key, root));
@@ -73,6 +114,8 @@ test('fast and original resolvers answer alike for the case list\'s fields', asy
   }
   const decision = { notifiedAt: '2026-11-06', municipalityId: 1 };
   for (const key of ['Decision.appealDeadline', 'Decision.appealInformation']) {
-    expect(await field(fast, key).resolve!(decision, {}, ctx, info(fast, key))).toEqual(await field(original, key).resolve!(decision, {}, ctx, info(original, key)));
+    expect(await field(fast, key).resolve!(decision, {}, ctx, info(fast, key))).toEqual(
+      await field(original, key).resolve!(decision, {}, ctx, info(original, key)),
+    );
   }
 });

@@ -16,12 +16,17 @@ const VERSION_GUARD = 'version guard: the UPDATE carries the expectedVersion the
  */
 const NATURALLY_IDEMPOTENT: Record<string, string> = {
   // Creating something, guarded otherwise.
-  saveIntegrationPlan: 'creates a plan version; expectedVersionNo is the guard (omitted means "no plan yet"), so a retry after a success answers CONFLICT and never adds a version',
-  acceptTransfer: 'creates the receiving case; the transfer row is locked and must be PENDING at the expectedVersion, so a retry answers CONFLICT, never a second case',
-  transferParticipant: 'creates a transfer; the case is locked and marked TRANSFERRED in the same transaction, so a retry is refused (R-5.10) and sends nothing twice',
+  saveIntegrationPlan:
+    'creates a plan version; expectedVersionNo is the guard (omitted means "no plan yet"), so a retry after a success answers CONFLICT and never adds a version',
+  acceptTransfer:
+    'creates the receiving case; the transfer row is locked and must be PENDING at the expectedVersion, so a retry answers CONFLICT, never a second case',
+  transferParticipant:
+    'creates a transfer; the case is locked and marked TRANSFERRED in the same transaction, so a retry is refused (R-5.10) and sends nothing twice',
   linkPlanToGuidance: 'creates a link; the link is unique per plan version (ON CONFLICT DO NOTHING) and linking it again to the same guidance changes nothing',
-  completeProgramme: 'ends the programme and issues the certificate; COMPLETED is final in the transition table and the certificate is unique per case, so a retry is refused',
-  interruptProgramme: 'ends the programme and issues the certificate; INTERRUPTED is final in the transition table and the certificate is unique per case, so a retry is refused',
+  completeProgramme:
+    'ends the programme and issues the certificate; COMPLETED is final in the transition table and the certificate is unique per case, so a retry is refused',
+  interruptProgramme:
+    'ends the programme and issues the certificate; INTERRUPTED is final in the transition table and the certificate is unique per case, so a retry is refused',
   startProgramme: 'PLANNED → ACTIVE happens once: the transition table refuses START from ACTIVE, and expectedVersion guards the row',
   // Changing one record.
   acceptLateAppeal: VERSION_GUARD,
@@ -74,14 +79,27 @@ test('the reviewed list is current: every entry is a mutation without a key, wit
 });
 
 test('the creating mutations of issue 12 take a key: registerAbsence and recordCompetenceMapping', () => {
-  for (const name of ['registerParticipant', 'registerAbsence', 'recordCompetenceMapping', 'makeDecision', 'registerAppeal', 'referToCareerGuidance', 'submitCareerGuidance']) {
+  for (const name of [
+    'registerParticipant',
+    'registerAbsence',
+    'recordCompetenceMapping',
+    'makeDecision',
+    'registerAppeal',
+    'referToCareerGuidance',
+    'submitCareerGuidance',
+  ]) {
     expect({ name, keyed: takesIdempotencyKey(mutations[name]) }).toEqual({ name, keyed: true });
   }
 });
 
 test('every key-less mutation on the list either carries a version guard or is explained otherwise', () => {
   const guarded = (m: GraphQLField<unknown, unknown>) =>
-    m.args.some((a) => /^expectedVersion/.test(a.name) || (isInputObjectType(getNamedType(a.type)) && Object.keys((getNamedType(a.type) as GraphQLInputObjectType).getFields()).some((f) => /^expectedVersion/.test(f))));
+    m.args.some(
+      (a) =>
+        /^expectedVersion/.test(a.name) ||
+        (isInputObjectType(getNamedType(a.type)) &&
+          Object.keys((getNamedType(a.type) as GraphQLInputObjectType).getFields()).some((f) => /^expectedVersion/.test(f))),
+    );
   for (const [name, reason] of Object.entries(NATURALLY_IDEMPOTENT)) {
     if (reason === VERSION_GUARD) expect({ name, guarded: guarded(mutations[name]) }).toEqual({ name, guarded: true });
   }

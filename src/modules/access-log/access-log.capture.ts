@@ -80,7 +80,14 @@ export function noteAccess(source: unknown, info: GraphQLResolveInfo, context: R
   if (!source || typeof source !== 'object' || !context.state) return;
   let root = info.path;
   while (root.prev) root = root.prev;
-  const state = ((context.state.access as AccessState | undefined) ??= { records: new Map(), purposes: new Map(), lastSource: null, lastType: null, lastRootKey: null, lastRecord: null });
+  const state = ((context.state.access as AccessState | undefined) ??= {
+    records: new Map(),
+    purposes: new Map(),
+    lastSource: null,
+    lastType: null,
+    lastRootKey: null,
+    lastRecord: null,
+  });
   const typeName = info.parentType.name;
   if (state.lastSource === source && state.lastType === typeName && state.lastRootKey === root.key && state.lastRecord) {
     state.lastRecord.fields.add(label);

@@ -31,32 +31,47 @@ export const accessLogRepository = {
     const participants = groups.map((g) => g.participantIds.join(','));
     const purposes = groups.map((g) => g.purpose);
     const fields = groups.map((g) => g.fields.join(','));
-    const x = sql<{ m: number; p: string; purpose: string; f: string }>`unnest(${municipalities}::smallint[], ${participants}::text[], ${purposes}::text[], ${fields}::text[])`
-      .as<'x'>(sql`x(m, p, purpose, f)`);
+    const x = sql<{
+      m: number;
+      p: string;
+      purpose: string;
+      f: string;
+    }>`unnest(${municipalities}::smallint[], ${participants}::text[], ${purposes}::text[], ${fields}::text[])`.as<'x'>(sql`x(m, p, purpose, f)`);
     await run(
       ctx.tx,
-      db.insertInto('app.access_log')
+      db
+        .insertInto('app.access_log')
         .columns(['municipality_id', 'request_id', 'actor_sub', 'actor_role', 'actor_org', 'participant_ids', 'purpose', 'fields'])
         .expression(
-          db.selectFrom(x).select((eb) => [
-            'x.m',
-            eb.val(ctx.requestId).as('request_id'),
-            eb.val(ctx.actor.sub).as('actor_sub'),
-            eb.val(ctx.actor.role).as('actor_role'),
-            eb.val(ctx.actor.org).as('actor_org'),
-            sql<string[]>`string_to_array(${eb.ref('x.p')}, ',')::uuid[]`.as('participant_ids'),
-            'x.purpose',
-            sql<string[]>`string_to_array(${eb.ref('x.f')}, ',')`.as('fields'),
-          ]),
+          db
+            .selectFrom(x)
+            .select((eb) => [
+              'x.m',
+              eb.val(ctx.requestId).as('request_id'),
+              eb.val(ctx.actor.sub).as('actor_sub'),
+              eb.val(ctx.actor.role).as('actor_role'),
+              eb.val(ctx.actor.org).as('actor_org'),
+              sql<string[]>`string_to_array(${eb.ref('x.p')}, ',')::uuid[]`.as('participant_ids'),
+              'x.purpose',
+              sql<string[]>`string_to_array(${eb.ref('x.f')}, ',')`.as('fields'),
+            ]),
         ),
     );
   },
 
   /** A page of the participant's log, newest first, after the entry (atKey, id); `limit` rows at most. */
-  async page(ctx: RequestContext, municipalityId: number, participantId: string, after: { atKey: string; id: string } | null, limit: number): Promise<AccessLogEntryRecord[]> {
-    let q = db.selectFrom('app.access_log')
+  async page(
+    ctx: RequestContext,
+    municipalityId: number,
+    participantId: string,
+    after: { atKey: string; id: string } | null,
+    limit: number,
+  ): Promise<AccessLogEntryRecord[]> {
+    let q = db
+      .selectFrom('app.access_log')
       .select(['id', 'at', 'actor_role', 'actor_org', 'purpose', 'fields', sql<string>`at::text`.as('at_key')])
-      .where('municipality_id', '=', municipalityId).where('participant_ids', '@>', naming(participantId));
+      .where('municipality_id', '=', municipalityId)
+      .where('participant_ids', '@>', naming(participantId));
     if (after) q = q.where(sql<boolean>`(${sql.ref('at')}, ${sql.ref('id')}) < (${after.atKey}::timestamptz, ${after.id}::uuid)`);
     const rows = await run(ctx.tx, q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit));
     return rows.map(toRecord);
@@ -66,8 +81,11 @@ export const accessLogRepository = {
   async count(ctx: RequestContext, municipalityId: number, participantId: string): Promise<number> {
     const rows = await run(
       ctx.tx,
-      db.selectFrom('app.access_log').select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('municipality_id', '=', municipalityId).where('participant_ids', '@>', naming(participantId)),
+      db
+        .selectFrom('app.access_log')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('municipality_id', '=', municipalityId)
+        .where('participant_ids', '@>', naming(participantId)),
     );
     return Number(rows[0]?.count ?? 0);
   },

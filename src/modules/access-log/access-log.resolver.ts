@@ -9,7 +9,7 @@ import { AccessLogConnection } from './access-log.types';
 @Resolver()
 export class AccessLogResolver {
   @Authorized('MUNICIPALITY')
-  @Query(() => AccessLogConnection, { description: 'Who read this participant\'s personal data, newest first.' })
+  @Query(() => AccessLogConnection, { description: "Who read this participant's personal data, newest first." })
   async participantAccessLog(
     @Arg('participantId', () => UUIDScalar) participantId: string,
     @Args() page: PageArgs,
@@ -19,7 +19,14 @@ export class AccessLogResolver {
     const { entries, hasNextPage, totalCount, cursorValues } = await AccessLogService.forParticipant(ctx, participantId, { first: page.first, after });
     const edges = entries.map((e) => ({
       cursor: encodeCursor(cursorValues(e)),
-      node: { at: e.at, role: e.actorRole, org: e.actorOrg, orgName: ctx.directory.orgName(e.actorRole, e.actorOrg) ?? e.actorOrg, purpose: e.purpose, fields: e.fields },
+      node: {
+        at: e.at,
+        role: e.actorRole,
+        org: e.actorOrg,
+        orgName: ctx.directory.orgName(e.actorRole, e.actorOrg) ?? e.actorOrg,
+        purpose: e.purpose,
+        fields: e.fields,
+      },
     }));
     return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }

@@ -9,4 +9,3 @@ export { accessLabel, noteAccess, PERSONAL_DATA_TYPES } from './access-log.captu
 export type { AccessRecord, AccessState } from './access-log.capture';
 export { AccessLogService, flushAccessLog } from './access-log.service';
 export { AccessLogConnection, AccessLogEntry } from './access-log.types';
-export { AccessLogResolver } from './access-log.resolver';

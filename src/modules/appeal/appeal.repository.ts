@@ -11,29 +11,10 @@ import { anyOf, db, first, Result, run, sql, Tables } from '../../db/sql';
 import { InsertRecord, toRecord, toRow, UpdateRecord } from '../../db/table';
 import type { AppealState } from '../../domain/appeal';
 import type { DecisionType } from '../../domain/decision-types';
-import { Decision, DECISION_ROW_COLUMNS, toDecision, unprefixedDecisionRow } from '../decision';
+import { appealedDecisions, Decision, DECISION_ROW_COLUMNS, toDecision, unprefixedDecisionRow } from '../decision';
+import { appellantParticipants } from '../participant';
 import { RequestContext, requestLoader } from '../shared';
 import { AppealEventRecord, appealEventTable, AppealRecord, appealTable } from './appeal.table';
-
-// ---------------------------------------------------------------------------------------------------
-// Predicates the case list (src/modules/caseload) puts in its own SQL. Constants only, never input text.
-
-/** Appeals the municipality has still to review (received, or under review). Alias `a` = app.appeal. */
-export const AWAITING_REVIEW_SQL = `a.state IN ('RECEIVED', 'UNDER_REVIEW')`;
-/** R-9.6: Statsforvalteren changed or quashed the decision and the municipality has not recorded its follow-up. */
-export const FOLLOW_UP_NEEDED_SQL = `a.outcome IN ('CHANGED', 'QUASHED_AND_RETURNED') AND a.follow_up_decision_id IS NULL`;
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/**
- * EXISTS(…) for "the participant has an appeal that is not closed", for the participants filter;
- * `participantAlias` is the alias of app.participant in the caller's SQL (an SQL identifier).
- */
-export function hasOpenAppealSql(participantAlias: string): string {
-  if (!IDENTIFIER.test(participantAlias)) throw new Error(`not an SQL alias: ${participantAlias}`);
-  const p = participantAlias;
-  return `EXISTS (SELECT 1 FROM app.appeal oa WHERE oa.municipality_id = ${p}.municipality_id AND oa.participant_id = ${p}.id AND oa.state <> 'CLOSED')`;
-}
 
 export type AppealInsert = InsertRecord<typeof appealTable>;
 export type AppealUpdate = UpdateRecord<typeof appealTable>;
@@ -61,59 +42,98 @@ function grouped<R>(rows: R[], key: (r: R) => string): Map<string, R[]> {
 
 /** The appeals of participants or of decisions, newest first: one statement per request and loader. */
 function appealsBy(ctx: RequestContext, column: 'participant_id' | 'decision_id'): DataLoader<TenantKey, AppealRecord[], string> {
-  return requestLoader(ctx, `appeal.by.${column}`, () =>
-    new DataLoader<TenantKey, AppealRecord[], string>(
-      async (keys) => {
-        const rows = await run(
-          ctx.tx,
-          db.selectFrom('app.appeal').selectAll()
-            .where('municipality_id', '=', anyOf(distinct(keys.map((k) => k.municipalityId)), 'smallint'))
-            .where(column, '=', anyOf(keys.map((k) => k.id), 'uuid'))
-            .orderBy('municipality_id').orderBy(column).orderBy('received_at', 'desc').orderBy('created_at', 'desc').orderBy('id'),
-        );
-        const groups = grouped(rows.map(toRecord), (r) => keyOf({ municipalityId: r.municipalityId, id: column === 'participant_id' ? r.participantId : r.decisionId }));
-        return keys.map((k) => groups.get(keyOf(k)) ?? []);
-      },
-      { cacheKeyFn: keyOf },
-    ),
+  return requestLoader(
+    ctx,
+    `appeal.by.${column}`,
+    () =>
+      new DataLoader<TenantKey, AppealRecord[], string>(
+        async (keys) => {
+          const rows = await run(
+            ctx.tx,
+            db
+              .selectFrom('app.appeal')
+              .selectAll()
+              .where('municipality_id', '=', anyOf(distinct(keys.map((k) => k.municipalityId)), 'smallint'))
+              .where(
+                column,
+                '=',
+                anyOf(
+                  keys.map((k) => k.id),
+                  'uuid',
+                ),
+              )
+              .orderBy('municipality_id')
+              .orderBy(column)
+              .orderBy('received_at', 'desc')
+              .orderBy('created_at', 'desc')
+              .orderBy('id'),
+          );
+          const groups = grouped(rows.map(toRecord), (r) =>
+            keyOf({ municipalityId: r.municipalityId, id: column === 'participant_id' ? r.participantId : r.decisionId }),
+          );
+          return keys.map((k) => groups.get(keyOf(k)) ?? []);
+        },
+        { cacheKeyFn: keyOf },
+      ),
   );
 }
 
 /** Appeals' history, oldest first. */
 function historyOf(ctx: RequestContext): DataLoader<TenantKey, AppealEventRecord[], string> {
-  return requestLoader(ctx, 'appeal.history', () =>
-    new DataLoader<TenantKey, AppealEventRecord[], string>(
-      async (keys) => {
-        const rows = await run(
-          ctx.tx,
-          db.selectFrom('app.appeal_event').selectAll()
-            .where('municipality_id', '=', anyOf(distinct(keys.map((k) => k.municipalityId)), 'smallint'))
-            .where('appeal_id', '=', anyOf(keys.map((k) => k.id), 'uuid'))
-            .orderBy('municipality_id').orderBy('appeal_id').orderBy('at').orderBy('id'),
-        );
-        const groups = grouped(rows.map(toRecord), (r) => keyOf({ municipalityId: r.municipalityId, id: r.appealId }));
-        return keys.map((k) => groups.get(keyOf(k)) ?? []);
-      },
-      { cacheKeyFn: keyOf },
-    ),
+  return requestLoader(
+    ctx,
+    'appeal.history',
+    () =>
+      new DataLoader<TenantKey, AppealEventRecord[], string>(
+        async (keys) => {
+          const rows = await run(
+            ctx.tx,
+            db
+              .selectFrom('app.appeal_event')
+              .selectAll()
+              .where('municipality_id', '=', anyOf(distinct(keys.map((k) => k.municipalityId)), 'smallint'))
+              .where(
+                'appeal_id',
+                '=',
+                anyOf(
+                  keys.map((k) => k.id),
+                  'uuid',
+                ),
+              )
+              .orderBy('municipality_id')
+              .orderBy('appeal_id')
+              .orderBy('at')
+              .orderBy('id'),
+          );
+          const groups = grouped(rows.map(toRecord), (r) => keyOf({ municipalityId: r.municipalityId, id: r.appealId }));
+          return keys.map((k) => groups.get(keyOf(k)) ?? []);
+        },
+        { cacheKeyFn: keyOf },
+      ),
   );
 }
 
 /** Whether each participant (of the caller's municipalities) has an appeal that is not closed. */
 function openByParticipant(ctx: RequestContext): DataLoader<string, boolean> {
-  return requestLoader(ctx, 'appeal.openByParticipant', () =>
-    new DataLoader<string, boolean>(async (ids) => {
-      const rows = await run(
-        ctx.tx,
-        db.selectFrom('app.appeal').select('participant_id').distinct()
-          .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
-          .where('participant_id', '=', anyOf(ids, 'uuid'))
-          // A literal, so the partial index appeal_open (state <> 'CLOSED') serves it.
-          .where('state', '<>', sql.lit('CLOSED')),
-      );
-      const open = new Set(rows.map((r) => r.participant_id));
-      return ids.map((id) => open.has(id));
-    }),
+  return requestLoader(
+    ctx,
+    'appeal.openByParticipant',
+    () =>
+      new DataLoader<string, boolean>(async (ids) => {
+        const rows = await run(
+          ctx.tx,
+          db
+            .selectFrom('app.appeal')
+            .select('participant_id')
+            .distinct()
+            .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
+            .where('participant_id', '=', anyOf(ids, 'uuid'))
+            // A literal, so the partial index appeal_open (state <> 'CLOSED') serves it.
+            .where('state', '<>', sql.lit('CLOSED')),
+        );
+        const open = new Set(rows.map((r) => r.participant_id));
+        return ids.map((id) => open.has(id));
+      }),
   );
 }
 
@@ -163,10 +183,18 @@ function forwardedWhere(f: ForwardedFilter) {
     const conditions = [eb('a.statsforvalter_id', '=', f.statsforvalterId), eb('a.forwarded_at', 'is not', null)];
     if (f.municipalityId !== undefined) conditions.push(eb('a.municipality_id', '=', f.municipalityId));
     if (f.decisionType !== undefined) {
-      // The appealed decision's type, in app.decision (the decision module's table): see withDetails.
+      // The appealed decision's type, read from the decision module's relation: see withDetails.
       const type = f.decisionType;
-      conditions.push(eb.exists(eb.selectFrom('app.decision as d').select(sql.lit(1).as('one'))
-        .whereRef('d.municipality_id', '=', 'a.municipality_id').whereRef('d.id', '=', 'a.decision_id').where('d.type', '=', type)));
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom(appealedDecisions().as('d'))
+            .select(sql.lit(1).as('one'))
+            .whereRef('d.municipality_id', '=', 'a.municipality_id')
+            .whereRef('d.id', '=', 'a.decision_id')
+            .where('d.type', '=', type),
+        ),
+      );
     }
     if (f.state !== undefined) conditions.push(eb('a.state', '=', f.state));
     if (f.receivedFrom !== undefined) conditions.push(eb('a.received_at', '>=', f.receivedFrom));
@@ -186,15 +214,15 @@ export const FORWARDED_DECISION_PREFIX = 'd_';
  * The appeals of `page` (already cut to the page) with what a list row or the detail shows: the appealed
  * decision's columns and the appellant's name and birth date. Joined for those rows only.
  *
- * The joins read app.decision and app.participant, which the decision and participant modules own: the one
- * place this module does, so a page stays one statement (see the report on issue 15). The decision columns
- * are the decision module's own list (DECISION_ROW_COLUMNS).
+ * The decision and the appellant come as relations their owners define (appealedDecisions,
+ * appellantParticipants), inlined as sub-selects that PostgreSQL flattens into plain joins: a page stays one
+ * statement, and the statements on app.decision and app.participant stay in their modules.
  */
 function withDetails(page: ForwardedBase) {
   return db
     .selectFrom(page.as('a'))
-    .innerJoin('app.decision as d', (j) => j.onRef('d.municipality_id', '=', 'a.municipality_id').onRef('d.id', '=', 'a.decision_id'))
-    .innerJoin('app.participant as pt', (j) => j.onRef('pt.municipality_id', '=', 'a.municipality_id').onRef('pt.id', '=', 'a.participant_id'))
+    .innerJoin(appealedDecisions().as('d'), (j) => j.onRef('d.municipality_id', '=', 'a.municipality_id').onRef('d.id', '=', 'a.decision_id'))
+    .innerJoin(appellantParticipants().as('pt'), (j) => j.onRef('pt.municipality_id', '=', 'a.municipality_id').onRef('pt.id', '=', 'a.participant_id'))
     .selectAll('a')
     .select([
       sql<string>`a.forwarded_at::text`.as('forwarded_at_key'),
@@ -254,7 +282,13 @@ export const appealRepository = {
   async lockForwarded(ctx: RequestContext, statsforvalterId: string, id: string): Promise<AppealRecord | null> {
     const row = await first(
       ctx.tx,
-      db.selectFrom('app.appeal').selectAll().where('statsforvalter_id', '=', statsforvalterId).where('id', '=', id).where('forwarded_at', 'is not', null).forUpdate(),
+      db
+        .selectFrom('app.appeal')
+        .selectAll()
+        .where('statsforvalter_id', '=', statsforvalterId)
+        .where('id', '=', id)
+        .where('forwarded_at', 'is not', null)
+        .forUpdate(),
     );
     return row ? toRecord(row) : null;
   },
@@ -263,9 +297,16 @@ export const appealRepository = {
   async standingAppealOf(ctx: RequestContext, municipalityId: number, decisionId: string): Promise<Pick<AppealRecord, 'state' | 'closedFrom'> | null> {
     const row = await first(
       ctx.tx,
-      db.selectFrom('app.appeal').select(['state', 'closed_from'])
-        .where('municipality_id', '=', municipalityId).where('decision_id', '=', decisionId)
-        .where((eb) => eb.not(eb.and([eb('state', '=', sql.lit('CLOSED')), eb('closed_from', 'in', [sql.lit<AppealState>('RECEIVED'), sql.lit<AppealState>('UNDER_REVIEW')])])))
+      db
+        .selectFrom('app.appeal')
+        .select(['state', 'closed_from'])
+        .where('municipality_id', '=', municipalityId)
+        .where('decision_id', '=', decisionId)
+        .where((eb) =>
+          eb.not(
+            eb.and([eb('state', '=', sql.lit('CLOSED')), eb('closed_from', 'in', [sql.lit<AppealState>('RECEIVED'), sql.lit<AppealState>('UNDER_REVIEW')])]),
+          ),
+        )
         .limit(1),
     );
     return row ? toRecord(row) : null;
@@ -279,12 +320,20 @@ export const appealRepository = {
   },
 
   /** The version guard is in the UPDATE itself: null when the appeal is not at `expectedVersion`. */
-  async update(ctx: RequestContext, appeal: Pick<AppealRecord, 'municipalityId' | 'id'>, expectedVersion: number, changes: AppealUpdate): Promise<AppealRecord | null> {
+  async update(
+    ctx: RequestContext,
+    appeal: Pick<AppealRecord, 'municipalityId' | 'id'>,
+    expectedVersion: number,
+    changes: AppealUpdate,
+  ): Promise<AppealRecord | null> {
     const row = await first(
       ctx.tx,
-      db.updateTable('app.appeal')
+      db
+        .updateTable('app.appeal')
         .set({ ...toRow(appealTable, changes), version: (eb) => eb('version', '+', 1), updated_at: sql`now()` })
-        .where('municipality_id', '=', appeal.municipalityId).where('id', '=', appeal.id).where('version', '=', expectedVersion)
+        .where('municipality_id', '=', appeal.municipalityId)
+        .where('id', '=', appeal.id)
+        .where('version', '=', expectedVersion)
         .returningAll(),
     );
     if (!row) return null;
@@ -319,15 +368,6 @@ export const appealRepository = {
     return openByParticipant(ctx).load(participantId);
   },
 
-  /** The dashboard's appeal counts of one municipality, in one statement (each count its own partial index). */
-  async counts(ctx: Pick<RequestContext, 'tx'>, municipalityId: number): Promise<{ awaitingReview: number; followUpsNeeded: number }> {
-    const count = (predicate: string) =>
-      db.selectFrom('app.appeal as a').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('a.municipality_id', '=', municipalityId).where(sql<SqlBool>`${sql.raw(predicate)}`);
-    const row = await first(ctx.tx, db.selectNoFrom([count(AWAITING_REVIEW_SQL).as('awaiting_review'), count(FOLLOW_UP_NEEDED_SQL).as('follow_ups_needed')]));
-    return { awaitingReview: Number(row!.awaiting_review), followUpsNeeded: Number(row!.follow_ups_needed) };
-  },
-
   /**
    * A page of the office's forwarded appeals, with the count of all that match, in one statement whatever
    * the page size: the page is cut on app.appeal alone, and only its rows are joined to their details.
@@ -342,15 +382,26 @@ export const appealRepository = {
     const where = forwardedWhere(filter);
     let page = forwardedBase().where(where);
     if (after) {
-      page = page.where(sql<SqlBool>`(${sql.ref(`a.${order}` satisfies `a.${keyof Tables['app.appeal']}`)}, a.id) > (${after.value}::${sql.raw(KEYSET_CAST[order])}, ${after.id}::uuid)`);
+      page = page.where(
+        sql<SqlBool>`(${sql.ref(`a.${order}` satisfies `a.${keyof Tables['app.appeal']}`)}, a.id) > (${after.value}::${sql.raw(KEYSET_CAST[order])}, ${after.id}::uuid)`,
+      );
     }
     page = page.orderBy(`a.${order}`).orderBy('a.id').limit(limit);
     const rows = await run(
       ctx.tx,
-      db.selectFrom(db.selectFrom('app.appeal as a').select((eb) => eb.fn.countAll<number>().as('total_count')).where(where).as('c'))
+      db
+        .selectFrom(
+          db
+            .selectFrom('app.appeal as a')
+            .select((eb) => eb.fn.countAll<number>().as('total_count'))
+            .where(where)
+            .as('c'),
+        )
         .leftJoinLateral(withDetails(page).as('page'), (j) => j.onTrue())
-        .select('c.total_count').selectAll('page')
-        .orderBy(`page.${order}`).orderBy('page.id'),
+        .select('c.total_count')
+        .selectAll('page')
+        .orderBy(`page.${order}`)
+        .orderBy('page.id'),
     );
     const totalCount = Number(rows[0]?.total_count ?? 0);
     // Without a match the lateral gives one row of NULLs next to the count.
@@ -359,7 +410,10 @@ export const appealRepository = {
 
   /** One forwarded appeal of the office, with its details; null for any other id. */
   async forwardedOne(ctx: RequestContext, statsforvalterId: string, id: string): Promise<ForwardedAppealRecord | null> {
-    const row = await first(ctx.tx, withDetails(forwardedBase().where('a.statsforvalter_id', '=', statsforvalterId).where('a.id', '=', id).where('a.forwarded_at', 'is not', null)));
+    const row = await first(
+      ctx.tx,
+      withDetails(forwardedBase().where('a.statsforvalter_id', '=', statsforvalterId).where('a.id', '=', id).where('a.forwarded_at', 'is not', null)),
+    );
     return row ? toForwarded(row) : null;
   },
 };

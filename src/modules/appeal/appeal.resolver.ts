@@ -27,14 +27,18 @@ export class AppealResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Appeal, {
     nullable: true,
-    description: 'Registers an appeal of a notified, appealable decision (R-8.1, R-9.1). The deadline and whether it is in time are computed (R-9.2); a late appeal is registered and must then be accepted on a ground or dismissed (R-9.3).',
+    description:
+      'Registers an appeal of a notified, appealable decision (R-8.1, R-9.1). The deadline and whether it is in time are computed (R-9.2); a late appeal is registered and must then be accepted on a ground or dismissed (R-9.3).',
   })
   async registerAppeal(@Arg('input') input: RegisterAppealInput, @Ctx() ctx: RequestContext): Promise<Appeal> {
     return toAppeal(await AppealService.register(ctx, input), ctx.directory);
   }
 
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Appeal, { nullable: true, description: 'Accepts a late appeal for consideration on a recorded ground; never more than 1 year after the decision (R-9.3).' })
+  @Mutation(() => Appeal, {
+    nullable: true,
+    description: 'Accepts a late appeal for consideration on a recorded ground; never more than 1 year after the decision (R-9.3).',
+  })
   async acceptLateAppeal(@Args() args: AcceptLateAppealArgs, @Ctx() ctx: RequestContext): Promise<Appeal> {
     return toAppeal(await AppealService.acceptLate(ctx, args, args.ground), ctx.directory);
   }
@@ -48,7 +52,8 @@ export class AppealResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Appeal, {
     nullable: true,
-    description: 'UNDER_REVIEW → REVERSED: the appeal is allowed in full. The new decision (same type as the appealed one) is made like any other and is itself appealable (R-9.4).',
+    description:
+      'UNDER_REVIEW → REVERSED: the appeal is allowed in full. The new decision (same type as the appealed one) is made like any other and is itself appealable (R-9.4).',
   })
   async reverseAppeal(@Args() args: AppealStepArgs, @Arg('decision') decision: DecisionInput, @Ctx() ctx: RequestContext): Promise<Appeal> {
     return toAppeal(await AppealService.reverse(ctx, args, decision), ctx.directory);
@@ -57,7 +62,8 @@ export class AppealResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Appeal, {
     nullable: true,
-    description: 'UNDER_REVIEW → PARTLY_REVERSED_AND_FORWARDED: the part allowed is a new, appealable decision; the rest goes to the competent Statsforvalter with the statement (R-9.4, R-9.5).',
+    description:
+      'UNDER_REVIEW → PARTLY_REVERSED_AND_FORWARDED: the part allowed is a new, appealable decision; the rest goes to the competent Statsforvalter with the statement (R-9.4, R-9.5).',
   })
   async partlyReverseAndForward(@Args() args: ForwardAppealArgs, @Arg('decision') decision: DecisionInput, @Ctx() ctx: RequestContext): Promise<Appeal> {
     return toAppeal(await AppealService.partlyReverseAndForward(ctx, args, decision, args.statement, args.copiedToParticipantAt), ctx.directory);
@@ -72,20 +78,27 @@ export class AppealResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Appeal, {
     nullable: true,
-    description: "UNDER_REVIEW → FORWARDED: upheld and sent, with the municipality's statement, to the Statsforvalter whose area holds the municipality's county (R-9.4, R-9.5).",
+    description:
+      "UNDER_REVIEW → FORWARDED: upheld and sent, with the municipality's statement, to the Statsforvalter whose area holds the municipality's county (R-9.4, R-9.5).",
   })
   async forwardAppeal(@Args() args: ForwardAppealArgs, @Ctx() ctx: RequestContext): Promise<Appeal> {
     return toAppeal(await AppealService.forward(ctx, args, args.statement, args.copiedToParticipantAt), ctx.directory);
   }
 
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Appeal, { nullable: true, description: 'Hands a forwarded, undecided appeal to another Statsforvalter office, e.g. when the competent one is disqualified (R-9.5).' })
+  @Mutation(() => Appeal, {
+    nullable: true,
+    description: 'Hands a forwarded, undecided appeal to another Statsforvalter office, e.g. when the competent one is disqualified (R-9.5).',
+  })
   async reassignAppeal(@Args() args: ReassignAppealArgs, @Ctx() ctx: RequestContext): Promise<Appeal> {
     return toAppeal(await AppealService.reassign(ctx, args, args.statsforvalterId, args.reason), ctx.directory);
   }
 
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Appeal, { nullable: true, description: "Records the municipality's new decision after Statsforvalteren CHANGED or QUASHED_AND_RETURNED it (R-9.6)." })
+  @Mutation(() => Appeal, {
+    nullable: true,
+    description: "Records the municipality's new decision after Statsforvalteren CHANGED or QUASHED_AND_RETURNED it (R-9.6).",
+  })
   async recordAppealFollowUp(@Args() args: AppealFollowUpArgs, @Ctx() ctx: RequestContext): Promise<Appeal> {
     return toAppeal(await AppealService.recordFollowUp(ctx, args, args.decisionId), ctx.directory);
   }

@@ -105,7 +105,8 @@ async function newDecision(ctx: RequestContext, appeal: AppealRecord, input: Dec
   const appealed = await appealedDecision(ctx, appeal);
   assertConsiderable(appeal, appealed);
   if (input.type !== appealed.type) throw new InvalidInputError('decision.type', `A reversal is a new ${appealed.type} decision, like the appealed one`);
-  if (compareDates(input.decidedAt, appeal.receivedAt) < 0) throw new InvalidInputError('decision.decidedAt', 'The new decision is dated before the appeal was received');
+  if (compareDates(input.decidedAt, appeal.receivedAt) < 0)
+    throw new InvalidInputError('decision.decidedAt', 'The new decision is dated before the appeal was received');
   return DecisionService.make(ctx, appeal.participantId, input);
 }
 
@@ -129,7 +130,12 @@ export const AppealService = {
         throw new RuleViolation('R-8.1', LAW['R-8.1'], `A ${decision.type} decision cannot be appealed.`, { type: decision.type });
       }
       if (!decision.notifiedAt) {
-        throw new RuleViolation('R-9.2', LAW['R-9.2'], 'Record when the notice of the decision reached the participant first: the appeal deadline runs from it.', {});
+        throw new RuleViolation(
+          'R-9.2',
+          LAW['R-9.2'],
+          'Record when the notice of the decision reached the participant first: the appeal deadline runs from it.',
+          {},
+        );
       }
       const dates = {
         decidedAt: decision.decidedAt,
@@ -146,7 +152,7 @@ export const AppealService = {
       // One appeal per decision: a withdrawn one may be followed by a new one, a decided one is final.
       const earlier = await appealRepository.standingAppealOf(ctx, municipalityId, input.decisionId);
       if (earlier?.state === 'DECIDED_BY_STATSFORVALTER' || earlier?.closedFrom === 'DECIDED_BY_STATSFORVALTER') {
-        throw new RuleViolation('R-9.6', LAW['R-9.6'], "Statsforvalteren has decided an appeal of this decision; its decision is final.", {});
+        throw new RuleViolation('R-9.6', LAW['R-9.6'], 'Statsforvalteren has decided an appeal of this decision; its decision is final.', {});
       }
       if (earlier) throw new ConflictError(`This decision already has an appeal (${earlier.state}); continue with that one`);
 
@@ -223,7 +229,13 @@ export const AppealService = {
   },
 
   /** R-9.4: the part allowed is a new decision (itself appealable); the rest goes to Statsforvalteren with the statement. */
-  async partlyReverseAndForward(ctx: RequestContext, args: StepArgs, decision: DecisionInput, statement: string, copiedToParticipantAt: string): Promise<AppealRecord> {
+  async partlyReverseAndForward(
+    ctx: RequestContext,
+    args: StepArgs,
+    decision: DecisionInput,
+    statement: string,
+    copiedToParticipantAt: string,
+  ): Promise<AppealRecord> {
     const appeal = await lockAppeal(ctx, args.appealId);
     expectVersion(appeal, args.expectedVersion);
     appealTransition(appeal.state, 'PARTLY_REVERSE_AND_FORWARD');
@@ -272,13 +284,19 @@ export const AppealService = {
     const appealed = await appealedDecision(ctx, appeal);
     const followUp = await decisionFactsForAppeal(ctx, appeal.municipalityId, decisionId);
     if (!followUp) throw DECISION_NOT_FOUND();
-    if (followUp.id === appeal.decisionId || followUp.id === appeal.reversalDecisionId) throw new InvalidInputError('decisionId', 'The follow-up is a new decision, not the appealed one');
+    if (followUp.id === appeal.decisionId || followUp.id === appeal.reversalDecisionId)
+      throw new InvalidInputError('decisionId', 'The follow-up is a new decision, not the appealed one');
     if (followUp.participantId !== appeal.participantId) throw new InvalidInputError('decisionId', "The follow-up decision must be on the appellant's case");
-    if (followUp.type !== appealed.type) throw new InvalidInputError('decisionId', `The follow-up decision must be a ${appealed.type} decision, like the appealed one`);
+    if (followUp.type !== appealed.type)
+      throw new InvalidInputError('decisionId', `The follow-up decision must be a ${appealed.type} decision, like the appealed one`);
     if (appeal.outcomeDecidedAt && compareDates(followUp.decidedAt, appeal.outcomeDecidedAt) < 0) {
       throw new InvalidInputError('decisionId', "The follow-up decision was made before Statsforvalteren's decision");
     }
-    return applyStep(ctx, appeal, args.expectedVersion, { operation: 'recordAppealFollowUp', step: 'RECORD_FOLLOW_UP', set: { followUpDecisionId: decisionId } });
+    return applyStep(ctx, appeal, args.expectedVersion, {
+      operation: 'recordAppealFollowUp',
+      step: 'RECORD_FOLLOW_UP',
+      set: { followUpDecisionId: decisionId },
+    });
   },
 
   /** Closes a finished appeal; closing one under review means the appellant withdrew it (give the reason). */
@@ -290,9 +308,14 @@ export const AppealService = {
       'closeAppeal',
       (appeal) => {
         if (followUpNeeded(appeal)) {
-          throw new RuleViolation('R-9.6', LAW['R-9.6'], `Statsforvalteren's outcome ${appeal.outcome} needs the municipality's follow-up decision before the appeal is closed.`, {
-            outcome: appeal.outcome,
-          });
+          throw new RuleViolation(
+            'R-9.6',
+            LAW['R-9.6'],
+            `Statsforvalteren's outcome ${appeal.outcome} needs the municipality's follow-up decision before the appeal is closed.`,
+            {
+              outcome: appeal.outcome,
+            },
+          );
         }
         if ((appeal.state === 'RECEIVED' || appeal.state === 'UNDER_REVIEW') && !note?.trim()) {
           throw new InvalidInputError('note', 'Closing an appeal under review means it was withdrawn: say so in the note');

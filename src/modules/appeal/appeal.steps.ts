@@ -12,7 +12,10 @@ import { appealRepository, AppealUpdate } from './appeal.repository';
 import { AppealRecord } from './appeal.table';
 
 /** What a step may set besides the state, which only the domain's tables decide. */
-export type AppealChanges = Omit<AppealUpdate, 'state' | 'version' | 'updatedAt' | 'municipalityId' | 'id' | 'decisionId' | 'participantId' | 'createdBySub' | 'createdAt'>;
+export type AppealChanges = Omit<
+  AppealUpdate,
+  'state' | 'version' | 'updatedAt' | 'municipalityId' | 'id' | 'decisionId' | 'participantId' | 'createdBySub' | 'createdAt'
+>;
 
 export function staleAppeal(): ConflictError {
   return new ConflictError('The appeal was changed by someone else; reload and try again');

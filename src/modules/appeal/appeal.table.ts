@@ -63,7 +63,11 @@ export const appealTable = defineTable(
       { name: 'appeal_statsforvalter_waiting', columns: ['statsforvalter_id', 'forwarded_at', 'id'], where: 'forwarded_at IS NOT NULL' },
       { name: 'appeal_statsforvalter_received', columns: ['statsforvalter_id', 'received_at', 'id'], where: 'forwarded_at IS NOT NULL' },
       { name: 'appeal_awaiting_review', columns: ['municipality_id'], where: `state IN ('RECEIVED', 'UNDER_REVIEW')` },
-      { name: 'appeal_follow_up_needed', columns: ['municipality_id'], where: `outcome IN ('CHANGED', 'QUASHED_AND_RETURNED') AND follow_up_decision_id IS NULL` },
+      {
+        name: 'appeal_follow_up_needed',
+        columns: ['municipality_id'],
+        where: `outcome IN ('CHANGED', 'QUASHED_AND_RETURNED') AND follow_up_decision_id IS NULL`,
+      },
       { name: 'appeal_open', columns: ['municipality_id', 'participant_id'], where: `state <> 'CLOSED'` },
     ],
     foreignKeys: [

@@ -1,7 +1,15 @@
 import { IdempotencyKeyField } from '../../graphql/idempotency-key';
 import { IsBoolean, IsIn, IsInt, IsOptional, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, GraphQLISODateTime, InputType, Int, ObjectType } from 'type-graphql';
-import { APPEAL_EVENTS, APPEAL_STATES, AppealEvent, AppealHistoryEvent, AppealState, STATSFORVALTER_OUTCOMES, StatsforvalterOutcome } from '../../domain/appeal';
+import {
+  APPEAL_EVENTS,
+  APPEAL_STATES,
+  AppealEvent,
+  AppealHistoryEvent,
+  AppealState,
+  STATSFORVALTER_OUTCOMES,
+  StatsforvalterOutcome,
+} from '../../domain/appeal';
 import { LATE_APPEAL_GROUNDS } from '../../domain/appeal-timeliness';
 import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
 import type { AppealDeadlineBasis, LateAppealGround } from '../../domain/deadlines';
@@ -35,7 +43,13 @@ export const AppealDeadlineBasisEnum = enumFrom(
   'What the deadline counts from: the notice, the receipt of reasons requested in time, or an extension (R-9.2).',
 );
 /** What the history records: the state machine's steps and the steps that change no state. */
-export const APPEAL_HISTORY_EVENTS = ['REGISTER', 'ACCEPT_LATE', ...APPEAL_EVENTS, 'REASSIGN', 'RECORD_FOLLOW_UP'] as const satisfies readonly AppealHistoryEvent[];
+export const APPEAL_HISTORY_EVENTS = [
+  'REGISTER',
+  'ACCEPT_LATE',
+  ...APPEAL_EVENTS,
+  'REASSIGN',
+  'RECORD_FOLLOW_UP',
+] as const satisfies readonly AppealHistoryEvent[];
 export type { AppealHistoryEvent };
 export const AppealHistoryEventEnum = enumFrom(APPEAL_HISTORY_EVENTS, 'AppealHistoryEvent');
 export const APPEAL_ORDERS = ['WAITING_LONGEST', 'RECEIVED_AT'] as const;
@@ -87,14 +101,19 @@ export class AppealFields {
   @Field(() => LocalDateScalar, { description: 'The appeal deadline (R-9.2), computed when the appeal was registered.' }) deadline: string;
   @Field(() => AppealDeadlineBasisEnum) deadlineBasis: AppealDeadlineBasis;
   @Field({ description: 'Sent on or before the deadline (or while requested reasons were awaited).' }) filedInTime: boolean;
-  @Field(() => LateAppealGroundEnum, { nullable: true, description: 'The recorded ground on which a late appeal is considered (R-9.3).' }) lateGround: LateAppealGround | null;
+  @Field(() => LateAppealGroundEnum, { nullable: true, description: 'The recorded ground on which a late appeal is considered (R-9.3).' })
+  lateGround: LateAppealGround | null;
   @Field(() => LocalDateScalar, { description: 'The last day a late appeal can be considered: 1 year after the decision (R-9.3).' }) lateAppealLastDay: string;
-  @Field({ description: 'In time, or late with a recorded ground and within the 1-year bar: the appeal can be considered on its merits.' }) mayBeConsidered: boolean;
+  @Field({ description: 'In time, or late with a recorded ground and within the 1-year bar: the appeal can be considered on its merits.' })
+  mayBeConsidered: boolean;
   @Field(() => String, { nullable: true, description: "The municipality's reasons for dismissing the appeal (avvisning)." }) dismissalReasons: string | null;
-  @Field(() => StatsforvalterArea, { nullable: true, description: 'The Statsforvalter office the appeal is forwarded to (R-9.5).' }) statsforvalter: StatsforvalterArea | null;
+  @Field(() => StatsforvalterArea, { nullable: true, description: 'The Statsforvalter office the appeal is forwarded to (R-9.5).' })
+  statsforvalter: StatsforvalterArea | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) reassignedAt: Date | null;
-  @Field(() => String, { nullable: true, description: 'Why the appeal was reassigned to another office (disqualification).' }) reassignmentReason: string | null;
-  @Field(() => String, { nullable: true, description: "The municipality's statement (oversendelsesbrev) to Statsforvalteren." }) municipalityStatement: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the appeal was reassigned to another office (disqualification).' }) reassignmentReason:
+    string | null;
+  @Field(() => String, { nullable: true, description: "The municipality's statement (oversendelsesbrev) to Statsforvalteren." }) municipalityStatement:
+    string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'When the statement was copied to the participant (forvaltningsloven § 33).' })
   statementCopiedToParticipantAt: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) forwardedAt: Date | null;
@@ -106,7 +125,9 @@ export class AppealFields {
   @Field({ description: "Statsforvalteren changed the decision to the appellant's detriment (R-9.7)." }) toDetriment: boolean;
   @Field(() => LocalDateScalar, { nullable: true, description: "When notice of a possible change to the appellant's detriment was sent (R-9.7)." })
   detrimentNoticeAt: string | null;
-  @Field(() => LocalDateScalar, { description: "A change to the appellant's detriment needs notice by this day: 3 months after the municipality received the appeal (R-9.7)." })
+  @Field(() => LocalDateScalar, {
+    description: "A change to the appellant's detriment needs notice by this day: 3 months after the municipality received the appeal (R-9.7).",
+  })
   detrimentNoticeDeadline: string;
   @Field({ description: 'CHANGED or QUASHED_AND_RETURNED and the municipality has not yet recorded its follow-up decision.' }) followUpNeeded: boolean;
   @Field(() => GraphQLISODateTime) createdAt: Date;
@@ -160,7 +181,6 @@ export class ForwardedAppeal extends AppealFields {
 @ObjectType()
 export class ForwardedAppealConnection extends Connection(ForwardedAppeal, 'ForwardedAppeal') {}
 
-
 @InputType({ description: 'An appeal as received from the participant (R-9.1). The deadline and whether it is in time are computed (R-9.2).' })
 export class RegisterAppealInput {
   @Field(() => UUIDScalar, { description: 'The appealed decision; its notice must be recorded (notifiedAt).' }) decisionId: string;
@@ -168,11 +188,20 @@ export class RegisterAppealInput {
   @Field(() => LocalDateScalar, { description: 'Sent or posted; an appeal delivered in person was sent the day it was received.' }) sentAt: string;
   @Field() @Length(1, 8000) @Matches(PLAIN_TEXT) grounds: string;
   @Field() @Length(1, 4000) @Matches(PLAIN_TEXT) changeWanted: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The participant asked for reasons (forvaltningsloven § 24).' }) @IsOptional() reasonsRequestedAt?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The participant asked for reasons (forvaltningsloven § 24).' })
+  @IsOptional()
+  reasonsRequestedAt?: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() reasonsReceivedAt?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'A deadline extended before it expired (forvaltningsloven § 29 fourth para).' }) @IsOptional() extendedDeadline?: string | null;
-  @Field(() => LateAppealGroundEnum, { nullable: true, description: 'A late appeal accepted for consideration on this ground (R-9.3). Only for a late appeal.' })
-  @IsOptional() @IsIn(LATE_APPEAL_GROUNDS as unknown as string[]) lateGround?: LateAppealGround | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'A deadline extended before it expired (forvaltningsloven § 29 fourth para).' })
+  @IsOptional()
+  extendedDeadline?: string | null;
+  @Field(() => LateAppealGroundEnum, {
+    nullable: true,
+    description: 'A late appeal accepted for consideration on this ground (R-9.3). Only for a late appeal.',
+  })
+  @IsOptional()
+  @IsIn(LATE_APPEAL_GROUNDS as unknown as string[])
+  lateGround?: LateAppealGround | null;
   @IdempotencyKeyField() idempotencyKey?: string | null;
 }
 
@@ -193,11 +222,16 @@ export class DecideAppealInput {
 
 @InputType({ description: "Narrows Statsforvalteren's appeal list. Every condition given must hold." })
 export class AppealFilter {
-  @Field(() => String, { nullable: true, description: 'The deciding municipality, by its 4-digit number.' }) @IsOptional() @Matches(/^\d{4}$/) municipalityNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'The deciding municipality, by its 4-digit number.' })
+  @IsOptional()
+  @Matches(/^\d{4}$/)
+  municipalityNumber?: string | null;
   @Field(() => DecisionTypeEnum, { nullable: true }) @IsOptional() @IsIn(DECISION_TYPES as unknown as string[]) decisionType?: DecisionType | null;
   @Field(() => AppealStateEnum, { nullable: true }) @IsOptional() @IsIn(APPEAL_STATES as unknown as string[]) state?: AppealState | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Received by the municipality on or after this day.' }) @IsOptional() receivedFrom?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Received by the municipality on or before this day.' }) @IsOptional() receivedTo?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Received by the municipality on or after this day.' }) @IsOptional() receivedFrom?:
+    string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Received by the municipality on or before this day.' }) @IsOptional() receivedTo?:
+    string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Forwarded on or after this day (Europe/Oslo).' }) @IsOptional() forwardedFrom?: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Forwarded on or before this day (Europe/Oslo).' }) @IsOptional() forwardedTo?: string | null;
 }
@@ -233,7 +267,10 @@ export class ForwardAppealArgs extends AppealStepArgs {
 
 @ArgsType()
 export class DismissAppealArgs extends AppealStepArgs {
-  @Field({ description: 'Why the conditions for an appeal are not met (e.g. late without a ground, R-9.3).' }) @Length(1, 8000) @Matches(PLAIN_TEXT) reasons: string;
+  @Field({ description: 'Why the conditions for an appeal are not met (e.g. late without a ground, R-9.3).' })
+  @Length(1, 8000)
+  @Matches(PLAIN_TEXT)
+  reasons: string;
 }
 
 @ArgsType()

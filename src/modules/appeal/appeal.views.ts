@@ -91,7 +91,13 @@ export function toForwardedAppeal(f: ForwardedAppealRecord, directory: OrgDirect
     ...appealFields(r, directory),
     municipality,
     decision: toAppealedDecision(f.decision),
-    participant: { participantId: r.participantId, municipalityId: r.municipalityId, name: f.participant.name, birthDate: f.participant.birthDate, municipality },
+    participant: {
+      participantId: r.participantId,
+      municipalityId: r.municipalityId,
+      name: f.participant.name,
+      birthDate: f.participant.birthDate,
+      municipality,
+    },
     daysWaiting: Math.max(0, daysBetween(forwardedOn, r.outcomeDecidedAt ?? today)),
   };
 }

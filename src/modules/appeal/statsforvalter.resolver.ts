@@ -6,7 +6,15 @@ import { decisionForAppealView } from '../decision';
 import { PlanVersion, planVersionsForAppeal } from '../integration-plan';
 import { RequestContext } from '../shared';
 import { AppealService } from './appeal.service';
-import { AppealedDecision, AppealHistoryEntry, AppealsArgs, AppealStepArgs, DecideAppealInput, ForwardedAppeal, ForwardedAppealConnection } from './appeal.types';
+import {
+  AppealedDecision,
+  AppealHistoryEntry,
+  AppealsArgs,
+  AppealStepArgs,
+  DecideAppealInput,
+  ForwardedAppeal,
+  ForwardedAppealConnection,
+} from './appeal.types';
 import { toAppealedDecision, toForwardedAppeal, toHistoryEntry } from './appeal.views';
 import { StatsforvalterAppealService } from './statsforvalter.service';
 
@@ -16,7 +24,8 @@ import { StatsforvalterAppealService } from './statsforvalter.service';
 export class StatsforvalterAppealResolver {
   @Authorized('STATSFORVALTER')
   @Query(() => ForwardedAppealConnection, {
-    description: "The appeals forwarded to the caller's office, from the municipalities of its area (and any reassigned to it), filtered, a page at a time; by default those waiting longest first. One SQL statement per page, whatever its size.",
+    description:
+      "The appeals forwarded to the caller's office, from the municipalities of its area (and any reassigned to it), filtered, a page at a time; by default those waiting longest first. One SQL statement per page, whatever its size.",
   })
   async appeals(@Args() args: AppealsArgs, @Ctx() ctx: RequestContext): Promise<ForwardedAppealConnection> {
     const after = args.after ? decodeCursor(args.after, 3) : null;
@@ -27,7 +36,8 @@ export class StatsforvalterAppealResolver {
 
   @Authorized('STATSFORVALTER')
   @Query(() => ForwardedAppeal, {
-    description: "One forwarded appeal with what it needs (R-9.8): the appealed decision, the appellant's identity (no national identity number), the plan and contract versions concerned, the municipality's statement and the history.",
+    description:
+      "One forwarded appeal with what it needs (R-9.8): the appealed decision, the appellant's identity (no national identity number), the plan and contract versions concerned, the municipality's statement and the history.",
   })
   async appeal(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: RequestContext): Promise<ForwardedAppeal> {
     return toForwardedAppeal(await StatsforvalterAppealService.get(ctx, id), ctx.directory, ctx.today);
@@ -36,13 +46,17 @@ export class StatsforvalterAppealResolver {
   @Authorized('STATSFORVALTER')
   @Mutation(() => ForwardedAppeal, {
     nullable: true,
-    description: "Statsforvalteren's decision (R-9.6): DISMISSED, UPHELD, CHANGED (fully or partly) or QUASHED_AND_RETURNED. Final. A change to the appellant's detriment needs notice within 3 months of the municipality receiving the appeal (R-9.7).",
+    description:
+      "Statsforvalteren's decision (R-9.6): DISMISSED, UPHELD, CHANGED (fully or partly) or QUASHED_AND_RETURNED. Final. A change to the appellant's detriment needs notice within 3 months of the municipality receiving the appeal (R-9.7).",
   })
   async decideAppeal(@Args() args: AppealStepArgs, @Arg('input') input: DecideAppealInput, @Ctx() ctx: RequestContext): Promise<ForwardedAppeal> {
     return toForwardedAppeal(await StatsforvalterAppealService.decide(ctx, args, input), ctx.directory, ctx.today);
   }
 
-  @FieldResolver(() => AppealedDecision, { nullable: true, description: "The municipality's new decision for the part it allowed (PARTLY_REVERSED_AND_FORWARDED)." })
+  @FieldResolver(() => AppealedDecision, {
+    nullable: true,
+    description: "The municipality's new decision for the part it allowed (PARTLY_REVERSED_AND_FORWARDED).",
+  })
   async reversalDecision(@Root() a: ForwardedAppeal, @Ctx() ctx: RequestContext): Promise<AppealedDecision | null> {
     if (!a.reversalDecisionId) return null;
     const decision = await decisionForAppealView(ctx, { municipalityId: a.municipalityId, id: a.reversalDecisionId });
@@ -50,7 +64,8 @@ export class StatsforvalterAppealResolver {
   }
 
   @FieldResolver(() => [PlanVersion], {
-    description: 'The integration plan and contract versions the decision concerned (R-9.8): the one in force when it was made, and any made under it. Newest first.',
+    description:
+      'The integration plan and contract versions the decision concerned (R-9.8): the one in force when it was made, and any made under it. Newest first.',
   })
   async planVersions(@Root() a: ForwardedAppeal, @Ctx() ctx: RequestContext): Promise<PlanVersion[]> {
     const versions = await planVersionsForAppeal(ctx, { municipalityId: a.municipalityId, participantId: a.participantId });

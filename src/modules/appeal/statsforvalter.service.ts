@@ -89,9 +89,11 @@ export const StatsforvalterAppealService = {
     if (input.partial && input.outcome !== 'CHANGED' && input.outcome !== 'QUASHED_AND_RETURNED') {
       throw new InvalidInputError('input.partial', 'Only CHANGED and QUASHED_AND_RETURNED can be partial');
     }
-    if (input.toDetriment && input.outcome !== 'CHANGED') throw new InvalidInputError('input.toDetriment', "Only a CHANGED decision can be changed to the appellant's detriment");
+    if (input.toDetriment && input.outcome !== 'CHANGED')
+      throw new InvalidInputError('input.toDetriment', "Only a CHANGED decision can be changed to the appellant's detriment");
     const notice = input.detrimentNoticeSentAt ?? null;
-    if (notice && !input.toDetriment) throw new InvalidInputError('input.detrimentNoticeSentAt', "A detriment notice belongs to a change to the appellant's detriment");
+    if (notice && !input.toDetriment)
+      throw new InvalidInputError('input.detrimentNoticeSentAt', "A detriment notice belongs to a change to the appellant's detriment");
     if (notice && (compareDates(notice, appeal.receivedAt) < 0 || compareDates(notice, input.decidedAt) > 0)) {
       throw new InvalidInputError('input.detrimentNoticeSentAt', 'The detriment notice is sent after the appeal was received and by the decision');
     }

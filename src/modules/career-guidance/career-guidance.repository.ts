@@ -105,32 +105,38 @@ function countyScope(ctx: RequestContext, filter: CountyFilter = {}) {
 
 /** The own municipality's referrals by id; null for any other id. */
 function byId(ctx: RequestContext): DataLoader<string, ReferralRecord | null> {
-  return requestLoader(ctx, 'careerGuidance.byId', () =>
-    new DataLoader<string, ReferralRecord | null>(async (ids) => {
-      const rows = await run(ctx.tx, referrals().where('r.municipality_id', '=', ownMunicipality(ctx)).where('r.id', '=', anyOf(ids, 'uuid')));
-      const found = new Map(rows.map((r) => [r.id, toRecord(r)]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+  return requestLoader(
+    ctx,
+    'careerGuidance.byId',
+    () =>
+      new DataLoader<string, ReferralRecord | null>(async (ids) => {
+        const rows = await run(ctx.tx, referrals().where('r.municipality_id', '=', ownMunicipality(ctx)).where('r.id', '=', anyOf(ids, 'uuid')));
+        const found = new Map(rows.map((r) => [r.id, toRecord(r)]));
+        return ids.map((id) => found.get(id) ?? null);
+      }),
   );
 }
 
 /** The own municipality's referrals of a participant, newest first: one statement per request for a whole page of participants. */
 function byParticipant(ctx: RequestContext): DataLoader<string, ReferralRecord[]> {
-  return requestLoader(ctx, 'careerGuidance.byParticipant', () =>
-    new DataLoader<string, ReferralRecord[]>(async (participantIds) => {
-      const rows = await run(
-        ctx.tx,
-        referrals()
-          .where('r.municipality_id', '=', ownMunicipality(ctx))
-          .where('r.participant_id', '=', anyOf(participantIds, 'uuid'))
-          .orderBy('r.participant_id')
-          .orderBy('r.referred_at', 'desc')
-          .orderBy('r.id'),
-      );
-      const groups = new Map<string, ReferralRecord[]>();
-      for (const r of rows) groups.set(r.participant_id, [...(groups.get(r.participant_id) ?? []), toRecord(r)]);
-      return participantIds.map((id) => groups.get(id) ?? []);
-    }),
+  return requestLoader(
+    ctx,
+    'careerGuidance.byParticipant',
+    () =>
+      new DataLoader<string, ReferralRecord[]>(async (participantIds) => {
+        const rows = await run(
+          ctx.tx,
+          referrals()
+            .where('r.municipality_id', '=', ownMunicipality(ctx))
+            .where('r.participant_id', '=', anyOf(participantIds, 'uuid'))
+            .orderBy('r.participant_id')
+            .orderBy('r.referred_at', 'desc')
+            .orderBy('r.id'),
+        );
+        const groups = new Map<string, ReferralRecord[]>();
+        for (const r of rows) groups.set(r.participant_id, [...(groups.get(r.participant_id) ?? []), toRecord(r)]);
+        return participantIds.map((id) => groups.get(id) ?? []);
+      }),
   );
 }
 
@@ -176,7 +182,11 @@ export const careerGuidanceRepository = {
    * The version guard is in the UPDATE itself: null when the referral is not at `expectedVersion` (or not
    * one the caller may change). The version moves on with every change.
    */
-  async update(ctx: RequestContext, at: { municipalityId: number; id: string; expectedVersion: number }, changes: ReferralChanges): Promise<ReferralRecord | null> {
+  async update(
+    ctx: RequestContext,
+    at: { municipalityId: number; id: string; expectedVersion: number },
+    changes: ReferralChanges,
+  ): Promise<ReferralRecord | null> {
     const row = await first(
       ctx.tx,
       db
@@ -197,9 +207,17 @@ export const careerGuidanceRepository = {
    * matches, in one statement: the page is cut (ORDER BY … LIMIT) with the participant and mapping joined
    * in, so the statement count does not grow with the page size.
    */
-  async countyPage(ctx: RequestContext, filter: CountyFilter, after: CountyKeyset | null, limit: number): Promise<{ totalCount: number; rows: CountyReferralRecord[] }> {
+  async countyPage(
+    ctx: RequestContext,
+    filter: CountyFilter,
+    after: CountyKeyset | null,
+    limit: number,
+  ): Promise<{ totalCount: number; rows: CountyReferralRecord[] }> {
     const scope = countyScope(ctx, filter);
-    const count = db.selectFrom('app.career_guidance_referral as r').where(scope).select((eb) => eb.fn.countAll<number>().as('total_count'));
+    const count = db
+      .selectFrom('app.career_guidance_referral as r')
+      .where(scope)
+      .select((eb) => eb.fn.countAll<number>().as('total_count'));
     let page = countyReferrals().where(scope);
     const deadline = after?.deadline ?? null;
     if (after && deadline === null) page = page.where('p.start_deadline', 'is', null).where('r.id', '>', after.id);
@@ -211,7 +229,11 @@ export const careerGuidanceRepository = {
       db
         .selectFrom(count.as('c'))
         .leftJoinLateral(
-          page.orderBy('p.start_deadline', (ob) => ob.asc().nullsLast()).orderBy('r.id', 'asc').limit(limit).as('page'),
+          page
+            .orderBy('p.start_deadline', (ob) => ob.asc().nullsLast())
+            .orderBy('r.id', 'asc')
+            .limit(limit)
+            .as('page'),
           (j) => j.onTrue(),
         )
         .select('c.total_count')
@@ -234,7 +256,11 @@ export const careerGuidanceRepository = {
   async municipalityOf(ctx: RequestContext, id: string): Promise<number | undefined> {
     const row = await first(
       ctx.tx,
-      db.selectFrom('app.career_guidance_referral').select('municipality_id').where('id', '=', id).where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint')),
+      db
+        .selectFrom('app.career_guidance_referral')
+        .select('municipality_id')
+        .where('id', '=', id)
+        .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint')),
     );
     return row?.municipality_id;
   },

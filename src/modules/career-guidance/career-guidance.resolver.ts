@@ -59,7 +59,8 @@ export class MunicipalityCareerGuidanceResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'Warning: the guidance was submitted on a later day than the first granted participation decision (allowed; guidance should come before it, R-3.2).',
+    description:
+      'Warning: the guidance was submitted on a later day than the first granted participation decision (allowed; guidance should come before it, R-3.2).',
   })
   async guidanceAfterParticipationDecision(@Root() r: CareerGuidanceReferral, @Ctx() ctx: RequestContext): Promise<boolean> {
     if (!r.submittedAt) return false;

@@ -80,7 +80,8 @@ export const CareerGuidanceService = {
       const p = await ParticipantService.lockCase(ctx, args.participantId);
       assertMappingCompleteForGuidance(await guidanceMappingStatus(ctx, p.municipalityId, p.id));
       const running = await careerGuidanceRepository.running(ctx, p.municipalityId, p.id);
-      if (running) throw new ConflictError(`The participant already has a career-guidance referral that is ${running.state}: withdraw it or wait for the guidance`);
+      if (running)
+        throw new ConflictError(`The participant already has a career-guidance referral that is ${running.state}: withdraw it or wait for the guidance`);
       const municipality = ctx.directory.municipalityById(p.municipalityId)!;
       const countyNumber = guidanceCountyOf(municipality.number);
       if (!ctx.directory.county(countyNumber)) throw new Error(`no county ${countyNumber} for municipality ${municipality.number}`);
@@ -103,7 +104,11 @@ export const CareerGuidanceService = {
     const municipalityId = ownMunicipality(ctx);
     const before = await CareerGuidanceService.municipalityReferral(ctx, args.referralId);
     if (before.version !== args.expectedVersion) throw new ConflictError();
-    const after = await careerGuidanceRepository.update(ctx, { municipalityId, id: before.id, expectedVersion: args.expectedVersion }, stateChange(before.state, 'WITHDRAW', ctx.now));
+    const after = await careerGuidanceRepository.update(
+      ctx,
+      { municipalityId, id: before.id, expectedVersion: args.expectedVersion },
+      stateChange(before.state, 'WITHDRAW', ctx.now),
+    );
     if (!after) throw new ConflictError();
     await writeLog(ctx, 'withdrawCareerGuidanceReferral', before, after);
     return after;
@@ -148,7 +153,11 @@ export const CareerGuidanceService = {
     if (before.version !== args.expectedVersion) throw new ConflictError();
     const change = stateChange(before.state, 'START', ctx.now);
     const adviser = args.adviser?.trim() || ctx.actor.name;
-    const after = await careerGuidanceRepository.update(ctx, { municipalityId: before.municipalityId, id: before.id, expectedVersion: args.expectedVersion }, { ...change, adviser });
+    const after = await careerGuidanceRepository.update(
+      ctx,
+      { municipalityId: before.municipalityId, id: before.id, expectedVersion: args.expectedVersion },
+      { ...change, adviser },
+    );
     if (!after) throw new ConflictError();
     await writeLog(ctx, 'startCareerGuidance', before, after);
     return CareerGuidanceService.countyReferral(ctx, before.id);

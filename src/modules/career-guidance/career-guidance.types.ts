@@ -128,7 +128,9 @@ export class CareerGuidanceReferral implements ReferralCore {
   openMoreThan14Days: boolean;
 }
 
-@ObjectType({ description: "What career guidance needs to know about the participant (R-3.4): identity without the identity number, and the competence mapping." })
+@ObjectType({
+  description: 'What career guidance needs to know about the participant (R-3.4): identity without the identity number, and the competence mapping.',
+})
 export class GuidanceParticipant {
   // Not fields: they let the access log record whose data the county read (never exposed to the county).
   participantId: string;
@@ -162,7 +164,8 @@ export class GuidanceParticipant {
   mappingCompletedAt: string | null;
 
   @Field(() => [EndGoalEnum], {
-    description: 'The end goals a recommendation can name for this participant today (R-5.2, §§ 13–14). Under 25 without upper-secondary, UPPER_SECONDARY_PARTIAL and WORK_QUALIFYING need reducedGoalReason.',
+    description:
+      'The end goals a recommendation can name for this participant today (R-5.2, §§ 13–14). Under 25 without upper-secondary, UPPER_SECONDARY_PARTIAL and WORK_QUALIFYING need reducedGoalReason.',
   })
   allowedEndGoals: EndGoal[];
 }

@@ -10,7 +10,7 @@ import { CaseloadSummary, ParticipantConnection, ParticipantsArgs } from './case
 export class CaseloadResolver {
   @Authorized('MUNICIPALITY')
   @Query(() => ParticipantConnection, {
-    description: 'The municipality\'s case list, filtered, a page at a time (default order: start deadline). One SQL statement per page, whatever its size.',
+    description: "The municipality's case list, filtered, a page at a time (default order: start deadline). One SQL statement per page, whatever its size.",
   })
   async participants(@Args() args: ParticipantsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ParticipantConnection> {
     const { rows, hasNextPage, totalCount, cursor } = await CaseloadService.list(ctx, args, { withCount: selectsField(info, 'totalCount') });

@@ -4,8 +4,8 @@
  */
 import { toRecord } from '../../db/table';
 import { evaluateEligibility } from '../../domain/eligibility';
-import { unprefixedDecisionRow } from '../decision/decision-row';
-import { Participant, ParticipantRecord, ParticipantService, toParticipant } from '../participant';
+import { unprefixedDecisionRow } from '../decision';
+import { Participant, PARTICIPANT_STATUSES, ParticipantRecord, ParticipantService, participantTable, toParticipant } from '../participant';
 import { ownMunicipality, RequestContext } from '../shared';
 import {
   CASE_FLAGS,
@@ -23,11 +23,10 @@ import {
   summarySql,
 } from './caseload.sql';
 import { CaseloadSummary, ParticipantsArgs } from './caseload.types';
-import { PARTICIPANT_STATUSES } from '../participant';
 
 type Page = { rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string };
 
-/** A raw app.participant row (snake_case, possibly with extra columns) as the register's record. */
+/** A raw participant row (snake_case, possibly with extra columns) as the register's record. */
 function recordOf(r: Record<string, unknown>): ParticipantRecord {
   return toRecord(r) as unknown as ParticipantRecord;
 }
@@ -38,14 +37,19 @@ export const CaseloadService = {
    * whatever the page size. Each row comes with what the list shows of other parts of the case (the
    * latest decision, the current end goal, the open-appeal flag), so the list needs no query per row.
    */
-  async list(ctx: RequestContext, args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'>, opts: { withCount: boolean } = { withCount: true }): Promise<Page> {
+  async list(
+    ctx: RequestContext,
+    args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'>,
+    opts: { withCount: boolean } = { withCount: true },
+  ): Promise<Page> {
     const municipalityId = ownMunicipality(ctx);
     const order = args.orderBy ?? 'START_DEADLINE';
     const params = new SqlParams();
     const q = sqlScope(params, ctx.today);
     const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
     const keyset = keysetCondition(order, args.after, q);
-    if (args.filter?.eligibility) return listByEligibility(ctx, args.filter.eligibility, { where, keyset, order, params, first: args.first, withCount: opts.withCount });
+    if (args.filter?.eligibility)
+      return listByEligibility(ctx, args.filter.eligibility, { where, keyset, order, params, first: args.first, withCount: opts.withCount });
     const sql = pageSql({ where, keyset, order, limit: params.add(args.first + 1, 'int'), withCount: opts.withCount });
     const raw = await ctx.tx.query<Record<string, unknown>>(sql, params.values);
     const totalCount = Number(raw[0]?.total_count ?? 0);
@@ -104,14 +108,22 @@ async function listByEligibility(
   const matches = (r: Record<string, unknown>): ParticipantRecord | null => {
     const p = recordOf(r);
     return evaluateEligibility({
-      birthDate: p.birthDate, permitCategory: p.permitCategory as never, permitGrantDate: p.permitGrantDate, arrivalDate: p.arrivalDate,
-      settlementDate: p.settlementDate, settledByAgreementWithImdi: p.settledByAgreement,
-      familyReferenceYearsInMunicipality: p.familyReferenceYears, weeklyWorkHours: p.weeklyWorkHours,
-      evaluationDate: ctx.today, requestDate: p.requestDate,
-    }).basis === basis ? p : null;
+      birthDate: p.birthDate,
+      permitCategory: p.permitCategory as never,
+      permitGrantDate: p.permitGrantDate,
+      arrivalDate: p.arrivalDate,
+      settlementDate: p.settlementDate,
+      settledByAgreementWithImdi: p.settledByAgreement,
+      familyReferenceYearsInMunicipality: p.familyReferenceYears,
+      weeklyWorkHours: p.weeklyWorkHours,
+      evaluationDate: ctx.today,
+      requestDate: p.requestDate,
+    }).basis === basis
+      ? p
+      : null;
   };
   const after = await ctx.tx.query<Record<string, unknown>>(
-    `SELECT p.* FROM app.participant p WHERE ${q.where} ${q.keyset} ORDER BY ${orderBySql(q.order, 'p')}`,
+    `SELECT p.* FROM ${participantTable.sqlName} p WHERE ${q.where} ${q.keyset} ORDER BY ${orderBySql(q.order, 'p')}`,
     q.params.values,
   );
   const page: ParticipantRecord[] = [];
@@ -124,7 +136,10 @@ async function listByEligibility(
   if (q.withCount) {
     const keysetParams = new Set((q.keyset.match(/\$\d+/g) ?? []).map((x) => Number(x.slice(1))));
     const all = q.keyset
-      ? await ctx.tx.query<Record<string, unknown>>(`SELECT p.* FROM app.participant p WHERE ${q.where}`, q.params.values.filter((_, i) => !keysetParams.has(i + 1)))
+      ? await ctx.tx.query<Record<string, unknown>>(
+          `SELECT p.* FROM ${participantTable.sqlName} p WHERE ${q.where}`,
+          q.params.values.filter((_, i) => !keysetParams.has(i + 1)),
+        )
       : after;
     totalCount = all.filter((r) => matches(r) !== null).length;
   }

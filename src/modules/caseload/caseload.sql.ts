@@ -6,11 +6,11 @@
  */
 import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 import { columnsOf, litList } from '../../db/table';
-import { appealFollowUpsCountSql, appealsAwaitingReviewCountSql, hasOpenAppealSql } from '../appeal/appeal.caseload';
-import { mappingCompletedSql } from '../competence-mapping/competence-mapping.caseload';
-import { decisionsAwaitingNoticeCountSql, latestDecisionLateralSql } from '../decision/decision.caseload';
-import { currentEndGoalInSql, currentEndGoalLateralSql, hasPlanSql } from '../integration-plan/integration-plan.caseload';
-import { programmeEndingSql, programmesEndingCountSql } from '../programme/programme.caseload';
+import { appealFollowUpsCountSql, appealsAwaitingReviewCountSql, hasOpenAppealSql } from '../appeal';
+import { mappingCompletedSql } from '../competence-mapping';
+import { decisionsAwaitingNoticeCountSql, latestDecisionLateralSql } from '../decision';
+import { currentEndGoalInSql, currentEndGoalLateralSql, hasPlanSql } from '../integration-plan';
+import { programmeEndingSql, programmesEndingCountSql } from '../programme';
 import { participantTable } from '../participant';
 import { isIsoDate } from '../../domain/calendar';
 import { InvalidInputError } from '../../domain/errors';
@@ -27,7 +27,6 @@ const P = columnsOf(participantTable, 'p');
 const NOT_STARTED: readonly ParticipantStatus[] = ['REGISTERED', 'PLANNED'];
 /** Ended cases: nothing more to map or plan. */
 const ENDED: readonly ParticipantStatus[] = FINAL_STATES;
-
 
 /** The closed list of statuses as an SQL list literal (constants only). */
 const sqlList = (values: readonly ParticipantStatus[]) => litList(values);
@@ -200,7 +199,8 @@ export function pageSql(opts: { where: string; keyset: string; order: Participan
 export function summarySql(municipality: string, q: SqlScope): string {
   const table = participantTable.sqlName;
   const flags = (Object.keys(CASE_FLAGS) as CaseFlag[]).map(
-    (flag) => `(SELECT count(*) FROM ${table} p WHERE ${P.municipality_id} = ${municipality} AND (${CASE_FLAGS[flag].sql(q, 'p')})) AS "${CASE_FLAGS[flag].summary}"`,
+    (flag) =>
+      `(SELECT count(*) FROM ${table} p WHERE ${P.municipality_id} = ${municipality} AND (${CASE_FLAGS[flag].sql(q, 'p')})) AS "${CASE_FLAGS[flag].summary}"`,
   );
   return `SELECT
     (SELECT coalesce(jsonb_object_agg(s.status, s.n), '{}'::jsonb)

@@ -18,7 +18,6 @@ export const ParticipantOrderEnum = enumFrom(
 @ObjectType()
 export class ParticipantConnection extends Connection(Participant, 'Participant') {}
 
-
 @InputType({ description: 'Narrows the case list. Every condition given must hold; a yes/no condition set to false selects the complement.' })
 export class ParticipantFilter {
   @Field(() => [ParticipantStatusEnum], { nullable: true, description: 'Any of these statuses (an empty list matches nothing).' })
@@ -27,7 +26,10 @@ export class ParticipantFilter {
   @IsIn(PARTICIPANT_STATUSES as unknown as string[], { each: true })
   status?: ParticipantStatus[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Any of these current end goals (the latest plan version\'s; an empty list matches nothing); participants without a plan do not match.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Any of these current end goals (the latest plan version's; an empty list matches nothing); participants without a plan do not match.",
+  })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsIn(END_GOALS as unknown as string[], { each: true })
@@ -45,7 +47,10 @@ export class ParticipantFilter {
   @Max(366)
   startDeadlineWithinDays?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'A running programme (ACTIVE, ON_LEAVE, HALTED) whose planned end date falls from today to today + n days (0–366).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'A running programme (ACTIVE, ON_LEAVE, HALTED) whose planned end date falls from today to today + n days (0–366).',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -67,7 +72,10 @@ export class ParticipantFilter {
   @IsBoolean()
   hasOpenAppeal?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of the name, case-insensitive, % and _ taken literally (at most 100 characters; blank: no condition).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name, case-insensitive, % and _ taken literally (at most 100 characters; blank: no condition).',
+  })
   @IsOptional()
   @MaxLength(100)
   @Matches(PLAIN_TEXT, { message: 'nameContains contains control characters' })
@@ -78,7 +86,10 @@ export class ParticipantFilter {
   @IsBoolean()
   assignedToMe?: boolean | null;
 
-  @Field(() => EligibilityBasisEnum, { nullable: true, description: 'Right and duty, discretionary or none (R-1.8), evaluated today. Slower than the other filters: the law is evaluated for each candidate.' })
+  @Field(() => EligibilityBasisEnum, {
+    nullable: true,
+    description: 'Right and duty, discretionary or none (R-1.8), evaluated today. Slower than the other filters: the law is evaluated for each candidate.',
+  })
   @IsOptional()
   @IsIn(['RIGHT_AND_DUTY', 'DISCRETIONARY', 'NONE'])
   eligibility?: 'RIGHT_AND_DUTY' | 'DISCRETIONARY' | 'NONE' | null;
@@ -111,7 +122,7 @@ export class StatusCount {
   count: number;
 }
 
-@ObjectType({ description: 'The municipality\'s caseload at a glance, today (Europe/Oslo).' })
+@ObjectType({ description: "The municipality's caseload at a glance, today (Europe/Oslo)." })
 export class CaseloadSummary {
   @Field(() => Int, { description: 'All participants.' })
   total: number;
@@ -140,7 +151,6 @@ export class CaseloadSummary {
   @Field(() => Int, { description: 'Appeals received or under review: the municipality has to review them (R-9.4).' })
   appealsAwaitingReview: number;
 
-  @Field(() => Int, { description: 'Appeals Statsforvalteren changed or quashed and returned, still without the municipality\'s follow-up decision (R-9.6).' })
+  @Field(() => Int, { description: "Appeals Statsforvalteren changed or quashed and returned, still without the municipality's follow-up decision (R-9.6)." })
   appealFollowUpsNeeded: number;
 }
-

@@ -9,17 +9,22 @@ export type CertificateInsert = InsertRecord<typeof certificateTable>;
 
 /** The request's certificates by case (any the caller's transaction can see): one statement per request. */
 function byParticipant(ctx: RequestContext): DataLoader<string, CertificateRecord | null> {
-  return requestLoader(ctx, 'certificate.byParticipant', () =>
-    new DataLoader<string, CertificateRecord | null>(async (participantIds) => {
-      const rows = await run(
-        ctx.tx,
-        db.selectFrom('app.certificate').selectAll()
-          .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
-          .where('participant_id', '=', anyOf(participantIds, 'uuid')),
-      );
-      const found = new Map(rows.map((r) => [r.participant_id, toRecord(r)]));
-      return participantIds.map((id) => found.get(id) ?? null);
-    }),
+  return requestLoader(
+    ctx,
+    'certificate.byParticipant',
+    () =>
+      new DataLoader<string, CertificateRecord | null>(async (participantIds) => {
+        const rows = await run(
+          ctx.tx,
+          db
+            .selectFrom('app.certificate')
+            .selectAll()
+            .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
+            .where('participant_id', '=', anyOf(participantIds, 'uuid')),
+        );
+        const found = new Map(rows.map((r) => [r.participant_id, toRecord(r)]));
+        return participantIds.map((id) => found.get(id) ?? null);
+      }),
   );
 }
 
@@ -32,8 +37,14 @@ export const certificateRepository = {
   async upsert(ctx: RequestContext, values: CertificateInsert): Promise<void> {
     await run(
       ctx.tx,
-      db.insertInto('app.certificate').values(toRow(certificateTable, values))
-        .onConflict((oc) => oc.columns(['municipality_id', 'participant_id']).doUpdateSet((eb) => ({ issued_at: eb.ref('excluded.issued_at'), content: eb.ref('excluded.content') }))),
+      db
+        .insertInto('app.certificate')
+        .values(toRow(certificateTable, values))
+        .onConflict((oc) =>
+          oc
+            .columns(['municipality_id', 'participant_id'])
+            .doUpdateSet((eb) => ({ issued_at: eb.ref('excluded.issued_at'), content: eb.ref('excluded.content') })),
+        ),
     );
     byParticipant(ctx).clear(values.participantId);
   },

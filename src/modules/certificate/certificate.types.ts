@@ -5,7 +5,8 @@ import { LocalDateScalar } from '../../graphql/scalars';
 
 export const CertificateLanguageEnum = enumFrom(CERTIFICATE_LANGUAGES, 'CertificateLanguage', 'NB: bokmål, NN: nynorsk.');
 
-@ObjectType() export class CertificateLine {
+@ObjectType()
+export class CertificateLine {
   @Field() label: string;
   @Field() value: string;
 }

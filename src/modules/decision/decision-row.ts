@@ -7,8 +7,20 @@ import type { decisionTable } from './decision.table';
  * JSON document per row cost the list as much as the rest of its SQL.
  */
 export const DECISION_ROW_COLUMNS = [
-  'id', 'participant_id', 'municipality_id', 'version', 'type', 'outcome', 'basis', 'reasons', 'legal_basis',
-  'decided_at', 'decided_by_name', 'advance_notice_at', 'notified_at', 'details',
+  'id',
+  'participant_id',
+  'municipality_id',
+  'version',
+  'type',
+  'outcome',
+  'basis',
+  'reasons',
+  'legal_basis',
+  'decided_at',
+  'decided_by_name',
+  'advance_notice_at',
+  'notified_at',
+  'details',
 ] as const satisfies readonly (keyof Row<typeof decisionTable>)[];
 
 /** A decision as SQL returns it, with the columns the API shows (what another module's SQL selects of it). */

@@ -25,8 +25,11 @@ export type AppealedDecisionFacts = Pick<DecisionRecord, 'municipalityId' | 'id'
 export async function decisionFactsForAppeal(ctx: RequestContext, municipalityId: number, id: string): Promise<AppealedDecisionFacts | null> {
   const row = await first(
     ctx.tx,
-    db.selectFrom('app.decision').select(['municipality_id', 'id', 'participant_id', 'type', 'decided_at', 'notified_at'])
-      .where('municipality_id', '=', municipalityId).where('id', '=', id),
+    db
+      .selectFrom('app.decision')
+      .select(['municipality_id', 'id', 'participant_id', 'type', 'decided_at', 'notified_at'])
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id),
   );
   return row ? toRecord(row) : null;
 }
@@ -38,20 +41,32 @@ export async function decisionFactsForAppeal(ctx: RequestContext, municipalityId
  * row-level security decides what each caller gets back (R-9.8).
  */
 function byKey(ctx: RequestContext): DataLoader<DecisionKey, Decision | null, string> {
-  return requestLoader(ctx, 'decision.forAppeal.byKey', () =>
-    new DataLoader<DecisionKey, Decision | null, string>(
-      async (keys) => {
-        const rows = await run(
-          ctx.tx,
-          db.selectFrom('app.decision').selectAll()
-            .where('municipality_id', '=', anyOf([...new Set(keys.map((k) => k.municipalityId))], 'smallint'))
-            .where('id', '=', anyOf(keys.map((k) => k.id), 'uuid')),
-        );
-        const found = new Map(rows.map((r) => [keyOf({ municipalityId: r.municipality_id, id: r.id }), toDecision(r)]));
-        return keys.map((k) => found.get(keyOf(k)) ?? null);
-      },
-      { cacheKeyFn: keyOf },
-    ),
+  return requestLoader(
+    ctx,
+    'decision.forAppeal.byKey',
+    () =>
+      new DataLoader<DecisionKey, Decision | null, string>(
+        async (keys) => {
+          const rows = await run(
+            ctx.tx,
+            db
+              .selectFrom('app.decision')
+              .selectAll()
+              .where('municipality_id', '=', anyOf([...new Set(keys.map((k) => k.municipalityId))], 'smallint'))
+              .where(
+                'id',
+                '=',
+                anyOf(
+                  keys.map((k) => k.id),
+                  'uuid',
+                ),
+              ),
+          );
+          const found = new Map(rows.map((r) => [keyOf({ municipalityId: r.municipality_id, id: r.id }), toDecision(r)]));
+          return keys.map((k) => found.get(keyOf(k)) ?? null);
+        },
+        { cacheKeyFn: keyOf },
+      ),
   );
 }
 

@@ -7,6 +7,7 @@
 import { db, run, sql } from '../../db/sql';
 import { Row } from '../../db/table';
 import { RequestContext } from '../shared';
+import { decisionRepository } from './decision.repository';
 import { decisionTable } from './decision.table';
 
 export type DecisionTransferRow = Row<typeof decisionTable>;
@@ -35,9 +36,13 @@ export const decisionsForTransfer = {
         .expression(
           db
             .selectFrom(sql`json_populate_recordset(null::app.decision, ${JSON.stringify(rows)}::json)`.as('x'))
-            .select([sql`${to.municipalityId}`.as('municipality_id'), sql`${to.participantId}`.as('participant_id'), ...CARRIED.map((c) => sql.ref(`x.${c}`).as(c))]),
+            .select([
+              sql`${to.municipalityId}`.as('municipality_id'),
+              sql`${to.participantId}`.as('participant_id'),
+              ...CARRIED.map((c) => sql.ref(`x.${c}`).as(c)),
+            ]),
         ),
     );
-    ctx.loaders.caseRows.clear({ table: 'decision', participantId: to.participantId });
+    decisionRepository.forget(ctx, to.participantId);
   },
 };

@@ -15,39 +15,51 @@ export type DecisionInsert = InsertRecord<typeof decisionTable>;
 
 /** The request's decisions of each case (any the caller's transaction can see), newest first. */
 function byParticipant(ctx: RequestContext): DataLoader<string, DecisionRecord[]> {
-  return requestLoader(ctx, 'decision.byParticipant', () =>
-    new DataLoader<string, DecisionRecord[]>(async (participantIds) => {
-      const rows = await run(
-        ctx.tx,
-        db.selectFrom('app.decision').selectAll()
-          .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
-          .where('participant_id', '=', anyOf(participantIds, 'uuid'))
-          .orderBy('participant_id').orderBy('decided_at', 'desc').orderBy('created_at', 'desc'),
-      );
-      const found = new Map<string, DecisionRecord[]>();
-      for (const r of rows) {
-        const list = found.get(r.participant_id);
-        if (list) list.push(toRecord(r));
-        else found.set(r.participant_id, [toRecord(r)]);
-      }
-      return participantIds.map((id) => found.get(id) ?? []);
-    }),
+  return requestLoader(
+    ctx,
+    'decision.byParticipant',
+    () =>
+      new DataLoader<string, DecisionRecord[]>(async (participantIds) => {
+        const rows = await run(
+          ctx.tx,
+          db
+            .selectFrom('app.decision')
+            .selectAll()
+            .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
+            .where('participant_id', '=', anyOf(participantIds, 'uuid'))
+            .orderBy('participant_id')
+            .orderBy('decided_at', 'desc')
+            .orderBy('created_at', 'desc'),
+        );
+        const found = new Map<string, DecisionRecord[]>();
+        for (const r of rows) {
+          const list = found.get(r.participant_id);
+          if (list) list.push(toRecord(r));
+          else found.set(r.participant_id, [toRecord(r)]);
+        }
+        return participantIds.map((id) => found.get(id) ?? []);
+      }),
   );
 }
 
 /** The request's decisions by id (any the caller's transaction can see); null for any other id. */
 function byId(ctx: RequestContext): DataLoader<string, DecisionRecord | null> {
-  return requestLoader(ctx, 'decision.byId', () =>
-    new DataLoader<string, DecisionRecord | null>(async (ids) => {
-      const rows = await run(
-        ctx.tx,
-        db.selectFrom('app.decision').selectAll()
-          .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
-          .where('id', '=', anyOf(ids, 'uuid')),
-      );
-      const found = new Map(rows.map((r) => [r.id, toRecord(r)]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+  return requestLoader(
+    ctx,
+    'decision.byId',
+    () =>
+      new DataLoader<string, DecisionRecord | null>(async (ids) => {
+        const rows = await run(
+          ctx.tx,
+          db
+            .selectFrom('app.decision')
+            .selectAll()
+            .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
+            .where('id', '=', anyOf(ids, 'uuid')),
+        );
+        const found = new Map(rows.map((r) => [r.id, toRecord(r)]));
+        return ids.map((id) => found.get(id) ?? null);
+      }),
   );
 }
 
@@ -55,12 +67,15 @@ function byId(ctx: RequestContext): DataLoader<string, DecisionRecord | null> {
 function written(ctx: RequestContext, record: DecisionRecord): DecisionRecord {
   byParticipant(ctx).clear(record.participantId);
   byId(ctx).clear(record.id).prime(record.id, record);
-  // Transitional: other modules still read decisions through the shared case-file loader.
-  ctx.loaders.caseRows.clear({ table: 'decision', participantId: record.participantId });
   return record;
 }
 
 export const decisionRepository = {
+  /** After rows were written outside this repository's functions (a transfer's copy), the case's list is read again. */
+  forget(ctx: RequestContext, participantId: string): void {
+    byParticipant(ctx).clear(participantId);
+  },
+
   /** The case's decisions, newest first: one statement per request, whatever the number of cases. */
   forCase(ctx: RequestContext, participantId: string): Promise<DecisionRecord[]> {
     return byParticipant(ctx).load(participantId);
@@ -81,9 +96,13 @@ export const decisionRepository = {
   async hasGranted(ctx: RequestContext, p: { municipalityId: number; id: string }, type: DecisionType): Promise<boolean> {
     const row = await first(
       ctx.tx,
-      db.selectFrom('app.decision').select(sql<number>`1`.as('granted'))
-        .where('municipality_id', '=', p.municipalityId).where('participant_id', '=', p.id)
-        .where('type', '=', type).where('outcome', '=', 'GRANTED')
+      db
+        .selectFrom('app.decision')
+        .select(sql<number>`1`.as('granted'))
+        .where('municipality_id', '=', p.municipalityId)
+        .where('participant_id', '=', p.id)
+        .where('type', '=', type)
+        .where('outcome', '=', 'GRANTED')
         .limit(sql.lit(1)),
     );
     return row !== undefined;
@@ -93,13 +112,16 @@ export const decisionRepository = {
   async grantedLeaveDays(ctx: RequestContext, p: { municipalityId: number; id: string }): Promise<Map<LeaveKind, number>> {
     const rows = await run(
       ctx.tx,
-      db.selectFrom('app.decision')
+      db
+        .selectFrom('app.decision')
         .select((eb) => {
           const leave = () => eb.ref('details', '->>').key('leave');
           return [leave().key('kind').as('kind'), sql<number>`sum((${leave().key('workingDays')})::int)`.as('days')];
         })
-        .where('municipality_id', '=', p.municipalityId).where('participant_id', '=', p.id)
-        .where('type', '=', 'LEAVE').where('outcome', '=', 'GRANTED')
+        .where('municipality_id', '=', p.municipalityId)
+        .where('participant_id', '=', p.id)
+        .where('type', '=', 'LEAVE')
+        .where('outcome', '=', 'GRANTED')
         .groupBy(sql`1`),
     );
     const days = new Map<LeaveKind, number>();
@@ -116,9 +138,12 @@ export const decisionRepository = {
   async setNotified(ctx: RequestContext, municipalityId: number, id: string, expectedVersion: number, notifiedAt: string): Promise<DecisionRecord | null> {
     const row = await first(
       ctx.tx,
-      db.updateTable('app.decision')
+      db
+        .updateTable('app.decision')
         .set({ notified_at: notifiedAt, version: (eb) => eb('version', '+', 1) })
-        .where('municipality_id', '=', municipalityId).where('id', '=', id).where('version', '=', expectedVersion)
+        .where('municipality_id', '=', municipalityId)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
         .returningAll(),
     );
     return row ? written(ctx, toRecord(row)) : null;

@@ -34,7 +34,10 @@ export class DecisionResolver {
     return decisionView(await DecisionService.recordNotice(ctx, decisionId, notifiedAt, expectedVersion));
   }
 
-  @FieldResolver(() => LocalDateScalar, { nullable: true, description: '3 weeks from notifiedAt, moved off weekends and public holidays (R-9.2); null until notified.' })
+  @FieldResolver(() => LocalDateScalar, {
+    nullable: true,
+    description: '3 weeks from notifiedAt, moved off weekends and public holidays (R-9.2); null until notified.',
+  })
   appealDeadline(@Root() d: Decision): string | null {
     return d.notifiedAt ? appealDeadline({ notifiedAt: d.notifiedAt }).deadline : null;
   }

@@ -80,9 +80,16 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
       if (!granted) return { basis: null, details: {} };
       assertMappingComplete(await mappingStatus(ctx, p));
       const e = evaluateEligibility({
-        birthDate: p.birthDate, permitCategory: p.permitCategory as never, permitGrantDate: p.permitGrantDate, arrivalDate: p.arrivalDate,
-        settlementDate: p.settlementDate, settledByAgreementWithImdi: p.settledByAgreement, familyReferenceYearsInMunicipality: p.familyReferenceYears,
-        weeklyWorkHours: p.weeklyWorkHours, evaluationDate: input.decidedAt, requestDate: p.requestDate,
+        birthDate: p.birthDate,
+        permitCategory: p.permitCategory as never,
+        permitGrantDate: p.permitGrantDate,
+        arrivalDate: p.arrivalDate,
+        settlementDate: p.settlementDate,
+        settledByAgreementWithImdi: p.settledByAgreement,
+        familyReferenceYearsInMunicipality: p.familyReferenceYears,
+        weeklyWorkHours: p.weeklyWorkHours,
+        evaluationDate: input.decidedAt,
+        requestDate: p.requestDate,
       });
       const basis = participationBasis(e, Boolean(input.participation?.discretionary));
       await ProgrammeService.ensurePlanned(ctx, p);
@@ -91,10 +98,27 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
     case 'BENEFIT': {
       const b = need(input.benefit, 'benefit', 'BENEFIT');
       if (!granted) return { basis: null, details: {} };
-      const calc = computeBenefit({ birthDate: p.birthDate, livingWithParent: p.livesWithParent, periodFrom: b.periodFrom, periodTo: b.periodTo ?? null, date: input.decidedAt });
+      const calc = computeBenefit({
+        birthDate: p.birthDate,
+        livingWithParent: p.livesWithParent,
+        periodFrom: b.periodFrom,
+        periodTo: b.periodTo ?? null,
+        date: input.decidedAt,
+      });
       return {
         basis: null,
-        details: { benefit: { gAmount: calc.gAmount, gDate: calc.gDate, fractionOfG: calc.fractionOfG, annualAmount: calc.annualAmount, monthlyAmount: calc.monthlyAmount, age: calc.age, periodFrom: calc.periodFrom, periodTo: calc.periodTo } },
+        details: {
+          benefit: {
+            gAmount: calc.gAmount,
+            gDate: calc.gDate,
+            fractionOfG: calc.fractionOfG,
+            annualAmount: calc.annualAmount,
+            monthlyAmount: calc.monthlyAmount,
+            age: calc.age,
+            periodFrom: calc.periodFrom,
+            periodTo: calc.periodTo,
+          },
+        },
       };
     }
     case 'HALT': {
@@ -103,7 +127,12 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
       assertHaltAdvanceNotice(input.advanceNoticeAt);
       if (!granted) return { basis: null, details: { halt } };
       if (halt.kind === 'PERMANENT') {
-        await ProgrammeService.end(ctx, p, 'INTERRUPT', { endDate: halt.fromDate, endGoalReached: false, reason: 'Halted permanently (integreringsloven § 18)', expectedVersion: null });
+        await ProgrammeService.end(ctx, p, 'INTERRUPT', {
+          endDate: halt.fromDate,
+          endGoalReached: false,
+          reason: 'Halted permanently (integreringsloven § 18)',
+          expectedVersion: null,
+        });
       } else {
         const prog = await ProgrammeService.require(ctx, p);
         await ProgrammeService.apply(ctx, p, prog, 'HALT', 'decision:HALT', { haltedUntil: halt.toDate });
@@ -117,15 +146,24 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
       if (!prog.endGoal || !prog.startDate) throw new RuleViolation('R-5.7', LAW['R-5.7'], 'Only a started programme can be extended.', {});
       validateExtension({ endGoal: prog.endGoal, currentExtensionMonths: prog.extensionMonths, requestedMonths: x.months, offerDate: prog.startDate });
       const extensionMonths = prog.extensionMonths + x.months;
-      await ProgrammeService.change(ctx, p, prog, 'decision:EXTENSION', { extensionMonths, plannedEndDate: await ProgrammeService.recomputedEnd(ctx, p, prog, extensionMonths) });
+      await ProgrammeService.change(ctx, p, prog, 'decision:EXTENSION', {
+        extensionMonths,
+        plannedEndDate: await ProgrammeService.recomputedEnd(ctx, p, prog, extensionMonths),
+      });
       return { basis: null, details: { extension: { months: x.months } } };
     }
     case 'LEAVE': {
       const l = need(input.leave, 'leave', 'LEAVE');
       const taken = await decisionRepository.grantedLeaveDays(ctx, p);
       const leave = validateLeave({
-        kind: l.kind, fromDate: l.fromDate, toDate: l.toDate, childBirthDate: l.childBirthDate ?? null, otherParentIsParticipant: l.otherParentIsParticipant,
-        careLeaveAlreadyTakenWorkingDays: taken.get('CARE_LEAVE') ?? 0, pregnancyLeaveAlreadyTakenWorkingDays: taken.get('PREGNANCY') ?? 0, fatherLeaveAlreadyTakenWorkingDays: taken.get('FATHER_AT_BIRTH') ?? 0,
+        kind: l.kind,
+        fromDate: l.fromDate,
+        toDate: l.toDate,
+        childBirthDate: l.childBirthDate ?? null,
+        otherParentIsParticipant: l.otherParentIsParticipant,
+        careLeaveAlreadyTakenWorkingDays: taken.get('CARE_LEAVE') ?? 0,
+        pregnancyLeaveAlreadyTakenWorkingDays: taken.get('PREGNANCY') ?? 0,
+        fatherLeaveAlreadyTakenWorkingDays: taken.get('FATHER_AT_BIRTH') ?? 0,
       });
       const details = { leave: { kind: l.kind, fromDate: l.fromDate, toDate: l.toDate, workingDays: leave.workingDays, withBenefit: leave.withBenefit } };
       if (!granted) return { basis: null, details };
@@ -133,7 +171,10 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
       transition(prog.state, 'LEAVE_START'); // refused by the table before anything is written
       // R-5.8: leave days count toward moving the end date.
       await recordGrantedLeave(ctx, p, { fromDate: l.fromDate, toDate: l.toDate, workingDays: leave.workingDays, note: `Leave: ${l.kind}` });
-      await ProgrammeService.apply(ctx, p, prog, 'LEAVE_START', 'decision:LEAVE', { leaveUntil: l.toDate, plannedEndDate: await ProgrammeService.recomputedEnd(ctx, p, prog) });
+      await ProgrammeService.apply(ctx, p, prog, 'LEAVE_START', 'decision:LEAVE', {
+        leaveUntil: l.toDate,
+        plannedEndDate: await ProgrammeService.recomputedEnd(ctx, p, prog),
+      });
       return { basis: null, details };
     }
     case 'EXEMPTION':
@@ -150,30 +191,43 @@ export const DecisionService = {
     if (input.notifiedAt && compareDates(input.notifiedAt, input.decidedAt) < 0) throw new InvalidInputError('notifiedAt', 'notifiedAt is before decidedAt');
     if (compareDates(input.decidedAt, ctx.today) > 0) throw new InvalidInputError('decidedAt', 'decidedAt is in the future');
     const { idempotencyKey, ...payload } = input;
-    const { id } = await idempotentCreate(ctx, { municipalityId, key: idempotencyKey, operation: 'makeDecision', payload: { participantId, ...payload } }, async () => {
-      const p = await ParticipantService.lockCase(ctx, participantId);
-      const { basis, details } = await applyDecision(ctx, p, input);
-      const d = await decisionRepository.insert(ctx, {
-        municipalityId: p.municipalityId,
-        participantId: p.id,
-        type: input.type,
-        outcome: input.outcome,
-        basis,
-        reasons: input.reasons,
-        legalBasis: [...legalBasisFor(input.type)],
-        decidedAt: input.decidedAt,
-        decidedBySub: ctx.actor.sub,
-        decidedByName: ctx.actor.name,
-        advanceNoticeAt: input.advanceNoticeAt ?? null,
-        notifiedAt: input.notifiedAt ?? null,
-        details,
-      });
-      await recordChange(ctx, {
-        municipalityId: p.municipalityId, operation: 'makeDecision', participantId: p.id, entity: 'decision', entityId: d.id,
-        changes: { type: { from: null, to: d.type }, outcome: { from: null, to: d.outcome }, decidedAt: { from: null, to: d.decidedAt }, notifiedAt: { from: null, to: d.notifiedAt } },
-      });
-      return d.id;
-    });
+    const { id } = await idempotentCreate(
+      ctx,
+      { municipalityId, key: idempotencyKey, operation: 'makeDecision', payload: { participantId, ...payload } },
+      async () => {
+        const p = await ParticipantService.lockCase(ctx, participantId);
+        const { basis, details } = await applyDecision(ctx, p, input);
+        const d = await decisionRepository.insert(ctx, {
+          municipalityId: p.municipalityId,
+          participantId: p.id,
+          type: input.type,
+          outcome: input.outcome,
+          basis,
+          reasons: input.reasons,
+          legalBasis: [...legalBasisFor(input.type)],
+          decidedAt: input.decidedAt,
+          decidedBySub: ctx.actor.sub,
+          decidedByName: ctx.actor.name,
+          advanceNoticeAt: input.advanceNoticeAt ?? null,
+          notifiedAt: input.notifiedAt ?? null,
+          details,
+        });
+        await recordChange(ctx, {
+          municipalityId: p.municipalityId,
+          operation: 'makeDecision',
+          participantId: p.id,
+          entity: 'decision',
+          entityId: d.id,
+          changes: {
+            type: { from: null, to: d.type },
+            outcome: { from: null, to: d.outcome },
+            decidedAt: { from: null, to: d.decidedAt },
+            notifiedAt: { from: null, to: d.notifiedAt },
+          },
+        });
+        return d.id;
+      },
+    );
     return id;
   },
 
@@ -186,7 +240,11 @@ export const DecisionService = {
     const updated = await decisionRepository.setNotified(ctx, municipalityId, decisionId, expectedVersion, notifiedAt);
     if (!updated) throw new ConflictError();
     await recordChange(ctx, {
-      municipalityId, operation: 'recordDecisionNotice', participantId: updated.participantId, entity: 'decision', entityId: decisionId,
+      municipalityId,
+      operation: 'recordDecisionNotice',
+      participantId: updated.participantId,
+      entity: 'decision',
+      entityId: decisionId,
       changes: { notifiedAt: { from: current.notifiedAt ?? null, to: notifiedAt } },
     });
     return updated;

@@ -16,30 +16,41 @@ export const EXEMPTION_GROUNDS = ['DOCUMENTED_KNOWLEDGE', 'HEALTH_OR_WEIGHTY_REA
 export const ExemptionSubjectEnum = enumFrom(EXEMPTION_SUBJECTS, 'ExemptionSubject');
 export const ExemptionGroundEnum = enumFrom(EXEMPTION_GROUNDS, 'ExemptionGround');
 
-@InputType() export class ParticipationDecisionInput {
+@InputType()
+export class ParticipationDecisionInput {
   @Field({ defaultValue: false, description: 'A discretionary offer (R-1.6): the person has no right and duty, the municipality offers the programme.' })
-  @IsBoolean() discretionary: boolean;
+  @IsBoolean()
+  discretionary: boolean;
 }
-@InputType() export class BenefitDecisionInput {
+@InputType()
+export class BenefitDecisionInput {
   @Field(() => LocalDateScalar) periodFrom: string;
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() periodTo?: string | null;
 }
-@ObjectType('HaltDetails') @InputType('HaltDecisionInput') export class HaltDetails {
+@ObjectType('HaltDetails')
+@InputType('HaltDecisionInput')
+export class HaltDetails {
   @Field(() => HaltKindEnum) @IsIn(HALT_KINDS as unknown as string[]) kind: HaltKind;
   @Field(() => LocalDateScalar) fromDate: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Last halted day; temporary halts only, at most 3 months (R-5.9).' }) @IsOptional() toDate?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last halted day; temporary halts only, at most 3 months (R-5.9).' }) @IsOptional() toDate?:
+    string | null;
 }
-@ObjectType('ExtensionDetails') @InputType('ExtensionDecisionInput') export class ExtensionDetails {
+@ObjectType('ExtensionDetails')
+@InputType('ExtensionDecisionInput')
+export class ExtensionDetails {
   @Field(() => Int) @IsInt() @Min(1) @Max(24) months: number;
 }
-@InputType() export class LeaveDecisionInput {
+@InputType()
+export class LeaveDecisionInput {
   @Field(() => LeaveKindEnum) @IsIn(LEAVE_KINDS as unknown as string[]) kind: LeaveKind;
   @Field(() => LocalDateScalar) fromDate: string;
   @Field(() => LocalDateScalar) toDate: string;
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() childBirthDate?: string | null;
   @Field({ defaultValue: false }) @IsBoolean() otherParentIsParticipant: boolean;
 }
-@ObjectType('ExemptionDetails') @InputType('ExemptionDecisionInput') export class ExemptionDetails {
+@ObjectType('ExemptionDetails')
+@InputType('ExemptionDecisionInput')
+export class ExemptionDetails {
   @Field(() => ExemptionSubjectEnum) @IsIn(EXEMPTION_SUBJECTS as unknown as string[]) subject: (typeof EXEMPTION_SUBJECTS)[number];
   @Field(() => ExemptionGroundEnum) @IsIn(EXEMPTION_GROUNDS as unknown as string[]) ground: (typeof EXEMPTION_GROUNDS)[number];
 }
@@ -50,8 +61,12 @@ export class DecisionInput {
   @Field(() => DecisionOutcomeEnum) @IsIn(['GRANTED', 'REFUSED']) outcome: 'GRANTED' | 'REFUSED';
   @Field({ description: 'The reasons (begrunnelse), as the participant will read them.' }) @Length(1, 8000) @Matches(PLAIN_TEXT) reasons: string;
   @Field(() => LocalDateScalar) decidedAt: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Advance notice (forhåndsvarsel) where required, e.g. halting (R-8.2, R-5.9).' }) @IsOptional() advanceNoticeAt?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'When the notice reached the participant; starts the appeal deadline (R-9.2).' }) @IsOptional() notifiedAt?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Advance notice (forhåndsvarsel) where required, e.g. halting (R-8.2, R-5.9).' })
+  @IsOptional()
+  advanceNoticeAt?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the notice reached the participant; starts the appeal deadline (R-9.2).' })
+  @IsOptional()
+  notifiedAt?: string | null;
   @Field(() => ParticipationDecisionInput, { nullable: true }) @IsOptional() @ValidateNested() participation?: ParticipationDecisionInput | null;
   @Field(() => BenefitDecisionInput, { nullable: true }) @IsOptional() @ValidateNested() benefit?: BenefitDecisionInput | null;
   @Field(() => HaltDetails, { nullable: true }) @IsOptional() @ValidateNested() halt?: HaltDetails | null;
@@ -73,7 +88,8 @@ export class BenefitDetails {
   @Field(() => LocalDateScalar, { nullable: true }) periodTo: string | null;
 }
 
-@ObjectType() export class LeaveDetails {
+@ObjectType()
+export class LeaveDetails {
   @Field(() => LeaveKindEnum) kind: LeaveKind;
   @Field(() => LocalDateScalar) fromDate: string;
   @Field(() => LocalDateScalar) toDate: string;

@@ -1,5 +1,4 @@
 /** Decisions (enkeltvedtak, R-8): the one door other modules use. */
-import { DecisionResolver, ParticipantDecisionsResolver } from './decision.resolver';
 
 export { decisionTable } from './decision.table';
 export type { DecisionDetails, DecisionOutcome, DecisionRecord } from './decision.table';
@@ -27,10 +26,6 @@ export {
   LeaveKindEnum,
   ParticipationDecisionInput,
 } from './decision.types';
-export { DecisionResolver, ParticipantDecisionsResolver };
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const DECISION_RESOLVERS: Function[] = [DecisionResolver, ParticipantDecisionsResolver];
 
 /** What the appeal module reads of the decision under appeal. */
 export { decisionFactsForAppeal, decisionForAppealView, forgetDecisionForAppeal } from './decision.for-appeal';
@@ -41,3 +36,6 @@ export { firstParticipationGrantDate } from './decision.for-career-guidance';
 export { hasGrantedDecision } from './decision.for-integration-plan';
 export { decisionsForTransfer } from './decision.for-transfer';
 export type { DecisionTransferRow } from './decision.for-transfer';
+/** The dashboard's parts on decisions (src/modules/caseload). */
+export { decisionsAwaitingNoticeCountSql, latestDecisionLateralSql } from './decision.caseload';
+export { appealedDecisions } from './decision.for-appeal-list';

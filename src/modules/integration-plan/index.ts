@@ -8,9 +8,21 @@ export { planGuidanceLinkTable, planVersionTable } from './integration-plan.tabl
 export type { PlanVersionRecord, StoredPlanContent } from './integration-plan.table';
 export { IntegrationPlanService, integrationPlanForTransfer, toPlanVersion } from './integration-plan.service';
 export type { PlanDecisions, PlanVersionTransferRow } from './integration-plan.service';
-export { ElementKindEnum, EndGoalEnum, IntegrationPlan, IntegrationPlanInput, LifeSkillsHours, MainProgrammeTypeEnum, NorwegianGoal, PlanElement, PlanVersion } from './integration-plan.types';
+export {
+  ElementKindEnum,
+  EndGoalEnum,
+  IntegrationPlan,
+  IntegrationPlanInput,
+  LifeSkillsHours,
+  MainProgrammeTypeEnum,
+  NorwegianGoal,
+  PlanElement,
+  PlanVersion,
+} from './integration-plan.types';
 /** What the programme and the appeal read of the plan. */
 export { currentPlan } from './integration-plan.for-programme';
 export type { CurrentPlan } from './integration-plan.for-programme';
 export { planVersionsForAppeal } from './integration-plan.for-appeal';
 export type { PlanOwnerKey } from './integration-plan.for-appeal';
+/** The dashboard's parts on plans (src/modules/caseload). */
+export { currentEndGoalInSql, currentEndGoalLateralSql, hasPlanSql } from './integration-plan.caseload';

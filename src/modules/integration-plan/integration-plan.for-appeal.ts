@@ -20,25 +20,39 @@ const keyOf = (k: PlanOwnerKey) => `${k.municipalityId}:${k.participantId}`;
  * its area); row-level security decides what it gets back.
  */
 function byParticipant(ctx: RequestContext): DataLoader<PlanOwnerKey, PlanVersion[], string> {
-  return requestLoader(ctx, 'integrationPlan.forAppeal.byParticipant', () =>
-    new DataLoader<PlanOwnerKey, PlanVersion[], string>(
-      async (keys) => {
-        const rows = await run(
-          ctx.tx,
-          db.selectFrom('app.plan_version').selectAll()
-            .where('municipality_id', '=', anyOf([...new Set(keys.map((k) => k.municipalityId))], 'smallint'))
-            .where('participant_id', '=', anyOf(keys.map((k) => k.participantId), 'uuid'))
-            .orderBy('municipality_id').orderBy('participant_id').orderBy('version_no', 'desc'),
-        );
-        const groups = new Map<string, PlanVersion[]>();
-        for (const r of rows) {
-          const key = keyOf({ municipalityId: r.municipality_id, participantId: r.participant_id });
-          groups.set(key, [...(groups.get(key) ?? []), toPlanVersion(r)]);
-        }
-        return keys.map((k) => groups.get(keyOf(k)) ?? []);
-      },
-      { cacheKeyFn: keyOf },
-    ),
+  return requestLoader(
+    ctx,
+    'integrationPlan.forAppeal.byParticipant',
+    () =>
+      new DataLoader<PlanOwnerKey, PlanVersion[], string>(
+        async (keys) => {
+          const rows = await run(
+            ctx.tx,
+            db
+              .selectFrom('app.plan_version')
+              .selectAll()
+              .where('municipality_id', '=', anyOf([...new Set(keys.map((k) => k.municipalityId))], 'smallint'))
+              .where(
+                'participant_id',
+                '=',
+                anyOf(
+                  keys.map((k) => k.participantId),
+                  'uuid',
+                ),
+              )
+              .orderBy('municipality_id')
+              .orderBy('participant_id')
+              .orderBy('version_no', 'desc'),
+          );
+          const groups = new Map<string, PlanVersion[]>();
+          for (const r of rows) {
+            const key = keyOf({ municipalityId: r.municipality_id, participantId: r.participant_id });
+            groups.set(key, [...(groups.get(key) ?? []), toPlanVersion(r)]);
+          }
+          return keys.map((k) => groups.get(keyOf(k)) ?? []);
+        },
+        { cacheKeyFn: keyOf },
+      ),
   );
 }
 

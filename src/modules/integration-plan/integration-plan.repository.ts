@@ -15,41 +15,47 @@ export type PlanVersionTransferRow = Row<typeof planVersionTable>;
 
 /** Every version of the participants' plans the caller can see, newest first: one statement per request, whatever the page size. */
 function versionsByParticipant(ctx: RequestContext): DataLoader<string, PlanVersionRecord[]> {
-  return requestLoader(ctx, 'integrationPlan.versionsByParticipant', () =>
-    new DataLoader<string, PlanVersionRecord[]>(async (participantIds) => {
-      const rows = await run(
-        ctx.tx,
-        db
-          .selectFrom('app.plan_version')
-          .selectAll()
-          .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
-          .where('participant_id', '=', anyOf(participantIds, 'uuid'))
-          .orderBy('participant_id')
-          .orderBy('version_no', 'desc'),
-      );
-      const groups = new Map<string, PlanVersionRecord[]>();
-      for (const r of rows) groups.set(r.participant_id, [...(groups.get(r.participant_id) ?? []), toRecord(r)]);
-      return participantIds.map((id) => groups.get(id) ?? []);
-    }),
+  return requestLoader(
+    ctx,
+    'integrationPlan.versionsByParticipant',
+    () =>
+      new DataLoader<string, PlanVersionRecord[]>(async (participantIds) => {
+        const rows = await run(
+          ctx.tx,
+          db
+            .selectFrom('app.plan_version')
+            .selectAll()
+            .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
+            .where('participant_id', '=', anyOf(participantIds, 'uuid'))
+            .orderBy('participant_id')
+            .orderBy('version_no', 'desc'),
+        );
+        const groups = new Map<string, PlanVersionRecord[]>();
+        for (const r of rows) groups.set(r.participant_id, [...(groups.get(r.participant_id) ?? []), toRecord(r)]);
+        return participantIds.map((id) => groups.get(id) ?? []);
+      }),
   );
 }
 
 /** The own municipality's version numbers that built on a referral's guidance, ascending. */
 function versionNosByReferral(ctx: RequestContext): DataLoader<string, number[]> {
-  return requestLoader(ctx, 'integrationPlan.versionNosByReferral', () =>
-    new DataLoader<string, number[]>(async (referralIds) => {
-      const rows = await run(
-        ctx.tx,
-        db
-          .selectFrom('app.plan_guidance_link as l')
-          .innerJoin('app.plan_version as v', (j) => j.onRef('v.municipality_id', '=', 'l.municipality_id').onRef('v.id', '=', 'l.plan_version_id'))
-          .select(['l.referral_id', 'v.version_no'])
-          .where('l.municipality_id', '=', ownMunicipality(ctx))
-          .where('l.referral_id', '=', anyOf(referralIds, 'uuid'))
-          .orderBy('v.version_no'),
-      );
-      return referralIds.map((id) => rows.filter((r) => r.referral_id === id).map((r) => r.version_no));
-    }),
+  return requestLoader(
+    ctx,
+    'integrationPlan.versionNosByReferral',
+    () =>
+      new DataLoader<string, number[]>(async (referralIds) => {
+        const rows = await run(
+          ctx.tx,
+          db
+            .selectFrom('app.plan_guidance_link as l')
+            .innerJoin('app.plan_version as v', (j) => j.onRef('v.municipality_id', '=', 'l.municipality_id').onRef('v.id', '=', 'l.plan_version_id'))
+            .select(['l.referral_id', 'v.version_no'])
+            .where('l.municipality_id', '=', ownMunicipality(ctx))
+            .where('l.referral_id', '=', anyOf(referralIds, 'uuid'))
+            .orderBy('v.version_no'),
+        );
+        return referralIds.map((id) => rows.filter((r) => r.referral_id === id).map((r) => r.version_no));
+      }),
   );
 }
 
@@ -71,14 +77,23 @@ export const integrationPlanRepository = {
   async current(ctx: RequestContext, municipalityId: number, participantId: string): Promise<PlanVersionRecord | null> {
     const row = await first(
       ctx.tx,
-      db.selectFrom('app.plan_version').selectAll().where('municipality_id', '=', municipalityId).where('participant_id', '=', participantId).orderBy('version_no', 'desc').limit(1),
+      db
+        .selectFrom('app.plan_version')
+        .selectAll()
+        .where('municipality_id', '=', municipalityId)
+        .where('participant_id', '=', participantId)
+        .orderBy('version_no', 'desc')
+        .limit(1),
     );
     return row ? toRecord(row) : null;
   },
 
   /** The participant a version of the municipality belongs to. */
   async participantOf(ctx: RequestContext, municipalityId: number, planVersionId: string): Promise<string | null> {
-    const row = await first(ctx.tx, db.selectFrom('app.plan_version').select('participant_id').where('municipality_id', '=', municipalityId).where('id', '=', planVersionId));
+    const row = await first(
+      ctx.tx,
+      db.selectFrom('app.plan_version').select('participant_id').where('municipality_id', '=', municipalityId).where('id', '=', planVersionId),
+    );
     return row?.participant_id ?? null;
   },
 
@@ -93,7 +108,11 @@ export const integrationPlanRepository = {
   async link(ctx: RequestContext, link: { municipalityId: number; planVersionId: string; referralId: string; linkedBy: string }): Promise<boolean> {
     const rows = await run(
       ctx.tx,
-      db.insertInto('app.plan_guidance_link').values(toRow(planGuidanceLinkTable, link)).onConflict((oc) => oc.doNothing()).returning('referral_id'),
+      db
+        .insertInto('app.plan_guidance_link')
+        .values(toRow(planGuidanceLinkTable, link))
+        .onConflict((oc) => oc.doNothing())
+        .returning('referral_id'),
     );
     versionNosByReferral(ctx).clear(link.referralId);
     return rows.length === 1;
@@ -101,7 +120,10 @@ export const integrationPlanRepository = {
 
   /** The guidance a version records, if any. */
   async linkedReferral(ctx: RequestContext, municipalityId: number, planVersionId: string): Promise<string | null> {
-    const row = await first(ctx.tx, db.selectFrom('app.plan_guidance_link').select('referral_id').where('municipality_id', '=', municipalityId).where('plan_version_id', '=', planVersionId));
+    const row = await first(
+      ctx.tx,
+      db.selectFrom('app.plan_guidance_link').select('referral_id').where('municipality_id', '=', municipalityId).where('plan_version_id', '=', planVersionId),
+    );
     return row?.referral_id ?? null;
   },
 
@@ -115,7 +137,13 @@ export const integrationPlanRepository = {
   async currentRow(ctx: RequestContext, municipalityId: number, participantId: string): Promise<PlanVersionTransferRow | null> {
     const row = await first(
       ctx.tx,
-      db.selectFrom('app.plan_version').selectAll().where('municipality_id', '=', municipalityId).where('participant_id', '=', participantId).orderBy('version_no', 'desc').limit(1),
+      db
+        .selectFrom('app.plan_version')
+        .selectAll()
+        .where('municipality_id', '=', municipalityId)
+        .where('participant_id', '=', participantId)
+        .orderBy('version_no', 'desc')
+        .limit(1),
     );
     return row ?? null;
   },

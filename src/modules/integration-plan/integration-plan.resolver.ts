@@ -33,19 +33,26 @@ export class IntegrationPlanResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, {
     nullable: true,
-    description: 'Makes the first plan version, or a revision of the current one. A significant change (R-4.3) needs a granted PLAN_SIGNIFICANT_CHANGE decision.',
+    description:
+      'Makes the first plan version, or a revision of the current one. A significant change (R-4.3) needs a granted PLAN_SIGNIFICANT_CHANGE decision.',
   })
   async saveIntegrationPlan(
     @Arg('participantId', () => UUIDScalar) participantId: string,
     @Arg('input') input: IntegrationPlanInput,
-    @Arg('expectedVersionNo', () => Int, { nullable: true, description: 'The plan version you revised; omit for the first plan.' }) expectedVersionNo: number | null,
+    @Arg('expectedVersionNo', () => Int, { nullable: true, description: 'The plan version you revised; omit for the first plan.' })
+    expectedVersionNo: number | null,
     @Arg('significantChangeDecisionId', () => UUIDScalar, { nullable: true }) significantChangeDecisionId: string | null,
-    @Arg('guidanceReferralId', () => UUIDScalar, { nullable: true, description: 'The submitted career guidance this plan builds on (R-4.1, R-3.3).' }) guidanceReferralId: string | null,
+    @Arg('guidanceReferralId', () => UUIDScalar, { nullable: true, description: 'The submitted career guidance this plan builds on (R-4.1, R-3.3).' })
+    guidanceReferralId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
-    const p = await IntegrationPlanService.save(ctx, { participantId, input, expectedVersionNo, significantChangeDecisionId, guidanceReferralId }, {
-      isGranted: (c, decisionId, type) => hasGrantedDecision(ctx, c, decisionId, type),
-    });
+    const p = await IntegrationPlanService.save(
+      ctx,
+      { participantId, input, expectedVersionNo, significantChangeDecisionId, guidanceReferralId },
+      {
+        isGranted: (c, decisionId, type) => hasGrantedDecision(ctx, c, decisionId, type),
+      },
+    );
     return ParticipantService.view(ctx, p.id);
   }
 

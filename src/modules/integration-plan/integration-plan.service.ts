@@ -77,7 +77,12 @@ function contentOf(input: IntegrationPlanInput): StoredPlanContent & { lifeSkill
 /** R-4.1, R-5.2, R-5.3, R-5.7: what every plan version must satisfy. */
 function checkPlan(p: ParticipantRecord, input: IntegrationPlanInput, content: StoredPlanContent): void {
   assertValidPlan(content);
-  validateEndGoal({ endGoal: input.endGoal, hasUpperSecondary: p.hasUpperSecondary, ageOnDate: ageOn(p.birthDate, input.contractSignedAt), reducedGoalReason: input.reducedGoalReason });
+  validateEndGoal({
+    endGoal: input.endGoal,
+    hasUpperSecondary: p.hasUpperSecondary,
+    ageOnDate: ageOn(p.birthDate, input.contractSignedAt),
+    reducedGoalReason: input.reducedGoalReason,
+  });
   validateDuration({ endGoal: input.endGoal, durationMonths: input.durationMonths, offerDate: input.contractSignedAt });
   const missing = missingRequiredElements(
     { hasChildUnder18: hasChildUnder18(p.childrenBirthDates, input.contractSignedAt), collectiveProtection: p.permitCategory === 'COLLECTIVE_PROTECTION' },
@@ -87,14 +92,23 @@ function checkPlan(p: ParticipantRecord, input: IntegrationPlanInput, content: S
     throw new RuleViolation('R-5.3', LAW['R-5.3'], `The programme lacks required content: ${missing.join(', ')}.`, { missing });
   }
   assertLifeSkillsHours({ hasUpperSecondary: p.hasUpperSecondary, decisionDate: input.contractSignedAt, planned: input.lifeSkillsHours });
-  assertWorkOrientedHours({ workQualifying: input.endGoal === 'WORK_QUALIFYING' || input.mainProgrammeType === 'WORK_QUALIFYING', elements: content.elements, hasUpperSecondary: p.hasUpperSecondary });
+  assertWorkOrientedHours({
+    workQualifying: input.endGoal === 'WORK_QUALIFYING' || input.mainProgrammeType === 'WORK_QUALIFYING',
+    elements: content.elements,
+    hasUpperSecondary: p.hasUpperSecondary,
+  });
 }
 
 /**
  * R-4.1: records that a plan version built on this participant's submitted guidance (the case is locked).
  * A version records one guidance, once; recording the same guidance again changes nothing.
  */
-async function linkToGuidance(ctx: RequestContext, p: Pick<ParticipantRecord, 'municipalityId' | 'id'>, planVersionId: string, referralId: string): Promise<void> {
+async function linkToGuidance(
+  ctx: RequestContext,
+  p: Pick<ParticipantRecord, 'municipalityId' | 'id'>,
+  planVersionId: string,
+  referralId: string,
+): Promise<void> {
   const referral = await CareerGuidanceService.municipalityReferral(ctx, referralId);
   if (referral.participantId !== p.id) throw new InvalidInputError('referralId', 'The career guidance is about another participant than the plan');
   assertGuidanceSubmittedForPlan(referral.state);
@@ -121,7 +135,13 @@ export const IntegrationPlanService = {
    */
   async save(
     ctx: RequestContext,
-    args: { participantId: string; input: IntegrationPlanInput; expectedVersionNo: number | null; significantChangeDecisionId: string | null; guidanceReferralId: string | null },
+    args: {
+      participantId: string;
+      input: IntegrationPlanInput;
+      expectedVersionNo: number | null;
+      significantChangeDecisionId: string | null;
+      guidanceReferralId: string | null;
+    },
     decisions: PlanDecisions,
   ): Promise<ParticipantRecord> {
     const { input, significantChangeDecisionId } = args;
@@ -136,7 +156,12 @@ export const IntegrationPlanService = {
       const change = isSignificantChange(current.content, content);
       significant = change.significant;
       if (significant && !(significantChangeDecisionId && (await decisions.isGranted(p, significantChangeDecisionId, 'PLAN_SIGNIFICANT_CHANGE')))) {
-        throw new RuleViolation('R-4.3', LAW['R-4.3'], `This is a significant change of the plan (${change.reasons.join('; ')}): it needs a granted PLAN_SIGNIFICANT_CHANGE decision.`, { reasons: change.reasons });
+        throw new RuleViolation(
+          'R-4.3',
+          LAW['R-4.3'],
+          `This is a significant change of the plan (${change.reasons.join('; ')}): it needs a granted PLAN_SIGNIFICANT_CHANGE decision.`,
+          { reasons: change.reasons },
+        );
       }
     }
     const saved = await integrationPlanRepository.insert(ctx, {

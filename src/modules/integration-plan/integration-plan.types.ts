@@ -28,7 +28,10 @@ export class PlanElement {
   @Field(() => ElementKindEnum) @IsIn(ELEMENT_KINDS as unknown as string[]) kind: ElementKind;
   @Field() @Length(1, 1000) @Matches(PLAIN_TEXT) description: string;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(60) hoursPerWeek?: number;
-  @Field({ nullable: true, description: 'A main element: removing or replacing it is a significant change (R-4.3).' }) @IsOptional() @IsBoolean() isMain?: boolean;
+  @Field({ nullable: true, description: 'A main element: removing or replacing it is a significant change (R-4.3).' })
+  @IsOptional()
+  @IsBoolean()
+  isMain?: boolean;
 }
 
 @ObjectType('LifeSkillsHours')
@@ -42,7 +45,10 @@ export class LifeSkillsHours {
 export class IntegrationPlanInput {
   @Field(() => EndGoalEnum) @IsIn(END_GOALS as unknown as string[]) endGoal: EndGoal;
   @Field(() => String, { nullable: true, description: 'Why a participant under 25 without upper-secondary gets a reduced goal (R-5.2).' })
-  @IsOptional() @MaxLength(2000) @Matches(PLAIN_TEXT) reducedGoalReason?: string | null;
+  @IsOptional()
+  @MaxLength(2000)
+  @Matches(PLAIN_TEXT)
+  reducedGoalReason?: string | null;
   @Field(() => NorwegianGoal) @ValidateNested() norwegianGoal: NorwegianGoal;
   @Field() @Length(0, 2000) @Matches(PLAIN_TEXT) longTermGoal: string;
   @Field(() => Float) @IsNumber() @Min(0) @Max(60) norwegianHoursPerWeek: number;
@@ -52,8 +58,13 @@ export class IntegrationPlanInput {
   @Field() @Length(0, 4000) @Matches(PLAIN_TEXT) appealInformation: string;
   @Field() @Length(0, 4000) @Matches(PLAIN_TEXT) elementReasons: string;
   @Field(() => MainProgrammeTypeEnum) @IsIn(MAIN_PROGRAMME_TYPES as unknown as string[]) mainProgrammeType: MainProgrammeType;
-  @Field(() => LifeSkillsHours, { nullable: true, description: 'Planned hours of the life-skills course (R-5.4: at least 10 + 15, or 5 + 10 with upper-secondary, for programmes from 2026).' })
-  @IsOptional() @ValidateNested() lifeSkillsHours?: LifeSkillsHours | null;
+  @Field(() => LifeSkillsHours, {
+    nullable: true,
+    description: 'Planned hours of the life-skills course (R-5.4: at least 10 + 15, or 5 + 10 with upper-secondary, for programmes from 2026).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  lifeSkillsHours?: LifeSkillsHours | null;
   @Field(() => LocalDateScalar, { description: 'The day plan and contract were signed with the participant.' }) contractSignedAt: string;
   @Field({ description: 'The mutual obligations of the integration contract (§ 16).' }) @Length(1, 4000) @Matches(PLAIN_TEXT) contractObligations: string;
 }

@@ -2,9 +2,17 @@
 export { participantTable } from './participant.table';
 export type { ParticipantRecord } from './participant.table';
 export { ParticipantService, toParticipant } from './participant.service';
-export { ParticipantResolver } from './participant.resolver';
-export { Participant, PARTICIPANT_STATUSES, ParticipantStatusEnum, PermitCategoryEnum, EligibilityBasisEnum, EligibilityType, Caseworker } from './participant.types';
+export {
+  Participant,
+  PARTICIPANT_STATUSES,
+  ParticipantStatusEnum,
+  PermitCategoryEnum,
+  EligibilityBasisEnum,
+  EligibilityType,
+  Caseworker,
+} from './participant.types';
 export type { ParticipantStatus } from './participant.types';
 export { guidanceParticipants } from './participant.for-career-guidance';
 export { participantForTransfer } from './participant.for-transfer';
 export type { ParticipantTransferRow, ParticipantTransferTarget } from './participant.for-transfer';
+export { appellantParticipants } from './participant.for-appeal';

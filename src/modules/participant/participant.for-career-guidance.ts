@@ -12,7 +12,5 @@ import { db } from '../../db/sql';
 import './participant.table';
 
 export function guidanceParticipants() {
-  return db
-    .selectFrom('app.participant')
-    .select(['municipality_id', 'id', 'full_name', 'birth_date', 'languages', 'start_deadline', 'has_upper_secondary']);
+  return db.selectFrom('app.participant').select(['municipality_id', 'id', 'full_name', 'birth_date', 'languages', 'start_deadline', 'has_upper_secondary']);
 }

@@ -3,7 +3,7 @@
  * these functions (through the module's index), never the table.
  */
 import DataLoader from 'dataloader';
-import { anyOf, db, first, run, sql } from '../../db/sql';
+import { anyOf, db, first, Queryable, run, sql } from '../../db/sql';
 import { InsertRecord, toRecord, toRow, UpdateRecord } from '../../db/table';
 import { RequestContext, requestLoader } from '../shared';
 import { ParticipantRecord, participantTable } from './participant.table';
@@ -13,17 +13,22 @@ export type ParticipantChanges = UpdateRecord<typeof participantTable>;
 
 /** The request's participants by id (any the caller's transaction can see); null for any other id. */
 function byId(ctx: RequestContext): DataLoader<string, ParticipantRecord | null> {
-  return requestLoader(ctx, 'participant.byId', () =>
-    new DataLoader<string, ParticipantRecord | null>(async (ids) => {
-      const rows = await run(
-        ctx.tx,
-        db.selectFrom('app.participant').selectAll()
-          .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
-          .where('id', '=', anyOf(ids, 'uuid')),
-      );
-      const found = new Map(rows.map((r) => [r.id, toRecord(r)]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+  return requestLoader(
+    ctx,
+    'participant.byId',
+    () =>
+      new DataLoader<string, ParticipantRecord | null>(async (ids) => {
+        const rows = await run(
+          ctx.tx,
+          db
+            .selectFrom('app.participant')
+            .selectAll()
+            .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
+            .where('id', '=', anyOf(ids, 'uuid')),
+        );
+        const found = new Map(rows.map((r) => [r.id, toRecord(r)]));
+        return ids.map((id) => found.get(id) ?? null);
+      }),
   );
 }
 
@@ -34,6 +39,15 @@ function remember(ctx: RequestContext, record: ParticipantRecord): ParticipantRe
 }
 
 export const participantRepository = {
+  /**
+   * Whether the register has never held a row (its table file is empty): the size is read, not the rows,
+   * so no caller settings (RLS) are needed. For the development server's demo-data hint.
+   */
+  async neverUsed(on: Queryable): Promise<boolean> {
+    const [row] = await on.query<{ n: number }>(`SELECT pg_relation_size('${participantTable.sqlName}'::regclass)::bigint AS n`);
+    return Number(row?.n ?? 0) === 0;
+  },
+
   get(ctx: RequestContext, id: string): Promise<ParticipantRecord | null> {
     return byId(ctx).load(id);
   },
@@ -46,30 +60,48 @@ export const participantRepository = {
    * are applied one after the other.
    */
   async lock(ctx: RequestContext, municipalityId: number, id: string): Promise<ParticipantRecord | null> {
-    const row = await first(ctx.tx, db.selectFrom('app.participant').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).forUpdate());
+    const row = await first(
+      ctx.tx,
+      db.selectFrom('app.participant').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).forUpdate(),
+    );
     return row ? remember(ctx, toRecord(row)) : null;
   },
 
   async exists(ctx: RequestContext, municipalityId: number, id: string): Promise<boolean> {
-    return (await first(ctx.tx, db.selectFrom('app.participant').select('id').where('municipality_id', '=', municipalityId).where('id', '=', id))) !== undefined;
+    return (
+      (await first(ctx.tx, db.selectFrom('app.participant').select('id').where('municipality_id', '=', municipalityId).where('id', '=', id))) !== undefined
+    );
   },
 
   /** One statement: the unique key (municipality, identity number) decides, not a prior look-up. Null when taken. */
   async insert(ctx: RequestContext, values: ParticipantInsert): Promise<ParticipantRecord | null> {
     const row = await first(
       ctx.tx,
-      db.insertInto('app.participant').values(toRow(participantTable, values)).onConflict((oc) => oc.columns(['municipality_id', 'identity_number']).doNothing()).returningAll(),
+      db
+        .insertInto('app.participant')
+        .values(toRow(participantTable, values))
+        .onConflict((oc) => oc.columns(['municipality_id', 'identity_number']).doNothing())
+        .returningAll(),
     );
     return row ? remember(ctx, toRecord(row)) : null;
   },
 
   /** The version guard is in the UPDATE itself: null when the row is not at `expectedVersion` (or not there). */
-  async update(ctx: RequestContext, municipalityId: number, id: string, expectedVersion: number, changes: ParticipantChanges): Promise<ParticipantRecord | null> {
+  async update(
+    ctx: RequestContext,
+    municipalityId: number,
+    id: string,
+    expectedVersion: number,
+    changes: ParticipantChanges,
+  ): Promise<ParticipantRecord | null> {
     const row = await first(
       ctx.tx,
-      db.updateTable('app.participant')
+      db
+        .updateTable('app.participant')
         .set({ ...toRow(participantTable, changes), version: (eb) => eb('version', '+', 1), updated_at: sql`now()` })
-        .where('municipality_id', '=', municipalityId).where('id', '=', id).where('version', '=', expectedVersion)
+        .where('municipality_id', '=', municipalityId)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
         .returningAll(),
     );
     return row ? remember(ctx, toRecord(row)) : null;
@@ -82,9 +114,11 @@ export const participantRepository = {
   async set(ctx: RequestContext, municipalityId: number, id: string, changes: ParticipantChanges): Promise<ParticipantRecord | null> {
     const row = await first(
       ctx.tx,
-      db.updateTable('app.participant')
+      db
+        .updateTable('app.participant')
         .set({ ...toRow(participantTable, changes), updated_at: sql`now()` })
-        .where('municipality_id', '=', municipalityId).where('id', '=', id)
+        .where('municipality_id', '=', municipalityId)
+        .where('id', '=', id)
         .returningAll(),
     );
     return row ? remember(ctx, toRecord(row)) : null;

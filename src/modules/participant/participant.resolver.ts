@@ -13,9 +13,7 @@ import { EligibilityType, Participant, ReassignParticipantArgs, RegisterParticip
 function onSingleView(info: GraphQLResolveInfo): boolean {
   let path = info.path;
   while (path.prev) path = path.prev;
-  const root = info.operation.selectionSet.selections.find(
-    (s) => s.kind === 'Field' && (s.alias?.value ?? s.name.value) === path.key,
-  );
+  const root = info.operation.selectionSet.selections.find((s) => s.kind === 'Field' && (s.alias?.value ?? s.name.value) === path.key);
   return root?.kind === 'Field' && root.name.value === 'participant';
 }
 
@@ -23,13 +21,16 @@ function onSingleView(info: GraphQLResolveInfo): boolean {
 @Resolver(() => Participant)
 export class ParticipantResolver {
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Participant, { nullable: true, description: 'Registers a person in the municipality\'s register.' })
+  @Mutation(() => Participant, { nullable: true, description: "Registers a person in the municipality's register." })
   async registerParticipant(@Arg('input') input: RegisterParticipantInput, @Ctx() ctx: RequestContext): Promise<Participant> {
     return toParticipant(await ParticipantService.register(ctx, input));
   }
 
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Participant, { nullable: true, description: 'Corrects or adds facts about a participant; a D-number may be replaced by the fødselsnummer (R-11.2).' })
+  @Mutation(() => Participant, {
+    nullable: true,
+    description: 'Corrects or adds facts about a participant; a D-number may be replaced by the fødselsnummer (R-11.2).',
+  })
   async updateParticipant(
     @Arg('id', () => UUIDScalar) id: string,
     @Arg('input') input: UpdateParticipantInput,
@@ -39,7 +40,7 @@ export class ParticipantResolver {
   }
 
   @Authorized('MUNICIPALITY')
-  @Query(() => Participant, { description: 'One participant\'s case file.' })
+  @Query(() => Participant, { description: "One participant's case file." })
   async participant(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: RequestContext): Promise<Participant> {
     return toParticipant(await ParticipantService.require(ctx, id));
   }

@@ -11,12 +11,16 @@ import { PLAIN_TEXT } from '../shared';
 export const PARTICIPANT_STATUSES = ['REGISTERED', ...PROGRAMME_STATES] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
-export const EligibilityBasisEnum = enumFrom(['RIGHT_AND_DUTY', 'DISCRETIONARY', 'NONE'] as const, 'EligibilityBasis', 'R-1.8: right and duty, a discretionary offer, or neither.');
+export const EligibilityBasisEnum = enumFrom(
+  ['RIGHT_AND_DUTY', 'DISCRETIONARY', 'NONE'] as const,
+  'EligibilityBasis',
+  'R-1.8: right and duty, a discretionary offer, or neither.',
+);
 export const PermitCategoryEnum = enumFrom(PERMIT_CATEGORIES, 'PermitCategory', 'Residence-permit category (R-1.2, integreringsloven § 9).');
 export const ParticipantStatusEnum = enumFrom(
   PARTICIPANT_STATUSES,
   'ParticipantStatus',
-  'Where a case stands: REGISTERED (no programme yet) or the programme\'s state.',
+  "Where a case stands: REGISTERED (no programme yet) or the programme's state.",
 );
 
 @ObjectType({ description: 'One unmet condition of eligibility, with the section it comes from.' })
@@ -58,7 +62,7 @@ export class Caseworker {
   name: string;
 }
 
-@ObjectType({ description: 'A person in the municipality\'s introduction-programme register (deltaker).' })
+@ObjectType({ description: "A person in the municipality's introduction-programme register (deltaker)." })
 export class Participant {
   @Field(() => UUIDScalar)
   id: string;
@@ -92,7 +96,7 @@ export class Participant {
   @Field({ description: 'Settled by agreement with IMDi (R-1.3).' })
   settledByAgreementWithImdi: boolean;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The participant\'s request (krav), where the right arises later.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The participant's request (krav), where the right arises later." })
   requestDate: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Family reunification: years the reference person had lived in a municipality (R-1.2).' })
@@ -222,12 +226,12 @@ export class ReassignParticipantArgs {
   @Field(() => UUIDScalar)
   id: string;
 
-  @Field({ description: 'The new caseworker\'s subject (user id).' })
+  @Field({ description: "The new caseworker's subject (user id)." })
   @Length(1, 200)
   @Matches(PLAIN_TEXT, { message: 'toSub contains control characters' })
   toSub: string;
 
-  @Field({ description: 'The new caseworker\'s name.' })
+  @Field({ description: "The new caseworker's name." })
   @Length(1, 200)
   @Matches(PLAIN_TEXT, { message: 'toName contains control characters' })
   toName: string;
@@ -242,8 +246,10 @@ export class ReassignParticipantArgs {
 export class UpdateParticipantInput {
   @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
   @Field({ nullable: true }) @IsOptional() @Length(1, 200) @Matches(PLAIN_TEXT, { message: 'name contains control characters' }) name?: string;
-  @Field({ nullable: true, description: 'A D-number may be replaced by the person\'s fødselsnummer (R-11.2); the birth date must stay the same.' })
-  @IsOptional() @Matches(/^\d{11}$/, { message: 'identityNumber must be 11 digits' }) identityNumber?: string;
+  @Field({ nullable: true, description: "A D-number may be replaced by the person's fødselsnummer (R-11.2); the birth date must stay the same." })
+  @IsOptional()
+  @Matches(/^\d{11}$/, { message: 'identityNumber must be 11 digits' })
+  identityNumber?: string;
   @Field(() => PermitCategoryEnum, { nullable: true }) @IsOptional() @IsIn(PERMIT_CATEGORIES as unknown as string[]) permitCategory?: PermitCategory;
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() permitGrantDate?: string;
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() arrivalDate?: string;
@@ -255,5 +261,11 @@ export class UpdateParticipantInput {
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(168) weeklyWorkHours?: number | null;
   @Field(() => [LocalDateScalar], { nullable: true }) @IsOptional() @ArrayMaxSize(30) childrenBirthDates?: string[];
   @Field({ nullable: true }) @IsOptional() @IsBoolean() livesWithParent?: boolean;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(60, { each: true }) @Matches(PLAIN_TEXT, { each: true }) languages?: string[];
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  @Matches(PLAIN_TEXT, { each: true })
+  languages?: string[];
 }

@@ -11,9 +11,8 @@ export type { ProgrammeRecord } from './programme.table';
 export { ProgrammeService, toProgramme } from './programme.service';
 export type { ProgrammeChanges, ProgrammeStepEvent } from './programme.service';
 export { EndProgrammeInput, Programme, ProgrammeEventEnum, ProgrammeStateEnum, StartProgrammeInput } from './programme.types';
-/** Transitional (rows with SQL names), until absence and transfer call ProgrammeService. */
-export { findProgramme, recomputedEnd, updateProgramme } from './programme.service';
-export type { ProgrammeRow } from './programme.service';
 /** What the transfer reads of the programme. */
 export { programmeForTransfer } from './programme.for-transfer';
 export type { ProgrammeTransferRow } from './programme.for-transfer';
+/** The dashboard's parts on programmes (src/modules/caseload). */
+export { programmeEndingSql, programmesEndingCountSql } from './programme.caseload';

@@ -8,7 +8,7 @@ import { db, run, sql } from '../../db/sql';
 import { Row } from '../../db/table';
 import { RequestContext } from '../shared';
 import type { ProgrammeState } from '../../domain/programme';
-import type { ProgrammeRow } from './programme.service';
+import { programmeRepository } from './programme.repository';
 import { programmeTable } from './programme.table';
 
 export type ProgrammeTransferRow = Row<typeof programmeTable>;
@@ -37,7 +37,7 @@ export const programmeForTransfer = {
   startsAgainAs: 'PLANNED' as const,
 
   /** What the snapshot carries of the sender's programme: only what the receiver's programme takes over. */
-  row(prog: ProgrammeTransferRow | ProgrammeRow): Partial<ProgrammeTransferRow> {
+  row(prog: ProgrammeTransferRow): Partial<ProgrammeTransferRow> {
     const row = new Map<string, unknown>(Object.entries(prog));
     return Object.fromEntries(CARRIED.map((c) => [c, row.get(c) ?? null]));
   },
@@ -63,6 +63,6 @@ export const programmeForTransfer = {
             .select([...set.map((c) => sql`${given[c]}`.as(c)), ...carried.map((c) => sql.ref(`x.${c}`).as(c))]),
         ),
     );
-    ctx.loaders.caseRows.clear({ table: 'programme', participantId: to.participantId });
+    programmeRepository.forget(ctx, to.participantId);
   },
 };

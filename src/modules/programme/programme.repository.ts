@@ -15,21 +15,31 @@ type CaseRef = { municipalityId: number; id: string };
 
 /** The request's programmes by case (any the caller's transaction can see): one statement per request. */
 function byParticipant(ctx: RequestContext): DataLoader<string, ProgrammeRecord | null> {
-  return requestLoader(ctx, 'programme.byParticipant', () =>
-    new DataLoader<string, ProgrammeRecord | null>(async (participantIds) => {
-      const rows = await run(
-        ctx.tx,
-        db.selectFrom('app.programme').selectAll()
-          .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
-          .where('participant_id', '=', anyOf(participantIds, 'uuid')),
-      );
-      const found = new Map(rows.map((r) => [r.participant_id, toRecord(r)]));
-      return participantIds.map((id) => found.get(id) ?? null);
-    }),
+  return requestLoader(
+    ctx,
+    'programme.byParticipant',
+    () =>
+      new DataLoader<string, ProgrammeRecord | null>(async (participantIds) => {
+        const rows = await run(
+          ctx.tx,
+          db
+            .selectFrom('app.programme')
+            .selectAll()
+            .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
+            .where('participant_id', '=', anyOf(participantIds, 'uuid')),
+        );
+        const found = new Map(rows.map((r) => [r.participant_id, toRecord(r)]));
+        return participantIds.map((id) => found.get(id) ?? null);
+      }),
   );
 }
 
 export const programmeRepository = {
+  /** After a row was written outside this repository's functions (a transfer's copy), the loader must not answer from before it. */
+  forget(ctx: RequestContext, participantId: string): void {
+    byParticipant(ctx).clear(participantId);
+  },
+
   /** The case's programme as the request's loader has it (field resolvers). */
   forCase(ctx: RequestContext, participantId: string): Promise<ProgrammeRecord | null> {
     return byParticipant(ctx).load(participantId);
@@ -37,7 +47,10 @@ export const programmeRepository = {
 
   /** The case's programme, read now: what a change starts from (the caller holds the case's row lock). */
   async find(ctx: RequestContext, p: CaseRef): Promise<ProgrammeRecord | null> {
-    const row = await first(ctx.tx, db.selectFrom('app.programme').selectAll().where('municipality_id', '=', p.municipalityId).where('participant_id', '=', p.id));
+    const row = await first(
+      ctx.tx,
+      db.selectFrom('app.programme').selectAll().where('municipality_id', '=', p.municipalityId).where('participant_id', '=', p.id),
+    );
     return row ? toRecord(row) : null;
   },
 
@@ -51,9 +64,12 @@ export const programmeRepository = {
   async update(ctx: RequestContext, p: CaseRef, id: string, expectedVersion: number, changes: ProgrammeUpdate): Promise<ProgrammeRecord | null> {
     const row = await first(
       ctx.tx,
-      db.updateTable('app.programme')
+      db
+        .updateTable('app.programme')
         .set({ ...toRow(programmeTable, changes), version: (eb) => eb('version', '+', 1), updated_at: sql`now()` })
-        .where('municipality_id', '=', p.municipalityId).where('id', '=', id).where('version', '=', expectedVersion)
+        .where('municipality_id', '=', p.municipalityId)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
         .returningAll(),
     );
     if (!row) return null;

@@ -10,17 +10,33 @@ import { EndProgrammeInput, Programme, StartProgrammeInput } from './programme.t
 @Resolver(() => Participant)
 export class ProgrammeResolver {
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Participant, { nullable: true, description: 'Starts the programme: needs a granted participation decision, a valid plan and a signed contract (R-5.1, R-4.2).' })
-  async startProgramme(@Arg('participantId', () => UUIDScalar) participantId: string, @Arg('input') input: StartProgrammeInput, @Ctx() ctx: RequestContext): Promise<Participant> {
+  @Mutation(() => Participant, {
+    nullable: true,
+    description: 'Starts the programme: needs a granted participation decision, a valid plan and a signed contract (R-5.1, R-4.2).',
+  })
+  async startProgramme(
+    @Arg('participantId', () => UUIDScalar) participantId: string,
+    @Arg('input') input: StartProgrammeInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participant> {
     const p = await ParticipantService.lockCase(ctx, participantId);
     const granted = await DecisionService.participationGranted(ctx, p);
-    await ProgrammeService.start(ctx, p, { startDate: input.startDate, lateStartReason: input.lateStartReason ?? null, expectedVersion: input.expectedVersion ?? null }, granted);
+    await ProgrammeService.start(
+      ctx,
+      p,
+      { startDate: input.startDate, lateStartReason: input.lateStartReason ?? null, expectedVersion: input.expectedVersion ?? null },
+      granted,
+    );
     return ParticipantService.view(ctx, p.id);
   }
 
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, { nullable: true, description: 'The participant is back from leave (ON_LEAVE → ACTIVE).' })
-  async endLeave(@Arg('participantId', () => UUIDScalar) participantId: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: RequestContext): Promise<Participant> {
+  async endLeave(
+    @Arg('participantId', () => UUIDScalar) participantId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participant> {
     const p = await ParticipantService.lockCase(ctx, participantId);
     await ProgrammeService.step(ctx, p, 'LEAVE_END', expectedVersion, { leaveUntil: null });
     return ParticipantService.view(ctx, p.id);
@@ -28,15 +44,26 @@ export class ProgrammeResolver {
 
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, { nullable: true, description: 'A temporary halt ends (HALTED → ACTIVE).' })
-  async resumeProgramme(@Arg('participantId', () => UUIDScalar) participantId: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: RequestContext): Promise<Participant> {
+  async resumeProgramme(
+    @Arg('participantId', () => UUIDScalar) participantId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participant> {
     const p = await ParticipantService.lockCase(ctx, participantId);
     await ProgrammeService.step(ctx, p, 'RESUME', expectedVersion, { haltedUntil: null });
     return ParticipantService.view(ctx, p.id);
   }
 
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Participant, { nullable: true, description: 'The programme is completed (end goal reached or time out); the certificate is issued (R-5.10, R-10).' })
-  async completeProgramme(@Arg('participantId', () => UUIDScalar) participantId: string, @Arg('input') input: EndProgrammeInput, @Ctx() ctx: RequestContext): Promise<Participant> {
+  @Mutation(() => Participant, {
+    nullable: true,
+    description: 'The programme is completed (end goal reached or time out); the certificate is issued (R-5.10, R-10).',
+  })
+  async completeProgramme(
+    @Arg('participantId', () => UUIDScalar) participantId: string,
+    @Arg('input') input: EndProgrammeInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participant> {
     const p = await ParticipantService.lockCase(ctx, participantId);
     await ProgrammeService.end(ctx, p, 'COMPLETE', endOf(input));
     return ParticipantService.view(ctx, p.id);
@@ -44,7 +71,11 @@ export class ProgrammeResolver {
 
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, { nullable: true, description: 'The programme is interrupted (left or refused); the certificate is issued (R-5.10, R-10).' })
-  async interruptProgramme(@Arg('participantId', () => UUIDScalar) participantId: string, @Arg('input') input: EndProgrammeInput, @Ctx() ctx: RequestContext): Promise<Participant> {
+  async interruptProgramme(
+    @Arg('participantId', () => UUIDScalar) participantId: string,
+    @Arg('input') input: EndProgrammeInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participant> {
     const p = await ParticipantService.lockCase(ctx, participantId);
     await ProgrammeService.end(ctx, p, 'INTERRUPT', endOf(input));
     return ParticipantService.view(ctx, p.id);

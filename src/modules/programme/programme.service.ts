@@ -10,9 +10,9 @@ import { startDeadline } from '../../domain/deadlines';
 import { maxDuration } from '../../domain/end-goal';
 import { ConflictError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
-import { availableEvents, INITIAL_STATE, plannedEndDate, ProgrammeEvent, ProgrammeState, StartGuards, transition, TRANSITIONS } from '../../domain/programme';
+import { availableEvents, INITIAL_STATE, plannedEndDate, ProgrammeEvent, ProgrammeState, StartGuards, transition } from '../../domain/programme';
 import { RuleViolation } from '../../domain/rule-violation';
-import { Row, snakeName, toRecord, toRow } from '../../db/table';
+import { snakeName } from '../../db/table';
 import { countableWorkingDays } from '../absence';
 import { recordChange } from '../audit';
 import { CertificateService } from '../certificate';
@@ -20,7 +20,7 @@ import { currentPlan } from '../integration-plan';
 import { ParticipantRecord, ParticipantService } from '../participant';
 import { RequestContext } from '../shared';
 import { programmeRepository, ProgrammeUpdate } from './programme.repository';
-import { ProgrammeRecord, programmeTable } from './programme.table';
+import { ProgrammeRecord } from './programme.table';
 import { Programme } from './programme.types';
 
 export type { ProgrammeRecord };
@@ -126,7 +126,12 @@ export const ProgrammeService = {
   },
 
   /** R-5.8: the planned last day, with the extension and the case's countable absence and leave; null before the start. */
-  async recomputedEnd(ctx: RequestContext, p: Pick<ParticipantRecord, 'municipalityId' | 'id'>, prog: ProgrammeRecord, extensionMonths = prog.extensionMonths): Promise<string | null> {
+  async recomputedEnd(
+    ctx: RequestContext,
+    p: Pick<ParticipantRecord, 'municipalityId' | 'id'>,
+    prog: ProgrammeRecord,
+    extensionMonths = prog.extensionMonths,
+  ): Promise<string | null> {
     if (!prog.startDate || !prog.durationMonths) return null;
     return plannedEndDate({
       startDate: prog.startDate,
@@ -143,7 +148,14 @@ export const ProgrammeService = {
   },
 
   /** A state change by the transition table (refused with the table's rule otherwise), with what comes with it. */
-  apply(ctx: RequestContext, p: ParticipantRecord, prog: ProgrammeRecord, event: ProgrammeStepEvent, operation: string, changes: ProgrammeChanges = {}): Promise<ProgrammeRecord> {
+  apply(
+    ctx: RequestContext,
+    p: ParticipantRecord,
+    prog: ProgrammeRecord,
+    event: ProgrammeStepEvent,
+    operation: string,
+    changes: ProgrammeChanges = {},
+  ): Promise<ProgrammeRecord> {
     return write(ctx, p, prog, operation, { state: transition(prog.state, event), ...changes });
   },
 
@@ -192,7 +204,13 @@ export const ProgrammeService = {
   },
 
   /** A plain state change the caseworker makes (leave ends, a halt ends), at the version the client saw. */
-  async step(ctx: RequestContext, p: ParticipantRecord, event: ProgrammeStepEvent, expectedVersion: number | null, changes: ProgrammeChanges = {}): Promise<ProgrammeRecord> {
+  async step(
+    ctx: RequestContext,
+    p: ParticipantRecord,
+    event: ProgrammeStepEvent,
+    expectedVersion: number | null,
+    changes: ProgrammeChanges = {},
+  ): Promise<ProgrammeRecord> {
     const prog = await ProgrammeService.require(ctx, p);
     ProgrammeService.checkVersion(prog, expectedVersion);
     return ProgrammeService.apply(ctx, p, prog, event, `programme:${event}`, changes);
@@ -219,36 +237,3 @@ export const ProgrammeService = {
     return ended;
   },
 };
-
-// ---------------------------------------------------------------------------------------------------
-// Transitional: the programme as a row with SQL names, for the modules that still call these
-// (absence, transfer), until they call ProgrammeService through '../programme'.
-
-export type ProgrammeRow = Row<typeof programmeTable>;
-
-const rowOf = (r: ProgrammeRecord): ProgrammeRow => toRow(programmeTable, r) as ProgrammeRow;
-
-/** Transitional: ProgrammeService.find, as a row. */
-export async function findProgramme(ctx: RequestContext, p: ParticipantRecord): Promise<ProgrammeRow | null> {
-  const prog = await programmeRepository.find(ctx, p);
-  return prog ? rowOf(prog) : null;
-}
-
-/** Transitional: ProgrammeService.recomputedEnd, on a row. */
-export function recomputedEnd(ctx: RequestContext, p: ParticipantRecord, prog: ProgrammeRow, extensionMonths = prog.extension_months): Promise<string | null> {
-  return ProgrammeService.recomputedEnd(ctx, p, toRecord(prog), extensionMonths);
-}
-
-/**
- * Transitional: ProgrammeService.change, on a row; a new state given by name moves by the event the
- * transition table has for it (and is refused by the table when there is none from the current state).
- */
-export async function updateProgramme(ctx: RequestContext, p: ParticipantRecord, prog: ProgrammeRow, operation: string, changes: Partial<ProgrammeRow>): Promise<ProgrammeRow> {
-  const { state, ...rest } = toRecord(changes);
-  const record = toRecord(prog);
-  if (state === undefined || state === record.state) return rowOf(await write(ctx, p, record, operation, { ...(state ? { state } : {}), ...rest }));
-  const event = TRANSITIONS.find((t) => t.from === record.state && t.to === state && t.event !== 'START')?.event
-    ?? TRANSITIONS.find((t) => t.to === state && t.event !== 'START')?.event;
-  if (!event || event === 'START') throw new TypeError(`no event of the transition table leads to ${state}`);
-  return rowOf(await ProgrammeService.apply(ctx, p, record, event, operation, rest));
-}

@@ -35,7 +35,10 @@ export class Programme {
 export class StartProgrammeInput {
   @Field(() => LocalDateScalar) startDate: string;
   @Field(() => String, { nullable: true, description: 'Required when starting after the start deadline (R-5.1).' })
-  @IsOptional() @Length(1, 2000) @Matches(PLAIN_TEXT) lateStartReason?: string | null;
+  @IsOptional()
+  @Length(1, 2000)
+  @Matches(PLAIN_TEXT)
+  lateStartReason?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;
 }
 
@@ -44,6 +47,9 @@ export class EndProgrammeInput {
   @Field(() => LocalDateScalar) endDate: string;
   @Field() @IsBoolean() endGoalReached: boolean;
   @Field(() => String, { nullable: true, description: 'Why the programme ended early (interruptions).' })
-  @IsOptional() @Length(1, 2000) @Matches(PLAIN_TEXT) reason?: string | null;
+  @IsOptional()
+  @Length(1, 2000)
+  @Matches(PLAIN_TEXT)
+  reason?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;
 }

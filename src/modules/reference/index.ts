@@ -1,5 +1,5 @@
 /** Reference data: municipalities, counties and Statsforvalter areas. */
 export { countyTable, municipalityTable, statsforvalterAreaTable } from './reference.table';
 export { loadOrgDirectory } from './reference.repository';
-export { ReferenceResolver, toMunicipality } from './reference.resolver';
+export { toMunicipality } from './reference.resolver';
 export { County, Municipality, StatsforvalterArea } from './reference.types';

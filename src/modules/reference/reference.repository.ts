@@ -8,8 +8,14 @@ import { db, Queryable, run, sql } from '../../db/sql';
  */
 export async function loadOrgDirectory(on: Queryable): Promise<OrgDirectory> {
   const [m, c, a] = await Promise.all([
-    run(on, db.selectFrom('app.municipality').select(['id', 'number', 'name', 'county_number as countyNumber'])
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', sql<string>`current_date`)])).orderBy('number')),
+    run(
+      on,
+      db
+        .selectFrom('app.municipality')
+        .select(['id', 'number', 'name', 'county_number as countyNumber'])
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', sql<string>`current_date`)]))
+        .orderBy('number'),
+    ),
     run(on, db.selectFrom('app.county').select(['number', 'name', 'statsforvalter_id as statsforvalterId']).orderBy('number')),
     run(on, db.selectFrom('app.statsforvalter_area').select(['id', 'name']).orderBy('name')),
   ]);

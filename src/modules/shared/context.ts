@@ -2,7 +2,6 @@ import type { Actor } from '../../auth/actor';
 import type { OrgDirectory } from '../../auth/org-directory';
 import type { RequestTransaction } from '../../db/request-transaction';
 import type { IsoDate } from '../../domain/calendar';
-import type { Loaders } from '../loaders';
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -25,7 +24,7 @@ export interface RequestContext {
   /** The request's instant, for timestamps the application writes. */
   now: Date;
   /** Per-request loaders and caches, made on first use by the module that owns them (see requestLoader). */
-  loaders: Loaders;
+  loaders: Map<string, unknown>;
   /**
    * Per-request state shared with the response plugins: whether the operation produced data (commit) or
    * failed (roll back), and what modules note along the way. An object, because Apollo hands plugins a
@@ -39,10 +38,10 @@ export interface RequestContext {
  * serve one tenant's cached rows to another). The owning repository clears or primes it when it writes.
  */
 export function requestLoader<T>(ctx: Pick<RequestContext, 'loaders'>, name: string, make: () => T): T {
-  let loader = ctx.loaders.extra.get(name) as T | undefined;
+  let loader = ctx.loaders.get(name) as T | undefined;
   if (loader === undefined) {
     loader = make();
-    ctx.loaders.extra.set(name, loader);
+    ctx.loaders.set(name, loader);
   }
   return loader;
 }

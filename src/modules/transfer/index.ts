@@ -3,4 +3,3 @@ export { caseTransferTable } from './transfer.table';
 export type { CaseTransferRecord, TransferSnapshot } from './transfer.table';
 export { TransferService } from './transfer.service';
 export { IncomingTransfer } from './transfer.types';
-export { TransferResolver } from './transfer.resolver';

@@ -23,19 +23,31 @@ export const transferRepository = {
 
   /** One of the caller's incoming transfers, locked for the rest of the request's transaction. */
   async lock(ctx: RequestContext, municipalityId: number, id: string): Promise<CaseTransferRecord | null> {
-    const row = await first(ctx.tx, db.selectFrom('app.case_transfer').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).forUpdate());
+    const row = await first(
+      ctx.tx,
+      db.selectFrom('app.case_transfer').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).forUpdate(),
+    );
     return row ? toRecord(row) : null;
   },
 
   async exists(ctx: RequestContext, municipalityId: number, id: string): Promise<boolean> {
-    return (await first(ctx.tx, db.selectFrom('app.case_transfer').select('id').where('municipality_id', '=', municipalityId).where('id', '=', id))) !== undefined;
+    return (
+      (await first(ctx.tx, db.selectFrom('app.case_transfer').select('id').where('municipality_id', '=', municipalityId).where('id', '=', id))) !== undefined
+    );
   },
 
   /** The cases waiting in the inbox, oldest first. */
   async pending(ctx: RequestContext, municipalityId: number): Promise<CaseTransferRecord[]> {
     const rows = await run(
       ctx.tx,
-      db.selectFrom('app.case_transfer').selectAll().where('municipality_id', '=', municipalityId).where('state', '=', 'PENDING').orderBy('sent_at').orderBy('id').limit(PENDING_PAGE),
+      db
+        .selectFrom('app.case_transfer')
+        .selectAll()
+        .where('municipality_id', '=', municipalityId)
+        .where('state', '=', 'PENDING')
+        .orderBy('sent_at')
+        .orderBy('id')
+        .limit(PENDING_PAGE),
     );
     return rows.map((r) => toRecord(r));
   },

@@ -27,11 +27,11 @@ export class TransferResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, {
     nullable: true,
-    description: 'Sends the case to another municipality\'s inbox (with the programme time used) and closes it here as TRANSFERRED.',
+    description: "Sends the case to another municipality's inbox (with the programme time used) and closes it here as TRANSFERRED.",
   })
   async transferParticipant(
     @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('toMunicipality', { description: 'The receiving municipality\'s number.' }) toMunicipality: string,
+    @Arg('toMunicipality', { description: "The receiving municipality's number." }) toMunicipality: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     await TransferService.send(ctx, participantId, toMunicipality);
@@ -45,7 +45,7 @@ export class TransferResolver {
   }
 
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Participant, { nullable: true, description: 'Takes a sent case into this municipality\'s register as a new case, linked to the old one.' })
+  @Mutation(() => Participant, { nullable: true, description: "Takes a sent case into this municipality's register as a new case, linked to the old one." })
   async acceptTransfer(@Args() args: TransferDecisionArgs, @Ctx() ctx: RequestContext): Promise<Participant> {
     const id = await TransferService.accept(ctx, args.transferId, args.expectedVersion);
     return ParticipantService.view(ctx, id);

@@ -13,12 +13,13 @@ import { daysBetween } from '../../domain/calendar';
 import { assertTransferable, CASE_STATUS_AFTER_TRANSFER, programmeStateAfterTransfer, transferEvent, transferTransition } from '../../domain/case-transfer';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { recordChange } from '../audit';
-import { forgetCase } from '../case';
 import { competenceMappingForTransfer } from '../competence-mapping';
 import { decisionsForTransfer } from '../decision';
 import { integrationPlanForTransfer } from '../integration-plan';
 import { participantForTransfer, ParticipantService } from '../participant';
-import { findProgramme, programmeForTransfer, updateProgramme } from '../programme';
+import { programmeForTransfer, ProgrammeService } from '../programme';
+import { toRow } from '../../db/table';
+import { programmeTable } from '../programme';
 import { ownMunicipality, RequestContext } from '../shared';
 import { transferRepository } from './transfer.repository';
 import { CaseTransferRecord, Json, TransferSnapshot } from './transfer.table';
@@ -40,10 +41,10 @@ export const TransferService = {
     const to = ctx.directory.municipalityByNumber(toNumber);
     if (!to) throw new InvalidInputError('toMunicipality', 'Unknown municipality number');
     if (to.id === p.municipalityId) throw new InvalidInputError('toMunicipality', 'The case is already in this municipality');
-    const prog = await findProgramme(ctx, p);
+    const prog = await ProgrammeService.find(ctx, p);
     assertTransferable(p.status, prog?.state ?? null);
     // R-5.7: programme time already used here counts toward the maximum in the new municipality.
-    const usedDays = (prog?.time_already_used_days ?? 0) + (prog?.start_date ? Math.max(0, daysBetween(prog.start_date, ctx.today)) : 0);
+    const usedDays = (prog?.timeAlreadyUsedDays ?? 0) + (prog?.startDate ? Math.max(0, daysBetween(prog.startDate, ctx.today)) : 0);
     const m = p.municipalityId;
     const mapping = await competenceMappingForTransfer.row(ctx, m, p.id);
     const plan = await integrationPlanForTransfer.row(ctx, p);
@@ -51,7 +52,7 @@ export const TransferService = {
       participant: asJson(participantForTransfer.row(p)),
       mapping: mapping && asJson(mapping),
       plan: plan && asJson(plan),
-      programme: prog && asJson(programmeForTransfer.row(prog)),
+      programme: prog && asJson(programmeForTransfer.row(toRow(programmeTable, prog) as Parameters<typeof programmeForTransfer.row>[0])),
       decisions: (await decisionsForTransfer.rows(ctx, m, p.id)).map(asJson),
     };
     await transferRepository.send(ctx, {
@@ -63,8 +64,9 @@ export const TransferService = {
       snapshot,
       timeAlreadyUsedDays: usedDays,
     });
-    const programmeState = programmeStateAfterTransfer(prog?.state ?? null);
-    if (prog && programmeState) await updateProgramme(ctx, p, prog, 'transferParticipant', { state: programmeState, time_already_used_days: usedDays });
+    // The programme ends here through its own TRANSFER transition (R-5.10's refusals are the table's).
+    if (prog && programmeStateAfterTransfer(prog.state))
+      await ProgrammeService.apply(ctx, p, prog, 'TRANSFER', 'transferParticipant', { timeAlreadyUsedDays: usedDays });
     await participantForTransfer.close(ctx, p, { status: CASE_STATUS_AFTER_TRANSFER, transferredToMunicipalityId: to.id, transferredAt: ctx.today });
     await recordChange(ctx, {
       municipalityId: m,
@@ -72,9 +74,12 @@ export const TransferService = {
       participantId: p.id,
       entity: 'participant',
       entityId: p.id,
-      changes: { status: { from: p.status, to: CASE_STATUS_AFTER_TRANSFER }, transferredTo: { from: null, to: to.number }, timeAlreadyUsedDays: { from: null, to: usedDays } },
+      changes: {
+        status: { from: p.status, to: CASE_STATUS_AFTER_TRANSFER },
+        transferredTo: { from: null, to: to.number },
+        timeAlreadyUsedDays: { from: null, to: usedDays },
+      },
     });
-    forgetCase(ctx, p.id);
   },
 
   /** The cases other municipalities have sent here that are still waiting (at most 100, oldest first). */
@@ -141,7 +146,13 @@ export const TransferService = {
       { state: to, decidedAt: ctx.today, decidedBy: ctx.actor.sub, rejectionReason: args.reason },
     );
     if (!row) throw (await transferRepository.exists(ctx, m, args.transferId)) ? new ConflictError() : NOT_FOUND();
-    await recordChange(ctx, { municipalityId: m, operation: 'rejectTransfer', entity: 'case_transfer', entityId: args.transferId, changes: { state: { from: from[0], to } } });
+    await recordChange(ctx, {
+      municipalityId: m,
+      operation: 'rejectTransfer',
+      entity: 'case_transfer',
+      entityId: args.transferId,
+      changes: { state: { from: from[0], to } },
+    });
     return row;
   },
 };

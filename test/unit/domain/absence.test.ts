@@ -9,7 +9,6 @@ import {
 } from '../../../src/domain/absence';
 import { LAW } from '../../../src/domain/law-references';
 
-
 describe('R-5.8 integreringsforskriften §§ 10 and 19: absence and leave added to the end date', () => {
   const records: AbsenceRecord[] = [
     { kind: 'ABSENCE_EXCUSED', workingDays: 3 },
@@ -124,11 +123,15 @@ describe('R-5.8 [D]: a working day is registered as absence, free day or leave a
   });
 
   it('the exact same period again (a retried registration without a key) is refused', () => {
-    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-10-05', toDate: '2026-10-09' }, existing)).details).toEqual({ overlaps: [existing[0]] });
+    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-10-05', toDate: '2026-10-09' }, existing)).details).toEqual({
+      overlaps: [existing[0]],
+    });
   });
 
   it('leave granted by a decision counts as registered: an absence on a leave day is refused', () => {
-    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-11-02', toDate: '2026-11-02' }, existing)).details).toEqual({ overlaps: [existing[1]] });
+    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-11-02', toDate: '2026-11-02' }, existing)).details).toEqual({
+      overlaps: [existing[1]],
+    });
   });
 
   it('every overlapped period is named', () => {
@@ -137,7 +140,9 @@ describe('R-5.8 [D]: a working day is registered as absence, free day or leave a
 
   it('a correction is not compared with the period it corrects', () => {
     expect(() => assertNoOverlappingAbsence({ fromDate: '2026-10-06', toDate: '2026-10-12' }, existing, 'a')).not.toThrow();
-    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-10-06', toDate: '2026-11-02' }, existing, 'a')).details).toEqual({ overlaps: [existing[1]] });
+    expect(violation(() => assertNoOverlappingAbsence({ fromDate: '2026-10-06', toDate: '2026-11-02' }, existing, 'a')).details).toEqual({
+      overlaps: [existing[1]],
+    });
   });
 
   it('a period that ends before it starts is refused; a one-day period is fine', () => {

@@ -81,7 +81,7 @@ describe('R-9.3 / R-9.5 / R-9.6: steps that record without moving the appeal', (
   const allowed = new Set(APPEAL_RECORDINGS.map((r) => `${r.in}/${r.step}`));
   const refused = APPEAL_STATES.flatMap((s) => APPEAL_RECORDING_STEPS.map((step) => [s, step] as const)).filter(([s, step]) => !allowed.has(`${s}/${step}`));
 
-  it.each(refused)('%s --%s--> is refused under the step\'s own rule', (state, step) => {
+  it.each(refused)("%s --%s--> is refused under the step's own rule", (state, step) => {
     const v = violation(() => appealRecording(state, step, { outcome: 'CHANGED' }));
     const ruleId = APPEAL_RECORDINGS.find((r) => r.step === step)!.ruleId;
     expect(v.ruleId).toBe(ruleId);
@@ -91,7 +91,9 @@ describe('R-9.3 / R-9.5 / R-9.6: steps that record without moving the appeal', (
 
   it('R-9.3: a late ground is recorded while the appeal is reviewed, with the message caseworkers see', () => {
     expect(appealRecording('UNDER_REVIEW', 'ACCEPT_LATE')).toBe('UNDER_REVIEW');
-    expect(violation(() => appealRecording('FORWARDED', 'ACCEPT_LATE')).message).toBe('A late appeal is accepted for consideration while it is reviewed, not when it is FORWARDED.');
+    expect(violation(() => appealRecording('FORWARDED', 'ACCEPT_LATE')).message).toBe(
+      'A late appeal is accepted for consideration while it is reviewed, not when it is FORWARDED.',
+    );
   });
 
   it('R-9.5: only a forwarded appeal Statsforvalteren has not decided is reassigned', () => {
@@ -105,12 +107,19 @@ describe('R-9.3 / R-9.5 / R-9.6: steps that record without moving the appeal', (
     'R-9.6: a follow-up after %s is recorded: %s',
     (outcome, recorded) => {
       if (recorded) expect(appealRecording('DECIDED_BY_STATSFORVALTER', 'RECORD_FOLLOW_UP', { outcome })).toBe('DECIDED_BY_STATSFORVALTER');
-      else expect(violation(() => appealRecording('DECIDED_BY_STATSFORVALTER', 'RECORD_FOLLOW_UP', { outcome })).details).toEqual({ state: 'DECIDED_BY_STATSFORVALTER', outcome });
+      else
+        expect(violation(() => appealRecording('DECIDED_BY_STATSFORVALTER', 'RECORD_FOLLOW_UP', { outcome })).details).toEqual({
+          state: 'DECIDED_BY_STATSFORVALTER',
+          outcome,
+        });
     },
   );
 
   it('R-9.6: no follow-up without an outcome', () => {
-    expect(violation(() => appealRecording('DECIDED_BY_STATSFORVALTER', 'RECORD_FOLLOW_UP')).details).toEqual({ state: 'DECIDED_BY_STATSFORVALTER', outcome: null });
+    expect(violation(() => appealRecording('DECIDED_BY_STATSFORVALTER', 'RECORD_FOLLOW_UP')).details).toEqual({
+      state: 'DECIDED_BY_STATSFORVALTER',
+      outcome: null,
+    });
   });
 });
 
@@ -146,7 +155,11 @@ describe('R-9.3 / R-9.6: what an appeal shows', () => {
 });
 
 describe('R-9.8: the plan versions an appeal concerns', () => {
-  const v = (versionNo: number, contractSignedAt: string, significantChangeDecisionId: string | null = null) => ({ versionNo, contractSignedAt, significantChangeDecisionId });
+  const v = (versionNo: number, contractSignedAt: string, significantChangeDecisionId: string | null = null) => ({
+    versionNo,
+    contractSignedAt,
+    significantChangeDecisionId,
+  });
   it('the version in force on the decision day (signed that day counts), and those made under the decision or its reversal; newest first', () => {
     const versions = [v(1, '2026-09-01'), v(3, '2026-11-01', 'reversal'), v(2, '2026-10-05'), v(4, '2026-12-01', 'other'), v(5, '2027-01-01', 'appealed')];
     expect(relevantPlanVersions(versions, { id: 'appealed', decidedAt: '2026-10-05' }, 'reversal').map((x) => x.versionNo)).toEqual([5, 3, 2]);

@@ -2,7 +2,6 @@ import { violation } from '../../support/violation';
 import { appealDateProblems, assertAppealMayBeConsidered, assessAppealTimeliness, LATE_APPEAL_GROUNDS } from '../../../src/domain/appeal-timeliness';
 import { LAW } from '../../../src/domain/law-references';
 
-
 describe('R-9.2 the deadline of an appeal (forvaltningsloven § 29, domstolloven § 148)', () => {
   it('notice on a Friday → deadline the Friday three weeks later; sent that day is in time, the next day is late', () => {
     const base = { decidedAt: '2025-09-01', notifiedAt: '2025-09-05', receivedAt: '2025-09-29' };
@@ -19,37 +18,62 @@ describe('R-9.2 the deadline of an appeal (forvaltningsloven § 29, domstolloven
   it('notice on the Thursday three weeks before Easter → the deadline falls on Maundy Thursday and runs past Easter to Tuesday', () => {
     const t = assessAppealTimeliness({ decidedAt: '2026-03-10', notifiedAt: '2026-03-12', sentAt: '2026-04-07', receivedAt: '2026-04-08' });
     expect(t).toMatchObject({ deadline: '2026-04-07', filedInTime: true });
-    expect(assessAppealTimeliness({ decidedAt: '2026-03-10', notifiedAt: '2026-03-12', sentAt: '2026-04-08', receivedAt: '2026-04-09' }).filedInTime).toBe(false);
+    expect(assessAppealTimeliness({ decidedAt: '2026-03-10', notifiedAt: '2026-03-12', sentAt: '2026-04-08', receivedAt: '2026-04-09' }).filedInTime).toBe(
+      false,
+    );
   });
 
   it('a deadline falling on 17 May moves to the next working day', () => {
     // 17 May 2029 is a Thursday (Constitution Day): sent on Friday 18 May is still in time.
     const t = assessAppealTimeliness({ decidedAt: '2029-04-20', notifiedAt: '2029-04-26', sentAt: '2029-05-18', receivedAt: '2029-05-22' });
     expect(t).toMatchObject({ deadline: '2029-05-18', filedInTime: true });
-    expect(assessAppealTimeliness({ decidedAt: '2029-04-20', notifiedAt: '2029-04-26', sentAt: '2029-05-19', receivedAt: '2029-05-22' }).filedInTime).toBe(false);
+    expect(assessAppealTimeliness({ decidedAt: '2029-04-20', notifiedAt: '2029-04-26', sentAt: '2029-05-19', receivedAt: '2029-05-22' }).filedInTime).toBe(
+      false,
+    );
   });
 
   it('a request for reasons before expiry restarts the deadline: 3 weeks from receipt of the reasons', () => {
     const base = { decidedAt: '2026-01-02', notifiedAt: '2026-01-05', reasonsRequestedAt: '2026-01-20', reasonsReceivedAt: '2026-02-03' };
     // Without the request the deadline would be Monday 26 January; with it, Tuesday 24 February.
-    expect(assessAppealTimeliness({ ...base, sentAt: '2026-02-24', receivedAt: '2026-02-25' })).toMatchObject({ deadline: '2026-02-24', basis: 'REASONS', filedInTime: true });
+    expect(assessAppealTimeliness({ ...base, sentAt: '2026-02-24', receivedAt: '2026-02-25' })).toMatchObject({
+      deadline: '2026-02-24',
+      basis: 'REASONS',
+      filedInTime: true,
+    });
     expect(assessAppealTimeliness({ ...base, sentAt: '2026-02-25', receivedAt: '2026-02-26' }).filedInTime).toBe(false);
   });
 
   it('a request for reasons after expiry restarts nothing', () => {
     const t = assessAppealTimeliness({
-      decidedAt: '2026-01-02', notifiedAt: '2026-01-05', reasonsRequestedAt: '2026-01-27', reasonsReceivedAt: '2026-02-03', sentAt: '2026-02-10', receivedAt: '2026-02-11',
+      decidedAt: '2026-01-02',
+      notifiedAt: '2026-01-05',
+      reasonsRequestedAt: '2026-01-27',
+      reasonsReceivedAt: '2026-02-03',
+      sentAt: '2026-02-10',
+      receivedAt: '2026-02-11',
     });
     expect(t).toMatchObject({ deadline: '2026-01-26', basis: 'NOTICE', filedInTime: false });
   });
 
   it('an appeal sent while requested reasons are still awaited is in time: the new 3 weeks have not begun', () => {
-    const t = assessAppealTimeliness({ decidedAt: '2026-01-02', notifiedAt: '2026-01-05', reasonsRequestedAt: '2026-01-20', sentAt: '2026-02-20', receivedAt: '2026-02-23' });
+    const t = assessAppealTimeliness({
+      decidedAt: '2026-01-02',
+      notifiedAt: '2026-01-05',
+      reasonsRequestedAt: '2026-01-20',
+      sentAt: '2026-02-20',
+      receivedAt: '2026-02-23',
+    });
     expect(t).toMatchObject({ awaitingReasons: true, filedInTime: true });
   });
 
   it('an extended deadline (fvl § 29 fourth para) replaces a shorter one', () => {
-    const t = assessAppealTimeliness({ decidedAt: '2025-09-01', notifiedAt: '2025-09-05', extendedDeadline: '2025-10-15', sentAt: '2025-10-15', receivedAt: '2025-10-16' });
+    const t = assessAppealTimeliness({
+      decidedAt: '2025-09-01',
+      notifiedAt: '2025-09-05',
+      extendedDeadline: '2025-10-15',
+      sentAt: '2025-10-15',
+      receivedAt: '2025-10-16',
+    });
     expect(t).toMatchObject({ deadline: '2025-10-15', basis: 'EXTENDED', filedInTime: true });
   });
 });
@@ -81,8 +105,12 @@ describe('R-9.3 late appeals and the 1-year bar (forvaltningsloven § 31)', () =
   });
 
   it('never once more than 1 year has passed since the decision, whatever the ground', () => {
-    expect(() => assertAppealMayBeConsidered({ filedInTime: false, decidedAt: late.decidedAt, receivedAt: '2026-03-10', lateGround: 'SPECIAL_REASONS' })).not.toThrow();
-    const v = violation(() => assertAppealMayBeConsidered({ filedInTime: false, decidedAt: late.decidedAt, receivedAt: '2026-03-11', lateGround: 'SPECIAL_REASONS' }));
+    expect(() =>
+      assertAppealMayBeConsidered({ filedInTime: false, decidedAt: late.decidedAt, receivedAt: '2026-03-10', lateGround: 'SPECIAL_REASONS' }),
+    ).not.toThrow();
+    const v = violation(() =>
+      assertAppealMayBeConsidered({ filedInTime: false, decidedAt: late.decidedAt, receivedAt: '2026-03-11', lateGround: 'SPECIAL_REASONS' }),
+    );
     expect(v).toMatchObject({ ruleId: 'R-9.3', details: expect.objectContaining({ lastDay: '2026-03-10' }) });
   });
 

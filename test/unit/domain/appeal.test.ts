@@ -16,7 +16,6 @@ import {
 import { LAW } from '../../../src/domain/law-references';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-
 describe('R-9.4 forvaltningsloven § 33: appeal state machine', () => {
   it.each(APPEAL_TRANSITIONS.map((t) => [t.from, t.event, t.to] as const))('%s --%s--> %s is legal', (from, event, to) => {
     expect(appealTransition(from, event)).toBe(to);
@@ -105,7 +104,7 @@ describe('R-9.7 forvaltningsloven § 34 third para: change to the detriment with
   it('the deadline is not moved off a weekend: received 2026-03-14, Sunday 2026-06-14 is the last day', () => {
     expect(() => assertNoLateDetriment({ appealReceivedAt: '2026-03-14', decidedAt: '2026-06-15', toDetriment: true })).toThrow(RuleViolation);
   });
-  it('a change in the appellant\'s favour is never late', () => {
+  it("a change in the appellant's favour is never late", () => {
     expect(() => assertNoLateDetriment({ appealReceivedAt: '2026-01-15', decidedAt: '2027-01-15', toDetriment: false })).not.toThrow();
   });
 });

@@ -1,11 +1,4 @@
-import {
-  G_VALUES,
-  benefitFraction,
-  computeBenefit,
-  deductionRequiresDecision,
-  gOn,
-  gValueMayBeOutdated,
-} from '../../../src/domain/benefit';
+import { G_VALUES, benefitFraction, computeBenefit, deductionRequiresDecision, gOn, gValueMayBeOutdated } from '../../../src/domain/benefit';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
 describe('R-7.2 G as dated data', () => {

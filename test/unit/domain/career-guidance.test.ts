@@ -22,7 +22,6 @@ import { END_GOALS } from '../../../src/domain/end-goal';
 import { LAW } from '../../../src/domain/law-references';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-
 describe('R-3.1 integreringsloven § 4 / § 11: the county that gives the guidance', () => {
   it.each([
     ['4601', '46'], // Bergen → Vestland
@@ -88,7 +87,7 @@ describe('the referral lifecycle', () => {
 
   it('reachability: every state is reachable from OPEN, every other state can move on, the final states cannot', () => {
     const reached = new Set<string>([INITIAL_REFERRAL_STATE]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const t of REFERRAL_TRANSITIONS) {
         if (reached.has(t.from) && !reached.has(t.to)) {
@@ -180,7 +179,9 @@ describe('R-3.3 integreringsloven § 11: a recommendation of work or education w
 
   it('over 55 only work can be recommended', () => {
     expect(() => validateRecommendation({ kind: 'WORK', endGoal: 'WORK', hasUpperSecondary: true, ageOnDate: 56 })).not.toThrow();
-    expect(violation(() => validateRecommendation({ kind: 'EDUCATION', endGoal: 'HIGHER_EDUCATION_PREPARATION', hasUpperSecondary: true, ageOnDate: 56 })).ruleId).toBe('R-5.2');
+    expect(
+      violation(() => validateRecommendation({ kind: 'EDUCATION', endGoal: 'HIGHER_EDUCATION_PREPARATION', hasUpperSecondary: true, ageOnDate: 56 })).ruleId,
+    ).toBe('R-5.2');
   });
 
   it('under 25 without upper-secondary, a reduced goal needs its reason', () => {

@@ -33,7 +33,7 @@ describe("a transfer in the receiver's inbox", () => {
 
   it('reachability: every state is reachable from PENDING, every other state can move on, the final states cannot', () => {
     const reached = new Set<string>([INITIAL_TRANSFER_STATE]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const t of TRANSFER_TRANSITIONS) {
         if (reached.has(t.from) && !reached.has(t.to)) {
@@ -73,7 +73,7 @@ describe('R-5.10 integreringsloven § 18 a: what is sent on', () => {
     ['ACTIVE', 'ACTIVE'],
     ['ON_LEAVE', 'ON_LEAVE'],
     ['HALTED', 'HALTED'],
-  ] as const)('a %s case is sent; its programme ends there as TRANSFERRED by the programme\'s table', (status, programme) => {
+  ] as const)("a %s case is sent; its programme ends there as TRANSFERRED by the programme's table", (status, programme) => {
     expect(() => assertTransferable(status, programme)).not.toThrow();
     expect(programmeStateAfterTransfer(programme)).toBe(programme ? 'TRANSFERRED' : null);
     expect(CASE_STATUS_AFTER_TRANSFER).toBe('TRANSFERRED');

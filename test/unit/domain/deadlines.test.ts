@@ -93,9 +93,10 @@ describe('R-9.2 appeal deadline (forvaltningsloven § 29)', () => {
       });
     });
     it('made on the Monday a Saturday deadline moved to still counts', () => {
-      expect(
-        appealDeadline({ notifiedAt: '2025-09-06', reasonsRequestedAt: '2025-09-29', reasonsReceivedAt: '2025-10-06' }),
-      ).toMatchObject({ deadline: '2025-10-27', basis: 'REASONS' });
+      expect(appealDeadline({ notifiedAt: '2025-09-06', reasonsRequestedAt: '2025-09-29', reasonsReceivedAt: '2025-10-06' })).toMatchObject({
+        deadline: '2025-10-27',
+        basis: 'REASONS',
+      });
     });
     it('reasons not yet received: the original deadline is only a floor', () => {
       expect(appealDeadline({ notifiedAt, reasonsRequestedAt: '2026-01-20' })).toEqual({
@@ -106,9 +107,7 @@ describe('R-9.2 appeal deadline (forvaltningsloven § 29)', () => {
     });
     it('the new deadline is itself moved off a holiday', () => {
       // reasons received Monday 2026-03-16 → Easter Monday 2026-04-06 → Tuesday
-      expect(appealDeadline({ notifiedAt: '2026-03-02', reasonsRequestedAt: '2026-03-05', reasonsReceivedAt: '2026-03-16' }).deadline).toBe(
-        '2026-04-07',
-      );
+      expect(appealDeadline({ notifiedAt: '2026-03-02', reasonsRequestedAt: '2026-03-05', reasonsReceivedAt: '2026-03-16' }).deadline).toBe('2026-04-07');
     });
   });
 

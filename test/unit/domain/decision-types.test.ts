@@ -1,10 +1,4 @@
-import {
-  DECISION_TYPES,
-  appealInformation,
-  formatDateNb,
-  isAppealable,
-  legalBasisFor,
-} from '../../../src/domain/decision-types';
+import { DECISION_TYPES, appealInformation, formatDateNb, isAppealable, legalBasisFor } from '../../../src/domain/decision-types';
 
 describe('R-8.1 appealable decision types (integreringsloven § 46)', () => {
   it('lists the seed types', () => {

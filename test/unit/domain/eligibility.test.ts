@@ -1,10 +1,4 @@
-import {
-  EligibilityInput,
-  MAX_AGE_TABLE,
-  PERMIT_CATEGORIES,
-  evaluateEligibility,
-  maxAgeOn,
-} from '../../../src/domain/eligibility';
+import { EligibilityInput, MAX_AGE_TABLE, PERMIT_CATEGORIES, evaluateEligibility, maxAgeOn } from '../../../src/domain/eligibility';
 
 // A refugee with right and duty: permit 2025-06-15, settled by agreement 2025-08-01, assessed 2025-09-01.
 const base: EligibilityInput = {
@@ -128,9 +122,9 @@ describe('R-1.3 settled by agreement with IMDi (integreringsloven § 8 andre led
     expect(r.unmet.map((u) => u.code)).toEqual(['NOT_SETTLED_BY_AGREEMENT']);
   });
   it('family immigration and independent basis need no agreement', () => {
-    expect(
-      evaluate({ permitCategory: 'FAMILY_REUNIFICATION', familyReferenceYearsInMunicipality: 2, settledByAgreementWithImdi: false }).basis,
-    ).toBe('RIGHT_AND_DUTY');
+    expect(evaluate({ permitCategory: 'FAMILY_REUNIFICATION', familyReferenceYearsInMunicipality: 2, settledByAgreementWithImdi: false }).basis).toBe(
+      'RIGHT_AND_DUTY',
+    );
     expect(evaluate({ permitCategory: 'INDEPENDENT_AFTER_ABUSE', settledByAgreementWithImdi: false }).basis).toBe('RIGHT_AND_DUTY');
   });
   it('not settled (or settled only after the assessment date): no right, no discretion', () => {

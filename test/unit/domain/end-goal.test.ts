@@ -13,7 +13,6 @@ import {
 import { LAW } from '../../../src/domain/law-references';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-
 describe('R-5.2 integreringsloven §§ 13–14: end goal fits education and age', () => {
   it('splits the seven end goals into three § 13 and four § 14 goals', () => {
     expect([...SECTION_13_END_GOALS, ...SECTION_14_END_GOALS].sort()).toEqual([...END_GOALS].sort());
@@ -45,14 +44,11 @@ describe('R-5.2 integreringsloven §§ 13–14: end goal fits education and age'
     it('age 56 with upper-secondary: WORK is allowed', () => {
       expect(() => validateEndGoal({ endGoal: 'WORK', hasUpperSecondary: true, ageOnDate: 56 })).not.toThrow();
     });
-    it.each(['HIGHER_EDUCATION_PREPARATION', 'VOCATIONAL_REQUALIFICATION'] as EndGoal[])(
-      'age 56 with upper-secondary: %s is refused',
-      (endGoal) => {
-        const v = violation(() => validateEndGoal({ endGoal, hasUpperSecondary: true, ageOnDate: 56 }));
-        expect(v.ruleId).toBe('R-5.2');
-        expect(v.message).toMatch(/over 55/);
-      },
-    );
+    it.each(['HIGHER_EDUCATION_PREPARATION', 'VOCATIONAL_REQUALIFICATION'] as EndGoal[])('age 56 with upper-secondary: %s is refused', (endGoal) => {
+      const v = violation(() => validateEndGoal({ endGoal, hasUpperSecondary: true, ageOnDate: 56 }));
+      expect(v.ruleId).toBe('R-5.2');
+      expect(v.message).toMatch(/over 55/);
+    });
     it.each(SECTION_14_END_GOALS)('age 55 without upper-secondary may have %s', (endGoal) => {
       expect(() => validateEndGoal({ endGoal, hasUpperSecondary: false, ageOnDate: 55 })).not.toThrow();
     });
@@ -77,14 +73,10 @@ describe('R-5.2 integreringsloven §§ 13–14: end goal fits education and age'
       expect(v.message).toMatch(/recorded reason/);
     });
     it.each(['UPPER_SECONDARY_PARTIAL', 'WORK_QUALIFYING'] as EndGoal[])('age 24: %s with only whitespace as reason is refused', (endGoal) => {
-      expect(
-        violation(() => validateEndGoal({ endGoal, hasUpperSecondary: false, ageOnDate: 24, reducedGoalReason: '   ' })).ruleId,
-      ).toBe('R-5.2');
+      expect(violation(() => validateEndGoal({ endGoal, hasUpperSecondary: false, ageOnDate: 24, reducedGoalReason: '   ' })).ruleId).toBe('R-5.2');
     });
     it.each(['UPPER_SECONDARY_PARTIAL', 'WORK_QUALIFYING'] as EndGoal[])('age 24: %s with a reason is allowed', (endGoal) => {
-      expect(() =>
-        validateEndGoal({ endGoal, hasUpperSecondary: false, ageOnDate: 24, reducedGoalReason: 'Wants to work as soon as possible' }),
-      ).not.toThrow();
+      expect(() => validateEndGoal({ endGoal, hasUpperSecondary: false, ageOnDate: 24, reducedGoalReason: 'Wants to work as soon as possible' })).not.toThrow();
     });
     it.each(['UPPER_SECONDARY_PARTIAL', 'WORK_QUALIFYING'] as EndGoal[])('age 25: %s needs no reason', (endGoal) => {
       expect(() => validateEndGoal({ endGoal, hasUpperSecondary: false, ageOnDate: 25 })).not.toThrow();
@@ -111,9 +103,7 @@ describe('R-5.2 integreringsloven §§ 13–14: end goal fits education and age'
       expect(allowedEndGoals({ hasUpperSecondary: false, ageOnDate: 24 })).toEqual(['UPPER_SECONDARY_COMPLETE', 'VOCATIONAL_CERTIFICATE']);
     });
     it('without, 24, with a reason: all § 14 goals', () => {
-      expect(allowedEndGoals({ hasUpperSecondary: false, ageOnDate: 24, reducedGoalReason: 'Cannot finish in time' })).toEqual([
-        ...SECTION_14_END_GOALS,
-      ]);
+      expect(allowedEndGoals({ hasUpperSecondary: false, ageOnDate: 24, reducedGoalReason: 'Cannot finish in time' })).toEqual([...SECTION_14_END_GOALS]);
     });
   });
 });
@@ -165,9 +155,7 @@ describe('R-5.7 integreringsloven §§ 13, 14, 18 a: maximum duration', () => {
       if (!r.enforced) expect(r.note).toMatch(/not enforced/);
     });
     it('offer 2025-01-01 for a § 14 upper-secondary goal: enforced', () => {
-      expect(() => validateDuration({ endGoal: 'UPPER_SECONDARY_COMPLETE', durationMonths: 49, offerDate: '2025-01-01' })).toThrow(
-        RuleViolation,
-      );
+      expect(() => validateDuration({ endGoal: 'UPPER_SECONDARY_COMPLETE', durationMonths: 49, offerDate: '2025-01-01' })).toThrow(RuleViolation);
     });
     it.each(['WORK', 'WORK_QUALIFYING'] as EndGoal[])('offer 2025-12-31 for %s (2026 rule): not enforced', (endGoal) => {
       expect(validateDuration({ endGoal, durationMonths: 30, offerDate: '2025-12-31' }).enforced).toBe(false);
@@ -205,16 +193,13 @@ describe('R-5.7 integreringsloven § 14: extension', () => {
 
   it('refuses a request of 0 months', () => {
     expect(
-      violation(() =>
-        validateExtension({ endGoal: 'UPPER_SECONDARY_COMPLETE', currentExtensionMonths: 0, requestedMonths: 0, offerDate: OFFER_2026 }),
-      ).ruleId,
+      violation(() => validateExtension({ endGoal: 'UPPER_SECONDARY_COMPLETE', currentExtensionMonths: 0, requestedMonths: 0, offerDate: OFFER_2026 })).ruleId,
     ).toBe('R-5.7');
   });
 
   it('is not enforced for an offer before 2025-01-01', () => {
-    expect(
-      validateExtension({ endGoal: 'UPPER_SECONDARY_COMPLETE', currentExtensionMonths: 12, requestedMonths: 6, offerDate: '2024-06-01' })
-        .enforced,
-    ).toBe(false);
+    expect(validateExtension({ endGoal: 'UPPER_SECONDARY_COMPLETE', currentExtensionMonths: 12, requestedMonths: 6, offerDate: '2024-06-01' }).enforced).toBe(
+      false,
+    );
   });
 });

@@ -1,10 +1,5 @@
 import { makeFnr } from '../../../scripts/lib/synthetic';
-import {
-  assertIdentityNumberReplacement,
-  isValidIdentityNumber,
-  maskIdentityNumber,
-  validateIdentityNumber,
-} from '../../../src/domain/identity-number';
+import { assertIdentityNumberReplacement, isValidIdentityNumber, maskIdentityNumber, validateIdentityNumber } from '../../../src/domain/identity-number';
 
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
@@ -138,7 +133,7 @@ describe('R-11.2 a D-number replaced by a fødselsnummer', () => {
   test('the test D-number is a D-number for the same birth date', () => {
     expect(validateIdentityNumber(dNumber)).toEqual({ valid: true, kind: 'D_NUMBER', birthDate: '2032-01-02' });
   });
-  test('a D-number may become the same person\'s fødselsnummer', () => {
+  test("a D-number may become the same person's fødselsnummer", () => {
     expect(() => assertIdentityNumberReplacement(dNumber, '02013299997')).not.toThrow();
   });
   test('a fødselsnummer is never replaced', () => {

@@ -2,7 +2,6 @@ import { violation } from '../../support/violation';
 import { assertValidPlan, isSignificantChange, missingPlanContent, type PlanContent } from '../../../src/domain/integration-plan';
 import { LAW } from '../../../src/domain/law-references';
 
-
 function plan(overrides: Partial<PlanContent> = {}): PlanContent {
   return {
     endGoal: 'WORK_QUALIFYING',
@@ -48,9 +47,7 @@ describe('R-4.1 integreringsloven § 15: required plan content', () => {
   });
 
   it('(b) a value that is not a CEFR level is missing; lower case is accepted', () => {
-    expect(fields(plan({ norwegianGoal: { listening: 'B3', reading: 'b1', speaking: 'C2', writing: 'a1' } }))).toEqual([
-      'norwegianGoal.listening',
-    ]);
+    expect(fields(plan({ norwegianGoal: { listening: 'B3', reading: 'b1', speaking: 'C2', writing: 'a1' } }))).toEqual(['norwegianGoal.listening']);
   });
 
   it('(c) long-term goal blank', () => {

@@ -9,7 +9,6 @@ import {
 } from '../../../src/domain/leave';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
-
 const BIRTH = '2026-03-10'; // a Tuesday
 
 describe('R-6.1 integreringsforskriften §§ 11–12: leave with benefit', () => {
@@ -55,9 +54,7 @@ describe('R-6.1 integreringsforskriften §§ 11–12: leave with benefit', () =>
       });
     });
     it('to the 21st working day: refused', () => {
-      expect(
-        violation(() => validateLeave({ kind: 'MOTHER_AFTER_BIRTH', fromDate: BIRTH, toDate: '2026-04-10', childBirthDate: BIRTH })).ruleId,
-      ).toBe('R-6.1');
+      expect(violation(() => validateLeave({ kind: 'MOTHER_AFTER_BIRTH', fromDate: BIRTH, toDate: '2026-04-10', childBirthDate: BIRTH })).ruleId).toBe('R-6.1');
     });
     it('a later part of the window is allowed', () => {
       expect(validateLeave({ kind: 'MOTHER_AFTER_BIRTH', fromDate: '2026-04-07', toDate: '2026-04-09', childBirthDate: BIRTH }).workingDays).toBe(3);
@@ -81,7 +78,13 @@ describe('R-6.1 integreringsforskriften §§ 11–12: leave with benefit', () =>
       expect(violation(() => validateLeave({ kind: 'FATHER_AT_BIRTH', fromDate: BIRTH, toDate: '2026-03-19', childBirthDate: BIRTH })).ruleId).toBe('R-6.1');
     });
     it('days already taken count: 5 + 3 refused, 5 + 2 allowed', () => {
-      const req: LeaveRequest = { kind: 'FATHER_AT_BIRTH', fromDate: '2026-03-16', toDate: '2026-03-18', childBirthDate: BIRTH, fatherLeaveAlreadyTakenWorkingDays: 5 };
+      const req: LeaveRequest = {
+        kind: 'FATHER_AT_BIRTH',
+        fromDate: '2026-03-16',
+        toDate: '2026-03-18',
+        childBirthDate: BIRTH,
+        fatherLeaveAlreadyTakenWorkingDays: 5,
+      };
       expect(() => validateLeave(req)).toThrow(RuleViolation);
       expect(validateLeave({ ...req, toDate: '2026-03-17' }).workingDays).toBe(2);
     });
@@ -138,7 +141,13 @@ describe('R-6.2 integreringsforskriften § 16: care leave without benefit', () =
   });
 
   it('adoption: child aged 14 allowed with the year counted from the adoption; aged 15 refused', () => {
-    const adoption: LeaveRequest = { kind: 'CARE_LEAVE', fromDate: '2026-06-01', toDate: '2026-06-05', childBirthDate: '2012-01-01', adoptionDate: '2026-06-01' };
+    const adoption: LeaveRequest = {
+      kind: 'CARE_LEAVE',
+      fromDate: '2026-06-01',
+      toDate: '2026-06-05',
+      childBirthDate: '2012-01-01',
+      adoptionDate: '2026-06-01',
+    };
     expect(validateLeave(adoption).workingDays).toBe(5);
     expect(violation(() => validateLeave({ ...adoption, childBirthDate: '2011-06-01' })).ruleId).toBe('R-6.2');
     expect(violation(() => validateLeave({ ...adoption, fromDate: '2026-05-29' })).ruleId).toBe('R-6.2');

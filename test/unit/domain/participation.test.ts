@@ -2,8 +2,13 @@ import { evaluateEligibility } from '../../../src/domain/eligibility';
 import { assertHaltAdvanceNotice, assertMappingComplete, participationBasis } from '../../../src/domain/participation';
 
 const base = {
-  birthDate: '1990-05-17', permitCategory: 'REFUGEE' as const, permitGrantDate: '2026-06-01', arrivalDate: '2026-06-10',
-  settlementDate: '2026-09-01', settledByAgreementWithImdi: true, evaluationDate: '2026-11-10',
+  birthDate: '1990-05-17',
+  permitCategory: 'REFUGEE' as const,
+  permitGrantDate: '2026-06-01',
+  arrivalDate: '2026-06-10',
+  settlementDate: '2026-09-01',
+  settledByAgreementWithImdi: true,
+  evaluationDate: '2026-11-10',
 };
 
 describe('R-2.2 mapping before the participation decision (integreringsloven §§ 6, 10)', () => {

@@ -109,25 +109,55 @@ describe('R-5.5 integreringsloven § 14 a: work-oriented hours in work-qualifyin
 describe('R-5.4 life-skills hours in the plan (integreringsforskriften § 4)', () => {
   const { assertLifeSkillsHours } = jest.requireActual('../../../src/domain/programme-content') as typeof import('../../../src/domain/programme-content');
   test('without upper-secondary: 10 + 15 is enough, 9 or 14 is not', () => {
-    expect(() => assertLifeSkillsHours({ hasUpperSecondary: false, decisionDate: '2026-01-01', planned: { migrationHealthDiversity: 10, careerCompetence: 15 } })).not.toThrow();
-    expect(() => assertLifeSkillsHours({ hasUpperSecondary: false, decisionDate: '2026-01-01', planned: { migrationHealthDiversity: 9, careerCompetence: 15 } })).toThrow(expect.objectContaining({ ruleId: 'R-5.4' }));
-    expect(() => assertLifeSkillsHours({ hasUpperSecondary: false, decisionDate: '2026-01-01', planned: { migrationHealthDiversity: 10, careerCompetence: 14 } })).toThrow(expect.objectContaining({ ruleId: 'R-5.4' }));
+    expect(() =>
+      assertLifeSkillsHours({ hasUpperSecondary: false, decisionDate: '2026-01-01', planned: { migrationHealthDiversity: 10, careerCompetence: 15 } }),
+    ).not.toThrow();
+    expect(() =>
+      assertLifeSkillsHours({ hasUpperSecondary: false, decisionDate: '2026-01-01', planned: { migrationHealthDiversity: 9, careerCompetence: 15 } }),
+    ).toThrow(expect.objectContaining({ ruleId: 'R-5.4' }));
+    expect(() =>
+      assertLifeSkillsHours({ hasUpperSecondary: false, decisionDate: '2026-01-01', planned: { migrationHealthDiversity: 10, careerCompetence: 14 } }),
+    ).toThrow(expect.objectContaining({ ruleId: 'R-5.4' }));
   });
   test('with upper-secondary: 5 + 10', () => {
-    expect(() => assertLifeSkillsHours({ hasUpperSecondary: true, decisionDate: '2026-03-01', planned: { migrationHealthDiversity: 5, careerCompetence: 10 } })).not.toThrow();
-    expect(() => assertLifeSkillsHours({ hasUpperSecondary: true, decisionDate: '2026-03-01', planned: { migrationHealthDiversity: 4, careerCompetence: 10 } })).toThrow(expect.objectContaining({ ruleId: 'R-5.4' }));
+    expect(() =>
+      assertLifeSkillsHours({ hasUpperSecondary: true, decisionDate: '2026-03-01', planned: { migrationHealthDiversity: 5, careerCompetence: 10 } }),
+    ).not.toThrow();
+    expect(() =>
+      assertLifeSkillsHours({ hasUpperSecondary: true, decisionDate: '2026-03-01', planned: { migrationHealthDiversity: 4, careerCompetence: 10 } }),
+    ).toThrow(expect.objectContaining({ ruleId: 'R-5.4' }));
   });
   test('decisions before 2026-01-01 are not checked; missing hours count as none', () => {
     expect(() => assertLifeSkillsHours({ hasUpperSecondary: false, decisionDate: '2025-12-31', planned: null })).not.toThrow();
-    expect(() => assertLifeSkillsHours({ hasUpperSecondary: false, decisionDate: '2026-01-01', planned: null })).toThrow(expect.objectContaining({ ruleId: 'R-5.4' }));
+    expect(() => assertLifeSkillsHours({ hasUpperSecondary: false, decisionDate: '2026-01-01', planned: null })).toThrow(
+      expect.objectContaining({ ruleId: 'R-5.4' }),
+    );
   });
 });
 
 describe('R-5.5 work-oriented hours in a work-qualifying programme (integreringsloven § 14 a)', () => {
   const { assertWorkOrientedHours } = jest.requireActual('../../../src/domain/programme-content') as typeof import('../../../src/domain/programme-content');
   test('15 hours of work practice and job training is enough, 14 is not; other programmes are not checked', () => {
-    expect(() => assertWorkOrientedHours({ workQualifying: true, hasUpperSecondary: false, elements: [{ kind: 'WORK_PRACTICE', hoursPerWeek: 10 }, { kind: 'JOB_TRAINING', hoursPerWeek: 5 }] })).not.toThrow();
-    expect(() => assertWorkOrientedHours({ workQualifying: true, hasUpperSecondary: false, elements: [{ kind: 'WORK_PRACTICE', hoursPerWeek: 14 }, { kind: 'EDUCATION', hoursPerWeek: 20 }] })).toThrow(expect.objectContaining({ ruleId: 'R-5.5' }));
+    expect(() =>
+      assertWorkOrientedHours({
+        workQualifying: true,
+        hasUpperSecondary: false,
+        elements: [
+          { kind: 'WORK_PRACTICE', hoursPerWeek: 10 },
+          { kind: 'JOB_TRAINING', hoursPerWeek: 5 },
+        ],
+      }),
+    ).not.toThrow();
+    expect(() =>
+      assertWorkOrientedHours({
+        workQualifying: true,
+        hasUpperSecondary: false,
+        elements: [
+          { kind: 'WORK_PRACTICE', hoursPerWeek: 14 },
+          { kind: 'EDUCATION', hoursPerWeek: 20 },
+        ],
+      }),
+    ).toThrow(expect.objectContaining({ ruleId: 'R-5.5' }));
     expect(() => assertWorkOrientedHours({ workQualifying: false, hasUpperSecondary: false, elements: [] })).not.toThrow();
   });
 });

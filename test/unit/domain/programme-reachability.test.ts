@@ -2,7 +2,16 @@
  * The programme's transition table as a graph (R-5): every state can be reached from the initial
  * state, every state that is not final can move on and can still end, and a final state has no exit.
  */
-import { availableEvents, FINAL_STATES, INITIAL_STATE, isFinal, PROGRAMME_EVENTS, PROGRAMME_STATES, ProgrammeState, TRANSITIONS } from '../../../src/domain/programme';
+import {
+  availableEvents,
+  FINAL_STATES,
+  INITIAL_STATE,
+  isFinal,
+  PROGRAMME_EVENTS,
+  PROGRAMME_STATES,
+  ProgrammeState,
+  TRANSITIONS,
+} from '../../../src/domain/programme';
 
 /** The states reachable from `from` by the table. */
 function reachableFrom(from: ProgrammeState): Set<ProgrammeState> {

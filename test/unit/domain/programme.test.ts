@@ -12,7 +12,6 @@ import {
   type StartGuards,
 } from '../../../src/domain/programme';
 
-
 const okStart: StartGuards = {
   participationGranted: true,
   planValid: true,
@@ -77,15 +76,11 @@ describe('R-5.1 / R-4.2 integreringsloven §§ 12 and 16: starting the programme
   });
 
   it('start the day after the deadline with a blank reason: refused', () => {
-    expect(violation(() => transition('PLANNED', 'START', { ...okStart, startDate: '2026-04-16', lateStartReason: ' ' })).ruleId).toBe(
-      'R-5.1',
-    );
+    expect(violation(() => transition('PLANNED', 'START', { ...okStart, startDate: '2026-04-16', lateStartReason: ' ' })).ruleId).toBe('R-5.1');
   });
 
   it('start the day after the deadline with a reason: allowed', () => {
-    expect(
-      transition('PLANNED', 'START', { ...okStart, startDate: '2026-04-16', lateStartReason: 'Participant was in hospital' }),
-    ).toBe('ACTIVE');
+    expect(transition('PLANNED', 'START', { ...okStart, startDate: '2026-04-16', lateStartReason: 'Participant was in hospital' })).toBe('ACTIVE');
   });
 
   it('no participation decision: refused (R-5.1, § 12 requires the decision before the start)', () => {

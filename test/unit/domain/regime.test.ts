@@ -1,9 +1,4 @@
-import {
-  assertAutomatedRegime,
-  durationRulesApply,
-  programmeRules2026Apply,
-  regimeFor,
-} from '../../../src/domain/regime';
+import { assertAutomatedRegime, durationRulesApply, programmeRules2026Apply, regimeFor } from '../../../src/domain/regime';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
 describe('R-0.2 regime (integreringsloven § 51)', () => {
