@@ -8,15 +8,18 @@
  * participants makes some 300 of those calls; measured with `node --cpu-prof` under `npm run bench`
  * they were a fifth of the server's CPU for the case list.
  *
- * After the schema is built, this replaces, on object types (never Query or Mutation):
- * - plain @Field properties (no roles, no middleware): by a function that reads the property, as
- *   type-graphql's does, without allocating per call;
- * - @FieldResolver methods whose only middleware is the role check and whose parameters are
- *   @Root(), @Ctx() and @Info(): by a function that runs the same authChecker synchronously, throws the
- *   same type-graphql errors (AuthenticationError without roles, AuthorizationError with), and calls
- *   the method with the same arguments.
- * Anything else (arguments to validate, other middleware, @Root of a class with behaviour of its
- * own) keeps type-graphql's resolver. Root operations always keep it: their arguments are validated.
+ * Plain @Field properties need nothing of this: every object type is declared with type-graphql's own
+ * `simpleResolvers: true`, so graphql-js reads them directly.
+ *
+ * After the schema is built, this replaces, on object types (never Query or Mutation), @FieldResolver
+ * methods whose only middleware is the role check and whose parameters are @Root(), @Ctx() and @Info()
+ * by a function that runs the same authChecker synchronously, throws the same type-graphql errors
+ * (AuthenticationError without roles, AuthorizationError with), and calls the method with the same
+ * arguments. Anything else (arguments to validate, other middleware, @Root of a class with behaviour of
+ * its own) keeps type-graphql's resolver. Root operations always keep it: their arguments are validated.
+ *
+ * It fails closed: a global middleware (buildSchema's globalMiddlewares) would run on type-graphql's
+ * resolvers and not on these, so with any configured it refuses to build the schema.
  */
 import { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { AuthenticationError, AuthorizationError, getMetadataStorage } from 'type-graphql';
@@ -62,6 +65,7 @@ interface Storage {
 /** What was replaced, for the tests: `Type.field` → the roles its resolver checks (null: no role check). */
 export interface FastFieldReport {
   fieldResolvers: Map<string, string[] | null>;
+  /** Plain properties resolved by graphql-js itself (simpleResolvers): no resolver function at all. */
   properties: Set<string>;
   kept: Set<string>;
 }
@@ -150,7 +154,15 @@ function declaredField(storage: Storage, cls: unknown, schemaName: string): Fiel
 }
 
 /** Replaces the resolvers of object-type fields as described above; returns what it did. */
-export function installFastFieldResolvers(schema: GraphQLSchema, resolverClasses: readonly unknown[], authChecker: SyncAuthChecker): FastFieldReport {
+export function installFastFieldResolvers(
+  schema: GraphQLSchema,
+  resolverClasses: readonly unknown[],
+  authChecker: SyncAuthChecker,
+  buildOptions: { globalMiddlewares?: readonly unknown[] } = {},
+): FastFieldReport {
+  if (buildOptions.globalMiddlewares?.length) {
+    throw new Error('installFastFieldResolvers: global middlewares are configured and would not run on the fast field resolvers; remove one or the other');
+  }
   const storage = getMetadataStorage() as unknown as Storage;
   const report: FastFieldReport = { fieldResolvers: new Map(), properties: new Set(), kept: new Set() };
   const instances = new Map<unknown, Record<string, (...args: unknown[]) => unknown>>();
@@ -161,7 +173,10 @@ export function installFastFieldResolvers(schema: GraphQLSchema, resolverClasses
     const type = schema.getType(objectType.name);
     if (!(type instanceof GraphQLObjectType) || roots.has(type)) continue;
     for (const [name, field] of Object.entries(type.getFields())) {
-      if (!field.resolve) continue;
+      if (!field.resolve) {
+        report.properties.add(`${type.name}.${name}`);
+        continue;
+      }
       const key = `${type.name}.${name}`;
       const fieldMeta = declaredField(storage, objectType.target, name);
       if (!fieldMeta) {
@@ -180,13 +195,8 @@ export function installFastFieldResolvers(schema: GraphQLSchema, resolverClasses
         } else report.kept.add(key);
         continue;
       }
-      if (fieldMeta.roles || fieldMeta.middlewares.length > 0) {
-        report.kept.add(key);
-        continue;
-      }
-      const prop = fieldMeta.name;
-      field.resolve = (root) => (root as Record<string, unknown>)[prop];
-      report.properties.add(key);
+      // A property type-graphql resolves itself (a role or middleware on it, or a type without simpleResolvers).
+      report.kept.add(key);
     }
   }
   return report;

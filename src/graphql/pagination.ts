@@ -19,7 +19,7 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -44,7 +44,7 @@ export function decodeCursor(cursor: string, arity: number): unknown[] {
 
 /** A Relay connection type for T: edges with cursors, pageInfo and totalCount. */
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor: string;
@@ -53,7 +53,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     @Field(() => [Edge])
     edges: Edge[];

@@ -1,5 +1,5 @@
 import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
+import { BuildSchemaOptions, buildSchemaSync, NonEmptyArray } from 'type-graphql';
 import { accessLabel, flushAccessLog, noteAccess, PERSONAL_DATA_TYPES } from '../modules/access-log';
 import { REFERENCE_RESOLVERS } from '../modules/reference/resolvers';
 import { PARTICIPANT_RESOLVERS } from '../modules/participant/resolvers';
@@ -85,13 +85,14 @@ let fastFields: FastFieldReport | null = null;
 
 export function buildAppSchema(): GraphQLSchema {
   if (!cached) {
-    const schema = buildSchemaSync({
+    const options: BuildSchemaOptions = {
       resolvers: RESOLVERS,
       authChecker,
       authMode: 'error',
       validate: { forbidUnknownValues: false, whitelist: false },
-    });
-    fastFields = installFastFieldResolvers(schema, RESOLVERS, authChecker);
+    };
+    const schema = buildSchemaSync(options);
+    fastFields = installFastFieldResolvers(schema, RESOLVERS, authChecker, options);
     cached = wrapResolvers(schema);
   }
   return cached;

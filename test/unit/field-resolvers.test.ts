@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { AuthorizationError, buildSchemaSync, getMetadataStorage } from 'type-graphql';
+import { installFastFieldResolvers } from '../../src/graphql/field-resolvers';
 import { authChecker, buildAppSchema, fastFieldReport, RESOLVERS } from '../../src/graphql/schema';
 
 let fast: GraphQLSchema;
@@ -41,6 +42,16 @@ test('every field resolver of an object type runs on the fast path, but those wi
   expect(report.fieldResolvers.size).toBeGreaterThan(30);
   expect(report.properties.size).toBeGreaterThan(300);
   expect([...report.kept]).toEqual(['Participant.certificate']);
+});
+
+test("plain properties are type-graphql's own simple resolvers: no resolver function, graphql-js reads the property", () => {
+  // (The app schema then wraps the fields of personal-data types for the access log: src/graphql/schema.ts.)
+  for (const key of fastFieldReport().properties) expect({ key, resolve: field(original, key).resolve }).toEqual({ key, resolve: undefined });
+});
+
+test('the fast path refuses to start when global middlewares are configured (they would not run on it)', () => {
+  const schema = buildSchemaSync({ resolvers: RESOLVERS, authChecker, authMode: 'error', validate: { forbidUnknownValues: false, whitelist: false } });
+  expect(() => installFastFieldResolvers(schema, RESOLVERS, authChecker, { globalMiddlewares: [() => undefined] })).toThrow(/global middlewares/);
 });
 
 test("each fast field resolver checks the roles type-graphql would, synchronously, with type-graphql's errors", () => {

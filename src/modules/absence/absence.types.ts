@@ -12,7 +12,7 @@ export const AbsenceKindEnum = enumFrom(
   'Absence, free days and leave (forskrift chapters 3–4). HOLIDAY and FREE_DAY_17_2 never move the end date.',
 );
 
-@ObjectType({ description: 'Absence, a free day or leave, in working days.' })
+@ObjectType({ simpleResolvers: true, description: 'Absence, a free day or leave, in working days.' })
 export class Absence {
   @Field(() => UUIDScalar) id: string;
   @Field(() => AbsenceKindEnum) kind: AbsenceKind;
@@ -23,7 +23,7 @@ export class Absence {
   @Field(() => Int, { description: 'Send it back as expectedVersion with correctAbsence or cancelAbsence.' }) version: number;
 }
 
-@ObjectType({ description: 'Absence totals for the end date (R-5.8).' })
+@ObjectType({ simpleResolvers: true, description: 'Absence totals for the end date (R-5.8).' })
 export class AbsenceSummary {
   @Field(() => Int, { description: 'Absence, free days and leave that count toward moving the end date.' }) countableWorkingDays: number;
   @Field({ description: 'Over 10 working days: all of them are added to the end date (R-5.8).' }) movesEndDate: boolean;

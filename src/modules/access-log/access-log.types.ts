@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/pagination';
 
-@ObjectType({ description: "One read of a participant's personal data (GDPR art. 15: who saw what, when and why)." })
+@ObjectType({ simpleResolvers: true, description: "One read of a participant's personal data (GDPR art. 15: who saw what, when and why)." })
 export class AccessLogEntry {
   @Field() at: Date;
   @Field() role: string;
@@ -11,5 +11,5 @@ export class AccessLogEntry {
   @Field(() => [String]) fields: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AccessLogConnection extends Connection(AccessLogEntry, 'AccessLog') {}

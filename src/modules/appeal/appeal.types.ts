@@ -60,7 +60,7 @@ export const AppealOrderEnum = enumFrom(
   'WAITING_LONGEST: forwarded longest ago first. RECEIVED_AT: received by the municipality earliest first. Ties by id.',
 );
 
-@ObjectType({ description: 'Who took a step of an appeal, and for which organisation.' })
+@ObjectType({ simpleResolvers: true, description: 'Who took a step of an appeal, and for which organisation.' })
 export class AppealActor {
   @Field() name: string;
   @Field({ description: 'MUNICIPALITY or STATSFORVALTER.' }) role: string;
@@ -68,7 +68,7 @@ export class AppealActor {
   @Field() orgName: string;
 }
 
-@ObjectType({ description: 'One step of an appeal (R-9.4–R-9.6), kept for good.' })
+@ObjectType({ simpleResolvers: true, description: 'One step of an appeal (R-9.4–R-9.6), kept for good.' })
 export class AppealHistoryEntry {
   @Field(() => GraphQLISODateTime) at: Date;
   @Field(() => AppealHistoryEventEnum) event: AppealHistoryEvent;
@@ -79,7 +79,7 @@ export class AppealHistoryEntry {
 }
 
 /** The fields both sides see. Not a GraphQL type of its own: Appeal and ForwardedAppeal extend it. */
-@ObjectType('AppealFields')
+@ObjectType('AppealFields', { simpleResolvers: true })
 export class AppealFields {
   @Field(() => UUIDScalar) id: string;
   municipalityId: number;
@@ -133,12 +133,15 @@ export class AppealFields {
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
 
-@ObjectType({ description: "An appeal (klage) of one of the municipality's decisions, as the municipality sees it." })
+@ObjectType({ simpleResolvers: true, description: "An appeal (klage) of one of the municipality's decisions, as the municipality sees it." })
 export class Appeal extends AppealFields {
   @Field(() => [AppealEventEnum], { description: 'The steps the state machine allows from here.' }) availableEvents: AppealEvent[];
 }
 
-@ObjectType({ description: 'The appealed decision as Statsforvalteren sees it: this decision only, none of the case around it (R-9.8).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The appealed decision as Statsforvalteren sees it: this decision only, none of the case around it (R-9.8).',
+})
 export class AppealedDecision {
   /** Not fields: where the access log finds whose data was read. */
   participantId?: string;
@@ -160,7 +163,10 @@ export class AppealedDecision {
   @Field(() => ExemptionDetails, { nullable: true }) exemption: ExemptionDetails | null;
 }
 
-@ObjectType({ description: 'The appellant as Statsforvalteren sees them: identity without the national identity number (R-9.8, R-11.3).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The appellant as Statsforvalteren sees them: identity without the national identity number (R-9.8, R-11.3).',
+})
 export class AppealParticipant {
   /** Not fields: where the access log finds whose data was read (PERSONAL_DATA_TYPES). */
   participantId: string;
@@ -170,7 +176,7 @@ export class AppealParticipant {
   @Field(() => Municipality) municipality: Municipality;
 }
 
-@ObjectType({ description: 'A forwarded appeal as Statsforvalteren sees it: only what the appeal needs (R-9.8).' })
+@ObjectType({ simpleResolvers: true, description: 'A forwarded appeal as Statsforvalteren sees it: only what the appeal needs (R-9.8).' })
 export class ForwardedAppeal extends AppealFields {
   @Field(() => Municipality, { description: 'The municipality that made the appealed decision.' }) municipality: Municipality;
   @Field(() => AppealedDecision) decision: AppealedDecision;
@@ -178,7 +184,7 @@ export class ForwardedAppeal extends AppealFields {
   @Field(() => Int, { description: 'Days from forwarding to the decision, or to today while undecided.' }) daysWaiting: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ForwardedAppealConnection extends Connection(ForwardedAppeal, 'ForwardedAppeal') {}
 
 @InputType({ description: 'An appeal as received from the participant (R-9.1). The deadline and whether it is in time are computed (R-9.2).' })

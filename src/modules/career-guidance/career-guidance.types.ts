@@ -29,7 +29,7 @@ export const CareerGuidanceStateEnum = enumFrom(
 );
 export const RecommendationKindEnum = enumFrom(RECOMMENDATION_KINDS, 'RecommendationKind', 'The recommendation of career guidance: work or education (R-3.3).');
 
-@ObjectType({ description: 'The submitted career guidance and its recommendation (integreringsloven § 11 fourth para, R-3.3).' })
+@ObjectType({ simpleResolvers: true, description: 'The submitted career guidance and its recommendation (integreringsloven § 11 fourth para, R-3.3).' })
 export class CareerGuidanceRecord {
   @Field(() => LocalDateScalar, { description: 'The day the guidance was held.' })
   heldAt: string;
@@ -76,7 +76,7 @@ export interface ReferralCore {
   openMoreThan14Days: boolean;
 }
 
-@ObjectType({ description: 'A referral to career guidance as the referring municipality sees it, with the guidance once submitted.' })
+@ObjectType({ simpleResolvers: true, description: 'A referral to career guidance as the referring municipality sees it, with the guidance once submitted.' })
 export class CareerGuidanceReferral implements ReferralCore {
   @Field(() => UUIDScalar)
   id: string;
@@ -129,6 +129,7 @@ export class CareerGuidanceReferral implements ReferralCore {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'What career guidance needs to know about the participant (R-3.4): identity without the identity number, and the competence mapping.',
 })
 export class GuidanceParticipant {
@@ -170,7 +171,7 @@ export class GuidanceParticipant {
   allowedEndGoals: EndGoal[];
 }
 
-@ObjectType({ description: "A referral as the county sees it: the county's narrow window on the case (R-3.4)." })
+@ObjectType({ simpleResolvers: true, description: "A referral as the county sees it: the county's narrow window on the case (R-3.4)." })
 export class CountyGuidanceReferral implements ReferralCore {
   @Field(() => UUIDScalar)
   id: string;
@@ -230,7 +231,7 @@ export class CountyGuidanceReferral implements ReferralCore {
   openMoreThan14Days: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CountyGuidanceReferralConnection extends Connection(CountyGuidanceReferral, 'CountyGuidanceReferral') {}
 
 @InputType({ description: "Narrows the county's work list. Every condition given must hold." })

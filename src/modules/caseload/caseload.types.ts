@@ -15,7 +15,7 @@ export const ParticipantOrderEnum = enumFrom(
   'The order of the case list, ascending, participants without a value last, ties by id.',
 );
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ParticipantConnection extends Connection(Participant, 'Participant') {}
 
 @InputType({ description: 'Narrows the case list. Every condition given must hold; a yes/no condition set to false selects the complement.' })
@@ -113,7 +113,7 @@ export class ParticipantsArgs extends PageArgs {
   orderBy: ParticipantOrderValue;
 }
 
-@ObjectType({ description: 'How many participants have a status.' })
+@ObjectType({ simpleResolvers: true, description: 'How many participants have a status.' })
 export class StatusCount {
   @Field(() => ParticipantStatusEnum)
   status: ParticipantStatus;
@@ -122,7 +122,7 @@ export class StatusCount {
   count: number;
 }
 
-@ObjectType({ description: "The municipality's caseload at a glance, today (Europe/Oslo)." })
+@ObjectType({ simpleResolvers: true, description: "The municipality's caseload at a glance, today (Europe/Oslo)." })
 export class CaseloadSummary {
   @Field(() => Int, { description: 'All participants.' })
   total: number;

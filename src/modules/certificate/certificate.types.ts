@@ -5,13 +5,13 @@ import { LocalDateScalar } from '../../graphql/scalars';
 
 export const CertificateLanguageEnum = enumFrom(CERTIFICATE_LANGUAGES, 'CertificateLanguage', 'NB: bokmål, NN: nynorsk.');
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CertificateLine {
   @Field() label: string;
   @Field() value: string;
 }
 
-@ObjectType({ description: 'The participation certificate (deltakerbevis), R-10.' })
+@ObjectType({ simpleResolvers: true, description: 'The participation certificate (deltakerbevis), R-10.' })
 export class ParticipationCertificate {
   /** Not fields: where the access log finds whose data was read. */
   participantId?: string;

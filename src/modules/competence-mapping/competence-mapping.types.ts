@@ -5,7 +5,7 @@ import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { PLAIN_TEXT } from '../shared';
 
 /** Kompetansekartlegging (integreringsloven §§ 6, 10; R-2). */
-@ObjectType({ description: 'Competence mapping (kompetansekartlegging), R-2.' })
+@ObjectType({ simpleResolvers: true, description: 'Competence mapping (kompetansekartlegging), R-2.' })
 export class CompetenceMapping {
   @Field(() => UUIDScalar)
   id: string;

@@ -27,7 +27,7 @@ export class BenefitDecisionInput {
   @Field(() => LocalDateScalar) periodFrom: string;
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() periodTo?: string | null;
 }
-@ObjectType('HaltDetails')
+@ObjectType('HaltDetails', { simpleResolvers: true })
 @InputType('HaltDecisionInput')
 export class HaltDetails {
   @Field(() => HaltKindEnum) @IsIn(HALT_KINDS as unknown as string[]) kind: HaltKind;
@@ -35,7 +35,7 @@ export class HaltDetails {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Last halted day; temporary halts only, at most 3 months (R-5.9).' }) @IsOptional() toDate?:
     string | null;
 }
-@ObjectType('ExtensionDetails')
+@ObjectType('ExtensionDetails', { simpleResolvers: true })
 @InputType('ExtensionDecisionInput')
 export class ExtensionDetails {
   @Field(() => Int) @IsInt() @Min(1) @Max(24) months: number;
@@ -48,7 +48,7 @@ export class LeaveDecisionInput {
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() childBirthDate?: string | null;
   @Field({ defaultValue: false }) @IsBoolean() otherParentIsParticipant: boolean;
 }
-@ObjectType('ExemptionDetails')
+@ObjectType('ExemptionDetails', { simpleResolvers: true })
 @InputType('ExemptionDecisionInput')
 export class ExemptionDetails {
   @Field(() => ExemptionSubjectEnum) @IsIn(EXEMPTION_SUBJECTS as unknown as string[]) subject: (typeof EXEMPTION_SUBJECTS)[number];
@@ -76,7 +76,7 @@ export class DecisionInput {
   @IdempotencyKeyField() idempotencyKey?: string | null;
 }
 
-@ObjectType({ description: 'Benefit calculation inputs and result, stored with the decision (R-7.2).' })
+@ObjectType({ simpleResolvers: true, description: 'Benefit calculation inputs and result, stored with the decision (R-7.2).' })
 export class BenefitDetails {
   @Field(() => Float) gAmount: number;
   @Field(() => LocalDateScalar) gDate: string;
@@ -88,7 +88,7 @@ export class BenefitDetails {
   @Field(() => LocalDateScalar, { nullable: true }) periodTo: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class LeaveDetails {
   @Field(() => LeaveKindEnum) kind: LeaveKind;
   @Field(() => LocalDateScalar) fromDate: string;
@@ -97,7 +97,7 @@ export class LeaveDetails {
   @Field() withBenefit: boolean;
 }
 
-@ObjectType({ description: 'What the notice must tell the participant (R-8.3).' })
+@ObjectType({ simpleResolvers: true, description: 'What the notice must tell the participant (R-8.3).' })
 export class AppealInformationType {
   @Field() rightToAppeal: string;
   @Field() appealBody: string;
@@ -105,7 +105,7 @@ export class AppealInformationType {
   @Field() howToAppeal: string;
 }
 
-@ObjectType({ description: 'A decision (enkeltvedtak) on the case (R-8).' })
+@ObjectType({ simpleResolvers: true, description: 'A decision (enkeltvedtak) on the case (R-8).' })
 export class Decision {
   @Field(() => UUIDScalar) id: string;
   participantId: string;

@@ -13,7 +13,7 @@ export { EndGoalEnum };
 export const ElementKindEnum = enumFrom(ELEMENT_KINDS, 'ElementKind');
 export const MainProgrammeTypeEnum = enumFrom(MAIN_PROGRAMME_TYPES, 'MainProgrammeType');
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NorwegianGoalInput')
 export class NorwegianGoal {
   @Field({ nullable: true }) @IsOptional() @Matches(/^(A1|A2|B1|B2|C1|C2)$/) listening?: string;
@@ -22,7 +22,7 @@ export class NorwegianGoal {
   @Field({ nullable: true }) @IsOptional() @Matches(/^(A1|A2|B1|B2|C1|C2)$/) writing?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('PlanElementInput')
 export class PlanElement {
   @Field(() => ElementKindEnum) @IsIn(ELEMENT_KINDS as unknown as string[]) kind: ElementKind;
@@ -34,7 +34,7 @@ export class PlanElement {
   isMain?: boolean;
 }
 
-@ObjectType('LifeSkillsHours')
+@ObjectType('LifeSkillsHours', { simpleResolvers: true })
 @InputType('LifeSkillsHoursInput')
 export class LifeSkillsHours {
   @Field(() => Float, { description: 'Migration, health and diversity.' }) @IsNumber() @Min(0) @Max(500) migrationHealthDiversity: number;
@@ -69,7 +69,7 @@ export class IntegrationPlanInput {
   @Field({ description: 'The mutual obligations of the integration contract (§ 16).' }) @Length(1, 4000) @Matches(PLAIN_TEXT) contractObligations: string;
 }
 
-@ObjectType({ description: 'One version of the integration plan with its contract. Every version is kept (R-4.3).' })
+@ObjectType({ simpleResolvers: true, description: 'One version of the integration plan with its contract. Every version is kept (R-4.3).' })
 export class PlanVersion {
   /** Not fields: where the access log finds whose data was read. */
   participantId?: string;
@@ -95,7 +95,7 @@ export class PlanVersion {
   @Field() createdBy: string;
 }
 
-@ObjectType({ description: 'The integration plan (integreringsplan) with all its versions.' })
+@ObjectType({ simpleResolvers: true, description: 'The integration plan (integreringsplan) with all its versions.' })
 export class IntegrationPlan {
   @Field(() => PlanVersion) current: PlanVersion;
   @Field(() => [PlanVersion], { description: 'Newest first.' }) versions: PlanVersion[];

@@ -23,7 +23,7 @@ export const ParticipantStatusEnum = enumFrom(
   "Where a case stands: REGISTERED (no programme yet) or the programme's state.",
 );
 
-@ObjectType({ description: 'One unmet condition of eligibility, with the section it comes from.' })
+@ObjectType({ simpleResolvers: true, description: 'One unmet condition of eligibility, with the section it comes from.' })
 export class UnmetConditionType {
   @Field()
   code: string;
@@ -38,7 +38,7 @@ export class UnmetConditionType {
   message: string;
 }
 
-@ObjectType({ description: 'Right and duty to the introduction programme (R-1.8), evaluated as data.' })
+@ObjectType({ simpleResolvers: true, description: 'Right and duty to the introduction programme (R-1.8), evaluated as data.' })
 export class EligibilityType {
   @Field()
   eligible: boolean;
@@ -53,7 +53,7 @@ export class EligibilityType {
   unmet: UnmetConditionType[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Caseworker {
   @Field()
   sub: string;
@@ -62,7 +62,7 @@ export class Caseworker {
   name: string;
 }
 
-@ObjectType({ description: "A person in the municipality's introduction-programme register (deltaker)." })
+@ObjectType({ simpleResolvers: true, description: "A person in the municipality's introduction-programme register (deltaker)." })
 export class Participant {
   @Field(() => UUIDScalar)
   id: string;

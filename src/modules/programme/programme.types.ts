@@ -10,7 +10,7 @@ import { PLAIN_TEXT } from '../shared';
 export const ProgrammeStateEnum = enumFrom(PROGRAMME_STATES, 'ProgrammeState', 'PLANNED → ACTIVE ⇄ ON_LEAVE / HALTED → COMPLETED | INTERRUPTED (R-5).');
 export const ProgrammeEventEnum = enumFrom(PROGRAMME_EVENTS, 'ProgrammeEvent');
 
-@ObjectType({ description: 'The introduction programme (introduksjonsprogram) of one case.' })
+@ObjectType({ simpleResolvers: true, description: 'The introduction programme (introduksjonsprogram) of one case.' })
 export class Programme {
   @Field(() => UUIDScalar) id: string;
   @Field(() => Int, { description: 'Send it back as expectedVersion with a change.' }) version: number;

@@ -8,7 +8,7 @@ export function toMunicipality(m: MunicipalityRef): Municipality {
   return { id: String(m.id), number: m.number, name: m.name, countyNumber: m.countyNumber };
 }
 
-@ObjectType({ description: 'The caller as the server sees it.' })
+@ObjectType({ simpleResolvers: true, description: 'The caller as the server sees it.' })
 export class Me {
   @Field()
   sub: string;

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A municipality (kommune), the tenant of introsak. Valid from 2024-01-01.' })
+@ObjectType({ simpleResolvers: true, description: 'A municipality (kommune), the tenant of introsak. Valid from 2024-01-01.' })
 export class Municipality {
   @Field(() => ID, { description: 'Stable surrogate key; the number can change in a reform.' })
   id: string;
@@ -15,7 +15,7 @@ export class Municipality {
   countyNumber: string;
 }
 
-@ObjectType({ description: 'A county (fylke / fylkeskommune), which gives career guidance.' })
+@ObjectType({ simpleResolvers: true, description: 'A county (fylke / fylkeskommune), which gives career guidance.' })
 export class County {
   @Field()
   number: string;
@@ -27,7 +27,7 @@ export class County {
   statsforvalterId: string;
 }
 
-@ObjectType({ description: 'A Statsforvalter office and its area, which reviews appeals.' })
+@ObjectType({ simpleResolvers: true, description: 'A Statsforvalter office and its area, which reviews appeals.' })
 export class StatsforvalterArea {
   @Field(() => ID)
   id: string;

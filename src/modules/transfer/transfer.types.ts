@@ -5,7 +5,7 @@ import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { Municipality } from '../reference';
 import { PLAIN_TEXT } from '../shared';
 
-@ObjectType({ description: 'A case another municipality has sent to this one, waiting to be accepted or rejected.' })
+@ObjectType({ simpleResolvers: true, description: 'A case another municipality has sent to this one, waiting to be accepted or rejected.' })
 export class IncomingTransfer {
   @Field(() => UUIDScalar) id: string;
   @Field(() => Int) version: number;
