@@ -7,6 +7,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
+import { schemaDrift } from '../src/db/drift';
+import { ENTITIES } from '../src/modules/tables';
 import { loadConfig } from '../src/config';
 import { projectRoot } from '../src/project-root';
 import { scriptDatabase } from './lib/database';
@@ -29,6 +31,16 @@ async function main(): Promise<number> {
     const probe = new Client({ connectionString: db.url });
     await probe.connect();
     await probe.end();
+    if (command === 'generate') {
+      // The table descriptions (src/modules/<part>/<part>.table.ts) are what generate compares with the database.
+      const drift = await schemaDrift(db.url, ENTITIES);
+      if (drift.length === 0) {
+        console.log(
+          'No drift: the table descriptions match the database, so there is no migration to generate. Change a <part>.table.ts first (CONTRIBUTING.md).',
+        );
+        return 0;
+      }
+    }
     const root = projectRoot();
     const cli = require.resolve('typeorm/cli.js', { paths: [root] });
     const child = spawn(process.execPath, [cli, '-d', path.join(root, 'dist', 'ormconfig.js'), `migration:${command}`, ...rest], {

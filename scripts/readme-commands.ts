@@ -200,8 +200,13 @@ function steps(): Step[] {
     },
     {
       readme: 'npm run migration:generate -- migrations/<Name>',
-      run: 'npm run migration:generate -- migrations/ReadmeCheck && ls migrations/*-ReadmeCheck.ts && rm -f migrations/*-ReadmeCheck.ts',
-      check: (r) => expect(r.status === 0 && /ReadmeCheck\.ts/.test(r.stdout), `migration:generate: ${r.stdout.slice(-500)}${r.stderr}`),
+      // On a database at the current migrations there is nothing to generate: it says so and succeeds.
+      run: 'npm run migration:generate -- migrations/ReadmeCheck; ls migrations/*-ReadmeCheck.ts 2>/dev/null; rm -f migrations/*-ReadmeCheck.ts',
+      check: (r) =>
+        expect(
+          r.status === 0 && /No drift: the table descriptions match the database/.test(r.stdout) && !/ReadmeCheck\.ts/.test(r.stdout),
+          `migration:generate: ${r.stdout.slice(-500)}${r.stderr}`,
+        ),
     },
     { readme: null, run: "stop npm start (SIGTERM); the benchmark sets its own password on the embedded database's API role" },
     {
