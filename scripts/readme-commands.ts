@@ -154,6 +154,8 @@ function steps(): Step[] {
       },
     },
     { readme: 'npm test', notRun: '.ci/run runs it' },
+    { readme: 'npm run lint', notRun: '.ci/run runs it' },
+    { readme: 'npm run format', notRun: 'it rewrites files; npm run lint (in .ci/run) checks the same formatting' },
     {
       readme: 'npm run token -- --role MUNICIPALITY --org 4601',
       check: (r) => expect(r.status === 0 && /^eyJ/.test(r.stdout.trim().split('\n').at(-1) ?? ''), 'npm run token printed no token'),
