@@ -4,7 +4,17 @@ import { migrate } from '../../src/db/database';
 import { EmbeddedDatabase } from '../../src/db/embedded';
 import { scriptDatabase } from './database';
 
-export const BENCH_DATABASE = 'introsak_bench';
+/**
+ * The benchmark's database: introsak_bench, or INTROSAK_BENCH_DATABASE (so engineers sharing one
+ * PostgreSQL server each seed and measure their own copy).
+ */
+export const BENCH_DATABASE = benchDatabaseName(process.env.INTROSAK_BENCH_DATABASE);
+
+function benchDatabaseName(name: string | undefined): string {
+  if (!name) return 'introsak_bench';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`INTROSAK_BENCH_DATABASE must be a plain lower-case SQL name, got "${name}"`);
+  return name;
+}
 
 /** The benchmark's database on DATABASE_URL's server (or the embedded one): created and migrated if missing. */
 export async function openBenchDatabase(): Promise<{ ownerUrl: string; adminUrl: string; embedded: EmbeddedDatabase | null }> {
