@@ -30,7 +30,8 @@ interface AutocannonResult {
 }
 
 const SECRET = 'bench-secret-0123456789-0123456789-abcdef';
-const API_PASSWORD = 'bench-api-password';
+// The role introsak_api is shared by every database of the server: keep the password the other users of it set.
+const API_PASSWORD = process.env.DATABASE_API_PASSWORD || 'bench-api-password';
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
