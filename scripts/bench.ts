@@ -118,6 +118,8 @@ async function main(): Promise<void> {
     // Started as `npm start` starts it: the same node flags (package.json), in production mode.
     const startScript = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
     const nodeFlags = startScript.split(/\s+/).filter((w) => w.startsWith('--'));
+    // INTROSAK_BENCH_PROFILE=DIR: a CPU profile of the API server (node --cpu-prof) into DIR, for the step-by-step work.
+    if (process.env.INTROSAK_BENCH_PROFILE) nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${process.env.INTROSAK_BENCH_PROFILE}`);
     const api = spawn(process.execPath, [...nodeFlags, path.join(root, 'dist', 'src', 'main.js')], {
       env: {
         ...process.env,
