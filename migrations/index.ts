@@ -8,6 +8,7 @@ import { BackupRole1733200000000 } from './1733200000000-BackupRole';
 import { Transfer1733300000000 } from './1733300000000-Transfer';
 import { AccessLogPerRequest1733400000000 } from './1733400000000-AccessLogPerRequest';
 import { AbsenceCorrection1733500000000 } from './1733500000000-AbsenceCorrection';
+import { AuditAppendPath1733700000000 } from './1733700000000-AuditAppendPath';
 
 export const MIGRATIONS = [
   Foundation1732700000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Transfer1733300000000,
   AccessLogPerRequest1733400000000,
   AbsenceCorrection1733500000000,
+  AuditAppendPath1733700000000,
 ];

@@ -127,6 +127,11 @@ export const ParticipantService = {
     return participantRepository.neverUsed(on);
   },
 
+  /** Every municipality with a participant: each must have a change log (audit:verify). Maintenance connections only. */
+  municipalitiesWithCases(on: Queryable): Promise<number[]> {
+    return participantRepository.municipalitiesWithCases(on);
+  },
+
   /** A participant the caller's transaction can see, or null (a missing id and another tenant's id alike). */
   find(ctx: RequestContext, id: string): Promise<ParticipantRecord | null> {
     return participantRepository.get(ctx, id);
