@@ -9,6 +9,7 @@ import { Transfer1733300000000 } from './1733300000000-Transfer';
 import { AccessLogPerRequest1733400000000 } from './1733400000000-AccessLogPerRequest';
 import { AbsenceCorrection1733500000000 } from './1733500000000-AbsenceCorrection';
 import { AuditAppendPath1733700000000 } from './1733700000000-AuditAppendPath';
+import { EligibilityPeriods1733710000000 } from './1733710000000-EligibilityPeriods';
 
 export const MIGRATIONS = [
   Foundation1732700000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AccessLogPerRequest1733400000000,
   AbsenceCorrection1733500000000,
   AuditAppendPath1733700000000,
+  EligibilityPeriods1733710000000,
 ];

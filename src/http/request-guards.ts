@@ -64,7 +64,15 @@ export function searchProblem(search: URLSearchParams): BodyProblem | null {
   return bodyProblem(decoded);
 }
 
-/** The 400 answer to a body problem, in GraphQL's error shape. */
+/**
+ * The 400 answer to a body problem, in GraphQL's error shape and with the same `fields` list argument
+ * validation gives (paths inside the variables, `filter.nameContains`), so a client handles both alike.
+ */
 export function bodyProblemAnswer(problem: BodyProblem): { errors: { message: string; extensions: Record<string, unknown> }[] } {
-  return { errors: [{ message: problem.message, extensions: { code: 'BAD_USER_INPUT', field: problem.field } }] };
+  const inVariables = problem.field.startsWith('variables.') ? problem.field.slice('variables.'.length) : problem.field;
+  return {
+    errors: [
+      { message: problem.message, extensions: { code: 'BAD_USER_INPUT', field: problem.field, fields: [{ field: inVariables, problems: [problem.message] }] } },
+    ],
+  };
 }

@@ -3,9 +3,8 @@
  * summary, each in one SQL statement whatever the page size.
  */
 import { toRecord } from '../../db/table';
-import { evaluateEligibility } from '../../domain/eligibility';
 import { unprefixedDecisionRow } from '../decision';
-import { Participant, PARTICIPANT_STATUSES, ParticipantRecord, ParticipantService, participantTable, toParticipant } from '../participant';
+import { Participant, PARTICIPANT_STATUSES, ParticipantRecord, ParticipantService, toParticipant } from '../participant';
 import { ownMunicipality, RequestContext } from '../shared';
 import {
   CASE_FLAGS,
@@ -14,10 +13,8 @@ import {
   filterConditions,
   keysetCondition,
   LATEST_DECISION_PREFIX,
-  orderBySql,
   pageSql,
   participantCursor,
-  ParticipantOrderValue,
   SqlParams,
   sqlScope,
   summarySql,
@@ -48,8 +45,6 @@ export const CaseloadService = {
     const q = sqlScope(params, ctx.today);
     const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
     const keyset = keysetCondition(order, args.after, q);
-    if (args.filter?.eligibility)
-      return listByEligibility(ctx, args.filter.eligibility, { where, keyset, order, params, first: args.first, withCount: opts.withCount });
     const sql = pageSql({ where, keyset, order, limit: params.add(args.first + 1, 'int'), withCount: opts.withCount });
     const raw = await ctx.tx.query<Record<string, unknown>>(sql, params.values);
     const totalCount = Number(raw[0]?.total_count ?? 0);
@@ -92,57 +87,4 @@ export const CaseloadService = {
 /** The participant's own columns of a page row (the row also carries the list's other columns). */
 function pick(r: Record<string, unknown>): ParticipantRecord {
   return recordOf(r);
-}
-
-/**
- * Eligibility (R-1.8) is a rule of the law evaluated in TypeScript (src/domain/eligibility.ts), on the
- * day it is asked: it cannot be an SQL condition without writing the law twice. So this filter reads
- * the candidates the other filters leave, in the list's order, and evaluates each: the page after the
- * cursor (stopping at first + 1 matches), and, when totalCount is asked, every candidate once more.
- */
-async function listByEligibility(
-  ctx: RequestContext,
-  basis: string,
-  q: { where: string; keyset: string; order: ParticipantOrderValue; params: SqlParams; first: number; withCount: boolean },
-): Promise<Page> {
-  const matches = (r: Record<string, unknown>): ParticipantRecord | null => {
-    const p = recordOf(r);
-    return evaluateEligibility({
-      birthDate: p.birthDate,
-      permitCategory: p.permitCategory as never,
-      permitGrantDate: p.permitGrantDate,
-      arrivalDate: p.arrivalDate,
-      settlementDate: p.settlementDate,
-      settledByAgreementWithImdi: p.settledByAgreement,
-      familyReferenceYearsInMunicipality: p.familyReferenceYears,
-      weeklyWorkHours: p.weeklyWorkHours,
-      evaluationDate: ctx.today,
-      requestDate: p.requestDate,
-    }).basis === basis
-      ? p
-      : null;
-  };
-  const after = await ctx.tx.query<Record<string, unknown>>(
-    `SELECT p.* FROM ${participantTable.sqlName} p WHERE ${q.where} ${q.keyset} ORDER BY ${orderBySql(q.order, 'p')}`,
-    q.params.values,
-  );
-  const page: ParticipantRecord[] = [];
-  for (const r of after) {
-    const p = matches(r);
-    if (p) page.push(p);
-    if (page.length > q.first) break;
-  }
-  let totalCount = 0;
-  if (q.withCount) {
-    const keysetParams = new Set((q.keyset.match(/\$\d+/g) ?? []).map((x) => Number(x.slice(1))));
-    const all = q.keyset
-      ? await ctx.tx.query<Record<string, unknown>>(
-          `SELECT p.* FROM ${participantTable.sqlName} p WHERE ${q.where}`,
-          q.params.values.filter((_, i) => !keysetParams.has(i + 1)),
-        )
-      : after;
-    totalCount = all.filter((r) => matches(r) !== null).length;
-  }
-  const rows = page.slice(0, q.first).map((r) => toParticipant(ParticipantService.remember(ctx, r)));
-  return { rows, hasNextPage: page.length > q.first, totalCount, cursor: (p) => participantCursor(q.order, p) };
 }

@@ -123,6 +123,13 @@ export function filterConditions(filter: ParticipantFilter | null | undefined, q
   }
   const name = filter.nameContains?.trim();
   if (name) out.push(`${P.full_name} ILIKE ${q.params.add(`%${escapeLike(name)}%`)} ESCAPE '\\'`);
+  // R-1.8, evaluated today from the stored periods (participant.eligibility_periods, rewritten with the
+  // facts): an SQL condition like the others, so the page and its count stay one statement and cost
+  // what an index-driven scan costs, not an evaluation of the law in Node per candidate.
+  if (filter.eligibility) {
+    out.push(`EXISTS (SELECT 1 FROM jsonb_to_recordset(${P.eligibility_periods}) AS e("from" date, until date, basis text)
+      WHERE e.basis = ${q.params.add(filter.eligibility)} AND (e."from" IS NULL OR e."from" <= ${q.today()}) AND (e.until IS NULL OR ${q.today()} < e.until))`);
+  }
   if (filter.assignedToMe === true) out.push(`${P.assigned_to_sub} = ${q.params.once('sub', actorSub)}`);
   if (filter.assignedToMe === false) out.push(`${P.assigned_to_sub} IS DISTINCT FROM ${q.params.once('sub', actorSub)}`);
   return out;
