@@ -44,6 +44,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Node's headersTimeout: the headers must arrive within it (HEADERS_TIMEOUT_MS); at most requestTimeoutMs. */
   headersTimeoutMs: number;
+  /** A GraphQL request's time budget (REQUEST_BUDGET_MS): no statement starts after it; answered TIMEOUT. */
+  requestBudgetMs: number;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -121,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsHost: env.METRICS_HOST || '127.0.0.1',
     requestTimeoutMs: positive('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS || '30000'),
     headersTimeoutMs: positive('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS || '10000'),
+    requestBudgetMs: positive('REQUEST_BUDGET_MS', env.REQUEST_BUDGET_MS || '10000'),
   };
 }

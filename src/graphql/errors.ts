@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError as TgAuthenticationError, AuthorizationError as TgAuthorizationError } from 'type-graphql';
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors';
 import { DatabaseUnavailableError, isConnectionError } from '../db/connection-errors';
+import { RequestBudgetExceededError } from '../db/request-transaction';
 import { RuleViolation } from '../domain/rule-violation';
 
 /**
@@ -111,6 +112,9 @@ export function toClientError(formatted: GraphQLFormattedError, error: unknown, 
   if (original instanceof DatabaseUnavailableError || isConnectionError(original)) {
     log(original, 'UNAVAILABLE');
     return { ...base, ...unavailableError() };
+  }
+  if (original instanceof RequestBudgetExceededError) {
+    return { ...base, message: 'The request ran past its time budget; ask for less, or try again', extensions: { code: 'TIMEOUT', retryable: true } };
   }
   const pgCode = (original as PgLikeError | undefined)?.code;
   if (pgCode === '57014' || pgCode === '55P03') {

@@ -178,6 +178,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         context: async () => {
           const actor = await authenticate(req.headers.authorization);
           tx = new RequestTransaction(api, tenantSettings(actor));
+          tx.deadline = Date.now() + config.requestBudgetMs;
           const { today, now } = clock();
           const made: GraphQLContext = { requestId, actor, tx, loaders: createRequestLoaders(), directory, log: reqLog, today, now, state: {} };
           context = made;
