@@ -21,11 +21,23 @@ import {
 } from './caseload.sql';
 import { CaseloadSummary, ParticipantsArgs } from './caseload.types';
 
-type Page = { rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string };
+type Page = { rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string; matchedIds: string[] };
 
 /** A raw participant row (snake_case, possibly with extra columns) as the register's record. */
 function recordOf(r: Record<string, unknown>): ParticipantRecord {
   return toRecord(r) as unknown as ParticipantRecord;
+}
+
+/**
+ * The purpose a filtered list or count is logged with: the filter's conditions, as given (a search for a
+ * name, an eligibility basis, an open appeal … each says something about every person it matches).
+ * Null without a condition.
+ */
+export function filterPurpose(filter: ParticipantsArgs['filter']): string | null {
+  const given = Object.entries(filter ?? {})
+    .filter(([, v]) => v !== null && v !== undefined && !(typeof v === 'string' && !v.trim()))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return given.length ? `filter ${JSON.stringify(Object.fromEntries(given))}` : null;
 }
 
 export const CaseloadService = {
@@ -37,7 +49,7 @@ export const CaseloadService = {
   async list(
     ctx: RequestContext,
     args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'>,
-    opts: { withCount: boolean } = { withCount: true },
+    opts: { withCount: boolean; withMatched?: boolean } = { withCount: true },
   ): Promise<Page> {
     const municipalityId = ownMunicipality(ctx);
     const order = args.orderBy ?? 'START_DEADLINE';
@@ -45,7 +57,7 @@ export const CaseloadService = {
     const q = sqlScope(params, ctx.today);
     const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
     const keyset = keysetCondition(order, args.after, q);
-    const sql = pageSql({ where, keyset, order, limit: params.add(args.first + 1, 'int'), withCount: opts.withCount });
+    const sql = pageSql({ where, keyset, order, limit: params.add(args.first + 1, 'int'), withCount: opts.withCount, withMatched: opts.withMatched });
     const raw = await ctx.tx.query<Record<string, unknown>>(sql, params.values);
     const totalCount = Number(raw[0]?.total_count ?? 0);
     const found = raw.filter((r) => r.id !== null);
@@ -60,7 +72,8 @@ export const CaseloadService = {
         },
       };
     });
-    return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p) };
+    const matchedIds = ((raw[0]?.matched_ids as string[] | null) ?? []).filter(Boolean);
+    return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p), matchedIds };
   },
 
   /** The dashboard's counts for the caller's municipality, in one SQL statement. */

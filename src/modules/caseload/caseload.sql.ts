@@ -187,10 +187,21 @@ export const LATEST_DECISION_PREFIX = 'ld_';
  * end-goal look-up, so the look-up runs for the page's rows only, never for the whole municipality.
  * Without `withCount` the count is not computed (the client did not ask for totalCount).
  */
-export function pageSql(opts: { where: string; keyset: string; order: ParticipantOrderValue; limit: string; withCount: boolean }): string {
+export function pageSql(opts: {
+  where: string;
+  keyset: string;
+  order: ParticipantOrderValue;
+  limit: string;
+  withCount: boolean;
+  withMatched?: boolean;
+}): string {
   const table = participantTable.sqlName;
-  const count = opts.withCount ? `SELECT count(*) AS total_count FROM ${table} p WHERE ${opts.where}` : `SELECT NULL::bigint AS total_count`;
-  return `SELECT c.total_count, page.*
+  // Under a filter the count also names whom it covers (the access log records them), in the same statement.
+  const matched = opts.withMatched ? `, array_agg(p.id) AS matched_ids` : `, NULL::uuid[] AS matched_ids`;
+  const count = opts.withCount
+    ? `SELECT count(*) AS total_count${matched} FROM ${table} p WHERE ${opts.where}`
+    : `SELECT NULL::bigint AS total_count${matched}`;
+  return `SELECT c.total_count, c.matched_ids, page.*
     FROM (${count}) c
     LEFT JOIN LATERAL (
       SELECT p.*, eg.end_goal AS current_end_goal, ld.*, ${hasOpenAppealSql(P)} AS has_open_appeal
