@@ -46,6 +46,8 @@ export interface Config {
   headersTimeoutMs: number;
   /** A GraphQL request's time budget (REQUEST_BUDGET_MS): no statement starts after it; answered TIMEOUT. */
   requestBudgetMs: number;
+  /** Requests per minute per token subject and per organisation (RATE_LIMIT_PER_CALLER, RATE_LIMIT_PER_ORG), shared through Redis (REDIS_URL) or in memory. */
+  rateLimit: { perCallerPerMinute: number; perOrgPerMinute: number; redisUrl: string | null; prefix: string };
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -124,5 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: positive('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS || '30000'),
     headersTimeoutMs: positive('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS || '10000'),
     requestBudgetMs: positive('REQUEST_BUDGET_MS', env.REQUEST_BUDGET_MS || '10000'),
+    rateLimit: {
+      perCallerPerMinute: positive('RATE_LIMIT_PER_CALLER', env.RATE_LIMIT_PER_CALLER || '6000'),
+      perOrgPerMinute: positive('RATE_LIMIT_PER_ORG', env.RATE_LIMIT_PER_ORG || '60000'),
+      redisUrl: env.REDIS_URL || null,
+      prefix: env.RATE_LIMIT_PREFIX || 'introsak:rl',
+    },
   };
 }

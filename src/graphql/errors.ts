@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'TIMEOUT',
   'QUERY_TOO_COMPLEX',
   'UNAVAILABLE',
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

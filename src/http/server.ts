@@ -18,6 +18,7 @@ import { DevTokenOrgs, GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from
 import { AppLogger } from './logger';
 import { Metrics } from './metrics';
 import { metricsListener, serveMetricsOnApiPort } from './metrics-route';
+import { createRateLimits } from './rate-limit';
 import { bodyProblem, bodyProblemAnswer, searchProblem } from './request-guards';
 import { RequestIds, requestIdsOf, setRequestIdHeaders } from './request-id';
 
@@ -121,6 +122,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const metrics = new Metrics(api);
   const clock = requestClock(config.fixedToday);
   const apollo = createApollo(buildAppSchema(), { production: config.production, log, plugins: [metrics.plugin()] });
+  const rateLimits = createRateLimits(config);
   await apollo.start();
   let shuttingDown = false;
   let inFlight = 0;
@@ -177,6 +179,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => {
           const actor = await authenticate(req.headers.authorization);
+          await rateLimits.check(actor);
           tx = new RequestTransaction(api, tenantSettings(actor));
           tx.deadline = Date.now() + config.requestBudgetMs;
           const { today, now } = clock();
@@ -363,7 +366,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     inFlight: () => inFlight,
     idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await rateLimits.close();
+    },
     metricsHandler: metricsListener(metrics, config),
   };
 }
