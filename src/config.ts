@@ -48,6 +48,8 @@ export interface Config {
   requestBudgetMs: number;
   /** Requests per minute per token subject and per organisation (RATE_LIMIT_PER_CALLER, RATE_LIMIT_PER_ORG), shared through Redis (REDIS_URL) or in memory. */
   rateLimit: { perCallerPerMinute: number; perOrgPerMinute: number; redisUrl: string | null; prefix: string };
+  /** Run only the operations of this persisted-query manifest (TRUSTED_DOCUMENTS); null: any document. */
+  trustedDocumentsFile: string | null;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -132,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisUrl: env.REDIS_URL || null,
       prefix: env.RATE_LIMIT_PREFIX || 'introsak:rl',
     },
+    trustedDocumentsFile: env.TRUSTED_DOCUMENTS || null,
   };
 }

@@ -19,6 +19,7 @@ import { AppLogger } from './logger';
 import { Metrics } from './metrics';
 import { metricsListener, serveMetricsOnApiPort } from './metrics-route';
 import { createRateLimits } from './rate-limit';
+import { loadTrustedDocuments, untrustedAnswer } from './trusted-documents';
 import { bodyProblem, bodyProblemAnswer, searchProblem } from './request-guards';
 import { RequestIds, requestIdsOf, setRequestIdHeaders } from './request-id';
 
@@ -123,6 +124,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const clock = requestClock(config.fixedToday);
   const apollo = createApollo(buildAppSchema(), { production: config.production, log, plugins: [metrics.plugin()] });
   const rateLimits = createRateLimits(config);
+  const trusted = config.trustedDocumentsFile ? loadTrustedDocuments(config.trustedDocumentsFile) : null;
   await apollo.start();
   let shuttingDown = false;
   let inFlight = 0;
@@ -171,6 +173,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
       const problem = req.method === 'POST' ? bodyProblem(body) : searchProblem(url.searchParams);
       if (problem) return sendJson(res, 400, bodyProblemAnswer(problem));
+      if (trusted) {
+        // Only POST carries a trusted document (GET would take its query from the URL unchecked).
+        const resolved =
+          req.method === 'POST' && body && typeof body === 'object'
+            ? trusted.resolve(body as Record<string, unknown>)
+            : { refused: 'Send trusted documents with POST' };
+        if ('refused' in resolved) return sendJson(res, 400, untrustedAnswer(resolved.refused));
+        body = resolved.body;
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
