@@ -364,6 +364,9 @@ async function main(): Promise<number> {
     DATABASE_API_PASSWORD: 'chaos-api-password',
     LOG_LEVEL: 'error',
     NODE_ENV: 'development',
+    // The chaos run's write load is far above one caseworker's rate limit on purpose.
+    RATE_LIMIT_PER_CALLER: '100000000',
+    RATE_LIMIT_PER_ORG: '100000000',
     DATABASE_POOL_SIZE: String(POOL),
     DATABASE_API_URL: '',
   };

@@ -4,10 +4,23 @@
  * same transaction-local settings. Started by scripts/bench.ts as its own process.
  *   GET /case-list?m=ID   GET /summary?m=ID   GET /appeal-queue?area=ID&m=IDS   GET /referrals?county=NN&m=IDS   POST /register?m=ID
  */
-import crypto from 'node:crypto';
 import http from 'node:http';
 import { Pool, PoolClient } from 'pg';
+import { eligibilityPeriods } from '../src/domain/eligibility';
 
+/** The registration's eligibility periods (R-1.8), computed as the API computes them, once: every raw registration has the same facts. */
+const RAW_PERIODS = JSON.stringify(
+  eligibilityPeriods({
+    birthDate: '1990-01-01',
+    permitCategory: 'REFUGEE',
+    permitGrantDate: '2026-06-01',
+    arrivalDate: '2026-06-10',
+    settlementDate: '2026-09-01',
+    settledByAgreementWithImdi: false,
+    familyReferenceYearsInMunicipality: null,
+    weeklyWorkHours: null,
+  }),
+);
 const pool = new Pool({ connectionString: process.env.DATABASE_API_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const today = new Date().toISOString().slice(0, 10);
 
@@ -111,29 +124,16 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
         const row = (
           await q(
             c,
-            `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date, settlement_date, start_deadline)
-           VALUES ($1, $2, $3, '1990-01-01', 'REFUGEE', '2026-06-01', '2026-06-10', '2026-09-01', '2026-12-01') ON CONFLICT DO NOTHING RETURNING id`,
-            [m, `Raw ${n}`, String(90_000_000_000 + Math.floor(Math.random() * 9_999_999_999))],
+            `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date, settlement_date, start_deadline, eligibility_periods)
+           VALUES ($1, $2, $3, '1990-01-01', 'REFUGEE', '2026-06-01', '2026-06-10', '2026-09-01', '2026-12-01', $4::jsonb) ON CONFLICT DO NOTHING RETURNING id`,
+            [m, `Raw ${n}`, String(90_000_000_000 + Math.floor(Math.random() * 9_999_999_999)), RAW_PERIODS],
           )
         ).rows[0];
-        const head = (
-          await q(
-            c,
-            `INSERT INTO app.audit_chain_head AS h (municipality_id, last_seq, last_hash) VALUES ($1, 1, NULL)
-           ON CONFLICT (municipality_id) DO UPDATE SET last_seq = h.last_seq + 1 RETURNING last_seq, last_hash`,
-            [m],
-          )
-        ).rows[0];
-        const hash = crypto
-          .createHash('sha256')
-          .update((head.last_hash ?? '') + row.id)
-          .digest('hex');
+        // The change log's one way in, as the API appends (app.audit_append: numbered, hashed and chained in the database).
         await q(
           c,
-          `WITH ev AS (INSERT INTO app.audit_event (municipality_id, seq, occurred_at, request_id, actor_sub, actor_role, actor_org, operation, participant_id, changes, prev_hash, hash)
-             VALUES ($1, $2, now(), 'raw', 'bench', 'MUNICIPALITY', 'x', 'registerParticipant', $3, '{}', $4, $5))
-           UPDATE app.audit_chain_head SET last_hash = $5 WHERE municipality_id = $1`,
-          [m, head.last_seq, row.id, head.last_hash, hash],
+          `SELECT app.audit_append($1::smallint, now(), 'raw', 'bench', 'MUNICIPALITY', 'x', 'registerParticipant', $2::uuid, NULL, NULL, '{}'::jsonb)`,
+          [m, row.id],
         );
         return row;
       });

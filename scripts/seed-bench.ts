@@ -14,6 +14,7 @@ import { REFERENCE_TABLES, tablesInDependencyOrder } from '../src/db/backup';
 import { openBenchDatabase } from './lib/bench-db';
 import { runScript, UsageError } from './lib/errors';
 import { makeFnr } from './lib/synthetic';
+import { eligibilityPeriods, PermitCategory } from '../src/domain/eligibility';
 
 const BIG = ['0301', '4601', '5001', '1103', '3301', '4204', '3205', '3201', '5501', '1108', '3403', '3907', '1506', '1804'];
 
@@ -124,8 +125,27 @@ async function main(): Promise<void> {
       'assigned_to_sub',
       'assigned_to_name',
       'lives_with_parent',
+      'eligibility_periods',
     ];
-    const types = ['smallint', 'text', 'text', 'date', 'text', 'date', 'date', 'date', 'boolean', 'boolean', 'text', 'date', 'text', 'text', 'text', 'boolean'];
+    const types = [
+      'smallint',
+      'text',
+      'text',
+      'date',
+      'text',
+      'date',
+      'date',
+      'date',
+      'boolean',
+      'boolean',
+      'text',
+      'date',
+      'text',
+      'text',
+      'text',
+      'boolean',
+      'jsonb',
+    ];
     const reset = () => cols.forEach((c) => (batch[c] = []));
     const flush = async () => {
       if (!batch.municipality_id.length) return;
@@ -166,6 +186,21 @@ async function main(): Promise<void> {
         batch.assigned_to_sub.push(`caseworker-${m.number}-${Math.floor(rnd() * 8)}`);
         batch.assigned_to_name.push(`Saksbehandler ${Math.floor(rnd() * 8)}`);
         batch.lives_with_parent.push(rnd() < 0.1);
+        // R-1.8's periods, as the API stores them with the facts (no random draw: the data set stays the same).
+        batch.eligibility_periods.push(
+          JSON.stringify(
+            eligibilityPeriods({
+              birthDate: birth,
+              permitCategory: batch.permit_category.at(-1) as PermitCategory,
+              permitGrantDate: isoDay(BASE, settledDay - 60),
+              arrivalDate: isoDay(BASE, settledDay - 30),
+              settlementDate: settlement,
+              settledByAgreementWithImdi: true,
+              familyReferenceYearsInMunicipality: null,
+              weeklyWorkHours: null,
+            }),
+          ),
+        );
         if (batch.municipality_id.length >= 5000) await flush();
       }
     }

@@ -18,7 +18,7 @@ const USAGE = `usage: npm run token -- --role ROLE --org ORG [--sub ID] [--name 
            STATSFORVALTER: an area id, e.g. vestland, rogaland
   --sub    the user id (default dev-<role>-<org>)
   --name   the user's name (default "Developer (<role> <org>)")
-  --hours  lifetime in hours, more than 0 and at most 720 (default 8)
+  --hours  lifetime in hours, more than 0 and at most 24 (default 8; the server refuses longer-lived tokens)
 
 The token is the last line printed: TOKEN=$(npm run -s token -- --role MUNICIPALITY --org 4601 | tail -1)`;
 
@@ -63,8 +63,8 @@ async function main(): Promise<void> {
   const org = opts.org;
   const name = orgName(role, org);
   const hours = opts.hours === undefined ? 8 : Number(opts.hours);
-  if (!Number.isFinite(hours) || hours <= 0 || hours > 720)
-    throw new UsageError(`--hours must be a number of hours above 0 and at most 720, not "${opts.hours}"`, USAGE);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 24)
+    throw new UsageError(`--hours must be a number of hours above 0 and at most 24, not "${opts.hours}"`, USAGE);
   for (const k of ['sub', 'name'] as const) {
     if (opts[k] !== undefined && !PRINTABLE.test(opts[k])) throw new UsageError(`--${k} must be 1–200 printable characters`, USAGE);
   }

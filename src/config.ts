@@ -5,8 +5,12 @@
 import path from 'node:path';
 import { projectRoot } from './project-root';
 
-export type JwtConfig =
-  { mode: 'secret'; secret: string | null; issuer?: string; audience?: string } | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+export type JwtConfig = (
+  { mode: 'secret'; secret: string | null; issuer?: string; audience?: string } | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string }
+) & {
+  /** The longest lifetime (exp − iat) a token may have (JWT_MAX_LIFETIME_SECONDS; default 24 h). */
+  maxLifetimeSeconds?: number;
+};
 
 export interface Config {
   production: boolean;
@@ -31,6 +35,21 @@ export interface Config {
    * acceptance runs of date-dependent rules can run a whole server on a chosen day. Null: the real date.
    */
   fixedToday: string | null;
+  /** GET /metrics needs this bearer token (METRICS_TOKEN); null: see metricsPort. */
+  metricsToken: string | null;
+  /** Serve /metrics on this port only (METRICS_PORT), on metricsHost; null: on the API port (outside production, or with a token). */
+  metricsPort: number | null;
+  metricsHost: string;
+  /** Node's requestTimeout: the whole request (headers and body) must arrive within it (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** Node's headersTimeout: the headers must arrive within it (HEADERS_TIMEOUT_MS); at most requestTimeoutMs. */
+  headersTimeoutMs: number;
+  /** A GraphQL request's time budget (REQUEST_BUDGET_MS): no statement starts after it; answered TIMEOUT. */
+  requestBudgetMs: number;
+  /** Requests per minute per token subject and per organisation (RATE_LIMIT_PER_CALLER, RATE_LIMIT_PER_ORG), shared through Redis (REDIS_URL) or in memory. */
+  rateLimit: { perCallerPerMinute: number; perOrgPerMinute: number; redisUrl: string | null; prefix: string };
+  /** Run only the operations of this persisted-query manifest (TRUSTED_DOCUMENTS); null: any document. */
+  trustedDocumentsFile: string | null;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -38,6 +57,18 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+function positive(name: string, value: string): number {
+  const n = int(name, value, 0);
+  if (n === 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function metricsToken(value: string | undefined): string | null {
+  if (!value) return null;
+  if (value.length < 32) throw new Error('METRICS_TOKEN must be at least 32 characters');
+  return value;
 }
 
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {
@@ -59,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (env.JWT_SECRET && env.JWT_SECRET.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
     jwt = { mode: 'secret', secret: env.JWT_SECRET || null, issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined };
   }
+  if (env.JWT_MAX_LIFETIME_SECONDS) jwt.maxLifetimeSeconds = positive('JWT_MAX_LIFETIME_SECONDS', env.JWT_MAX_LIFETIME_SECONDS);
   const fixedToday = env.INTROSAK_TODAY || null;
   if (fixedToday !== null) {
     if (production) throw new Error('INTROSAK_TODAY is for development and tests: it is refused in production');
@@ -90,5 +122,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
     sqlStatementHeader: flag('SQL_STATEMENT_HEADER', env.SQL_STATEMENT_HEADER, !production),
     fixedToday,
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    metricsPort: env.METRICS_PORT ? positive('METRICS_PORT', env.METRICS_PORT) : null,
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
+    requestTimeoutMs: positive('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS || '30000'),
+    headersTimeoutMs: positive('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS || '10000'),
+    requestBudgetMs: positive('REQUEST_BUDGET_MS', env.REQUEST_BUDGET_MS || '10000'),
+    rateLimit: {
+      perCallerPerMinute: positive('RATE_LIMIT_PER_CALLER', env.RATE_LIMIT_PER_CALLER || '6000'),
+      perOrgPerMinute: positive('RATE_LIMIT_PER_ORG', env.RATE_LIMIT_PER_ORG || '60000'),
+      redisUrl: env.REDIS_URL || null,
+      prefix: env.RATE_LIMIT_PREFIX || 'introsak:rl',
+    },
+    trustedDocumentsFile: env.TRUSTED_DOCUMENTS || null,
   };
 }

@@ -3,7 +3,6 @@
  * and a graceful shutdown on SIGTERM/SIGINT.
  */
 import 'reflect-metadata';
-import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { loadConfig } from './config';
 import { devJwtSecret } from './auth/dev-secret';
@@ -15,6 +14,7 @@ import { openDatabase } from './db/database';
 import { createApp } from './http/server';
 import { AppLogger, createLogger } from './http/logger';
 import { gracefulShutdown } from './http/shutdown';
+import { createHttpServer } from './http/timeouts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,11 +28,10 @@ async function main(): Promise<void> {
   const verifier = new TokenVerifier(config.jwt, secret);
   // The generated development secret (never in production) also signs GraphiQL's development tokens.
   const app = await createApp({ config, api: db.api, directory, verifier, log, devTokenSecret: file ? secret : null });
-  const server = http.createServer(app.handler);
-  server.headersTimeout = 60_000;
-  server.requestTimeout = 120_000;
-  server.keepAliveTimeout = 5_000;
+  const server = createHttpServer(app.handler, config);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const metricsServer = config.metricsPort === null ? null : createHttpServer(app.metricsHandler, config);
+  if (metricsServer) await new Promise<void>((resolve) => metricsServer.listen(config.metricsPort!, config.metricsHost, resolve));
   const port = (server.address() as { port: number }).port;
   log.info({ port }, `introsak listening on http://localhost:${port}/graphql`);
   if (file) {
@@ -51,6 +50,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal, inFlight: app.inFlight() }, 'shutting down');
+    metricsServer?.close();
     const { drained } = await gracefulShutdown({ server, app, closeDatabase: () => db.close(), graceMs: config.shutdownGraceMs, log });
     log.info({ drained }, 'stopped');
     process.exit(0);

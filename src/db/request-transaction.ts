@@ -32,6 +32,14 @@ function preparedName(client: object, sql: string): string | undefined {
   return name;
 }
 
+/** The request ran past its time budget (RequestTransaction.deadline): answered TIMEOUT, retryable. */
+export class RequestBudgetExceededError extends Error {
+  constructor() {
+    super('The request ran past its time budget');
+    this.name = 'RequestBudgetExceededError';
+  }
+}
+
 /** What the row-level-security policies read, set transaction-locally. */
 export interface TenantSettings {
   role: string;
@@ -76,6 +84,13 @@ export class RequestTransaction {
   private readonly onClientError = (err: Error) => {
     this.lostError ??= err;
   };
+
+  /**
+   * The request's time budget (Date.now() milliseconds; null: none): a statement asked for after it is
+   * refused with RequestBudgetExceededError (answered TIMEOUT), so no request holds its connection for
+   * long however many statements its fields ask for. Each statement is bounded by statement_timeout.
+   */
+  deadline: number | null = null;
 
   constructor(
     dataSource: DataSource,
@@ -149,6 +164,7 @@ export class RequestTransaction {
 
   private open(): Client {
     if (this.lostError) throw this.lose(this.lostError);
+    if (this.deadline !== null && Date.now() > this.deadline) throw new RequestBudgetExceededError();
     if (!this.client || this.finished) throw new Error('request transaction is not open');
     return this.client;
   }

@@ -247,7 +247,10 @@ export function toRow<T extends Table<any>, R extends object>(table: T, record: 
     const value = (record as Record<string, unknown>)[key];
     if (value === undefined) continue;
     const column = snakeName(key);
-    if (column in columns) out[column] = value;
+    if (!(column in columns)) continue;
+    // pg sends a JavaScript array as a PostgreSQL array literal: a JSON array for a jsonb column must go as JSON text.
+    const spec = (columns[column] as { spec?: ColumnSpec }).spec;
+    out[column] = spec?.type === 'jsonb' && !spec.array && Array.isArray(value) ? JSON.stringify(value) : value;
   }
   return out as Snake<R>;
 }

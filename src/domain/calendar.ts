@@ -12,7 +12,7 @@ function parts(d: IsoDate): [number, number, number] {
 }
 
 function toUtcMs(d: IsoDate): number {
-  if (!isIsoDate(d)) throw new RangeError(`Not a valid calendar date: ${d}`);
+  if (!isCalendarDate(d)) throw new RangeError(`Not a valid calendar date: ${d}`);
   const [y, m, day] = parts(d);
   return Date.UTC(y, m - 1, day);
 }
@@ -33,7 +33,20 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-// R-0.3: strict 'YYYY-MM-DD', a real calendar date, years 1900–2199.
+/**
+ * A real calendar date in a four-digit year from 0100. Arithmetic accepts these: a deadline counted from an
+ * input date late in 2199 (the last year isIsoDate accepts) falls in 2200 or later, and must be a date,
+ * not an error.
+ */
+function isCalendarDate(s: string): boolean {
+  const m = ISO_RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 100 || mo < 1 || mo > 12 || d < 1) return false; // Date.UTC reads years 0–99 as 1900–1999
+  return d <= daysInMonth(y, mo);
+}
+
+// R-0.3: strict 'YYYY-MM-DD', a real calendar date, years 1900–2199 (what input may carry).
 export function isIsoDate(s: string): boolean {
   const m = ISO_RE.exec(s);
   if (!m) return false;

@@ -1,5 +1,5 @@
 // Who has right and duty to the introduction programme, or may be offered it (integreringsloven §§ 8–9, R-1.1–R-1.8).
-import { IsoDate, ageOn, compareDates } from './calendar';
+import { IsoDate, addDays, ageOn, compareDates } from './calendar';
 import { participationDecisionWindowEnd } from './deadlines';
 import { LAW, RuleId } from './law-references';
 import { Regime, regimeFor } from './regime';
@@ -197,4 +197,54 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
   const basis: EligibilityBasis =
     conditions.length === 0 ? 'RIGHT_AND_DUTY' : conditions.every((c) => DISCRETIONARY_CODES.has(c.code)) ? 'DISCRETIONARY' : 'NONE';
   return { eligible: basis === 'RIGHT_AND_DUTY', basis, regime, unmet: conditions };
+}
+
+/** The facts eligibility is evaluated from: everything but the evaluation date. */
+export type EligibilityFacts = Omit<EligibilityInput, 'evaluationDate'>;
+
+/** A stretch of evaluation dates with one basis: from `from` (inclusive; null: since ever) until `until` (exclusive; null: for good). */
+export interface EligibilityPeriod {
+  from: IsoDate | null;
+  until: IsoDate | null;
+  basis: EligibilityBasis;
+}
+
+/**
+ * R-1.8 (integreringsloven §§ 8–9): the evaluation dates on which evaluateEligibility's answer can change
+ * for these facts, everything else being equal: first settlement (R-1.3: not settled before it), the day
+ * after the two-year decision window (R-1.4), the work rule's start (R-1.5), and each row of the dated
+ * age table (R-1.1). Between two such dates every condition answers the same.
+ */
+export function eligibilityChangeDates(facts: EligibilityFacts): IsoDate[] {
+  const dates = new Set<IsoDate>([WORK_RULE_FROM, ...MAX_AGE_TABLE.map((r) => r.from)]);
+  if (facts.settlementDate) {
+    dates.add(facts.settlementDate);
+    dates.add(addDays(participationDecisionWindowEnd(facts.settlementDate), 1));
+  }
+  return [...dates].sort(compareDates);
+}
+
+/**
+ * R-1.8: eligibility as dated data — the basis on every evaluation date, as consecutive periods (merged
+ * when neighbours agree). Computed with evaluateEligibility itself at each change date, so the law is
+ * written once; stored with the participant's facts, so the case list filters by it in SQL on any day.
+ */
+export function eligibilityPeriods(facts: EligibilityFacts): EligibilityPeriod[] {
+  const dates = eligibilityChangeDates(facts);
+  const basisOn = (evaluationDate: IsoDate) => evaluateEligibility({ ...facts, evaluationDate }).basis;
+  const periods: EligibilityPeriod[] = [{ from: null, until: dates[0], basis: basisOn(addDays(dates[0], -1)) }];
+  dates.forEach((from, i) => {
+    const basis = basisOn(from);
+    const last = periods[periods.length - 1];
+    const until = dates[i + 1] ?? null;
+    if (last.basis === basis) last.until = until;
+    else periods.push({ from, until, basis });
+  });
+  return periods;
+}
+
+/** The basis on a date, read from the periods (what the case list's SQL does). */
+export function basisOnDate(periods: readonly EligibilityPeriod[], date: IsoDate): EligibilityBasis | null {
+  const p = periods.find((x) => (x.from === null || compareDates(x.from, date) <= 0) && (x.until === null || compareDates(date, x.until) < 0));
+  return p?.basis ?? null;
 }

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError as TgAuthenticationError, AuthorizationError as TgAuthorizationError } from 'type-graphql';
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors';
 import { DatabaseUnavailableError, isConnectionError } from '../db/connection-errors';
+import { RequestBudgetExceededError } from '../db/request-transaction';
 import { RuleViolation } from '../domain/rule-violation';
 
 /**
@@ -20,6 +21,7 @@ export const ERROR_CODES = [
   'TIMEOUT',
   'QUERY_TOO_COMPLEX',
   'UNAVAILABLE',
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -111,6 +113,9 @@ export function toClientError(formatted: GraphQLFormattedError, error: unknown, 
   if (original instanceof DatabaseUnavailableError || isConnectionError(original)) {
     log(original, 'UNAVAILABLE');
     return { ...base, ...unavailableError() };
+  }
+  if (original instanceof RequestBudgetExceededError) {
+    return { ...base, message: 'The request ran past its time budget; ask for less, or try again', extensions: { code: 'TIMEOUT', retryable: true } };
   }
   const pgCode = (original as PgLikeError | undefined)?.code;
   if (pgCode === '57014' || pgCode === '55P03') {

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -18,6 +17,11 @@ import { createApollo } from './apollo';
 import { DevTokenOrgs, GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
 import { AppLogger } from './logger';
 import { Metrics } from './metrics';
+import { metricsListener, serveMetricsOnApiPort } from './metrics-route';
+import { createRateLimits } from './rate-limit';
+import { loadTrustedDocuments, untrustedAnswer } from './trusted-documents';
+import { bodyProblem, bodyProblemAnswer, searchProblem } from './request-guards';
+import { RequestIds, requestIdsOf, setRequestIdHeaders } from './request-id';
 
 export interface AppDeps {
   config: Config;
@@ -42,6 +46,8 @@ export interface App {
   /** Resolves when no request that arrived before the shutdown is still being served. */
   idle(): Promise<void>;
   stop(): Promise<void>;
+  /** /metrics for a port of its own (METRICS_PORT): main.ts listens with it. */
+  metricsHandler: http.RequestListener;
 }
 
 class HttpError extends Error {
@@ -82,14 +88,6 @@ function unavailableBody(): string {
 }
 const UNAVAILABLE_HEADERS = { 'retry-after': String(RETRY_AFTER_SECONDS) };
 
-const REQUEST_ID = /^[A-Za-z0-9_.:-]{8,64}$/;
-
-/** The request's x-request-id if it sent a usable one, otherwise a new UUID. Every response carries it. */
-function requestIdOf(req: http.IncomingMessage): string {
-  const sent = req.headers['x-request-id'];
-  return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
-}
-
 /**
  * RFC 6750 § 3: every 401 names the scheme and realm; when a bearer token was sent and refused,
  * error="invalid_token". A request without one (or with another scheme) gets no error code.
@@ -125,6 +123,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const metrics = new Metrics(api);
   const clock = requestClock(config.fixedToday);
   const apollo = createApollo(buildAppSchema(), { production: config.production, log, plugins: [metrics.plugin()] });
+  const rateLimits = createRateLimits(config);
+  const trusted = config.trustedDocumentsFile ? loadTrustedDocuments(config.trustedDocumentsFile) : null;
   await apollo.start();
   let shuttingDown = false;
   let inFlight = 0;
@@ -151,12 +151,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
       res.setHeader('access-control-max-age', '600');
       // A browser client may read the request id (to quote it), the statement count and the 401 challenge.
-      res.setHeader('access-control-expose-headers', 'x-request-id, x-sql-statements, www-authenticate');
+      res.setHeader('access-control-expose-headers', 'x-request-id, x-client-request-id, x-sql-statements, www-authenticate');
     }
   }
 
-  async function serveGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string): Promise<void> {
-    const reqLog = log.child({ requestId });
+  async function serveGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ids: RequestIds): Promise<void> {
+    const { requestId } = ids;
+    const reqLog = log.child(ids.clientRequestId ? { requestId, clientRequestId: ids.clientRequestId } : { requestId });
     const started = process.hrtime.bigint();
     let tx: RequestTransaction | null = null;
     let context: GraphQLContext | null = null;
@@ -170,6 +171,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
           throw new HttpError(400, 'The request body is not valid JSON');
         }
       }
+      const problem = req.method === 'POST' ? bodyProblem(body) : searchProblem(url.searchParams);
+      if (problem) return sendJson(res, 400, bodyProblemAnswer(problem));
+      if (trusted) {
+        // Only POST carries a trusted document (GET would take its query from the URL unchecked).
+        const resolved =
+          req.method === 'POST' && body && typeof body === 'object'
+            ? trusted.resolve(body as Record<string, unknown>)
+            : { refused: 'Send trusted documents with POST' };
+        if ('refused' in resolved) return sendJson(res, 400, untrustedAnswer(resolved.refused));
+        body = resolved.body;
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -178,7 +190,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => {
           const actor = await authenticate(req.headers.authorization);
+          await rateLimits.check(actor);
           tx = new RequestTransaction(api, tenantSettings(actor));
+          tx.deadline = Date.now() + config.requestBudgetMs;
           const { today, now } = clock();
           const made: GraphQLContext = { requestId, actor, tx, loaders: createRequestLoaders(), directory, log: reqLog, today, now, state: {} };
           context = made;
@@ -280,20 +294,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const requestId = requestIdOf(req);
-    res.setHeader('x-request-id', requestId);
+    const ids = requestIdsOf(req);
+    const requestId = ids.requestId;
+    setRequestIdHeaders(res, ids);
     cors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
     }
     switch (url.pathname) {
-      case '/metrics': {
-        const text = await metrics.registry.metrics();
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(text);
-        return;
-      }
+      case '/metrics':
+        return serveMetricsOnApiPort(req, res, metrics, config);
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
       case '/readyz': {
@@ -320,7 +331,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
             { connection: 'close', 'x-request-id': requestId, ...UNAVAILABLE_HEADERS },
           );
         }
-        return serveGraphql(req, res, url, requestId);
+        return serveGraphql(req, res, url, ids);
       }
       case '/dev/token':
         if (devTokenSecret) return devToken(req, res, devTokenSecret);
@@ -366,6 +377,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     inFlight: () => inFlight,
     idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await rateLimits.close();
+    },
+    metricsHandler: metricsListener(metrics, config),
   };
 }

@@ -48,7 +48,7 @@ describe('npm run token', () => {
     [['--role', 'COUNTY'], /--org is required \(the county number\)/],
     [['--org', '46'], /--role is required/],
     [[], /--role is required/],
-    [['--role', 'MUNICIPALITY', '--org', '4601', '--hours', 'abc'], /--hours must be a number of hours above 0 and at most 720, not "abc"/],
+    [['--role', 'MUNICIPALITY', '--org', '4601', '--hours', 'abc'], /--hours must be a number of hours above 0 and at most 24, not "abc"/],
     [['--role', 'MUNICIPALITY', '--org', '4601', '--hours', '0'], /--hours must be/],
     [['--role', 'ADMIN', '--org', '4601'], /--role must be one of MUNICIPALITY, COUNTY, STATSFORVALTER, not "ADMIN"/],
     [['--role', 'COUNTY', '--org', '4601'], /--org 4601 is not a known COUNTY organisation. "4601" is a MUNICIPALITY organisation/],

@@ -2,6 +2,7 @@
  * A whole case over HTTP, as a caseworker runs it: register → map → plan and contract (no guidance)
  * → grant participation → start → leave → extension → complete → certificate; and the refusals.
  */
+import { eligibilityPeriods } from '../../src/domain/eligibility';
 import { startTestApp, TestApp } from '../support/app';
 import { makeFnr, participantInput, REGISTER, planInput } from '../support/fixtures';
 
@@ -442,5 +443,34 @@ test("the case list filters by eligibility (R-1.8), evaluated by the law's own f
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(new Set(seen).size).toBe(n);
+  }
+  // A correction of the facts moves the stored periods with it: the filter follows at once.
+  const first = (await t.gql(trondheim, Q, { b: 'RIGHT_AND_DUTY', after: null })).body.data.participants.edges[0].node.id;
+  const v = (await t.gql(trondheim, `query($id: UUID!) { participant(id: $id) { version } }`, { id: first })).body.data.participant.version;
+  const upd = await t.gql(trondheim, `mutation($id: UUID!, $input: UpdateParticipantInput!) { updateParticipant(id: $id, input: $input) { id } }`, {
+    id: first,
+    input: { expectedVersion: v, permitCategory: 'OTHER' },
+  });
+  expect(upd.body.errors).toBeUndefined();
+  const counts = async (b: string) => (await t.gql(trondheim, Q, { b, after: null })).body.data.participants.totalCount;
+  expect([await counts('RIGHT_AND_DUTY'), await counts('NONE')]).toEqual([2, 3]);
+  // The stored periods are what the domain's function computes from the stored facts, for every row.
+  const owner = await t.db.owner();
+  const { rows } = await owner.query(`SELECT * FROM app.participant WHERE municipality_id = $1`, [t.directory.municipalityByNumber('5001')!.id]);
+  for (const r of rows) {
+    const day = (d: Date | string | null) =>
+      d === null ? null : typeof d === 'string' ? d : new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    expect(r.eligibility_periods).toEqual(
+      eligibilityPeriods({
+        birthDate: day(r.birth_date)!,
+        permitCategory: r.permit_category,
+        permitGrantDate: day(r.permit_grant_date)!,
+        arrivalDate: day(r.arrival_date)!,
+        settlementDate: day(r.settlement_date),
+        settledByAgreementWithImdi: r.settled_by_agreement,
+        familyReferenceYearsInMunicipality: r.family_reference_years === null ? null : Number(r.family_reference_years),
+        weeklyWorkHours: r.weekly_work_hours === null ? null : Number(r.weekly_work_hours),
+      }),
+    );
   }
 });

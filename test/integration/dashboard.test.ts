@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { addDays, todayInOslo } from '../../src/domain/calendar';
+import { eligibilityPeriods } from '../../src/domain/eligibility';
 import { startTestApp, TestApp } from '../support/app';
 
 const STATUSES = ['REGISTERED', 'PLANNED', 'ACTIVE', 'ON_LEAVE', 'HALTED', 'COMPLETED', 'INTERRUPTED', 'TRANSFERRED'] as const;
@@ -63,9 +64,9 @@ async function insertCases(t: TestApp, cases: Case[]): Promise<void> {
   const col = <T>(f: (c: Case) => T) => cases.map(f);
   await db.query(
     `INSERT INTO app.participant (municipality_id, id, full_name, identity_number, birth_date, permit_category, permit_grant_date,
-       arrival_date, settlement_date, settled_by_agreement, start_deadline, status, assigned_to_sub, assigned_to_name)
-     SELECT m, id, n, lpad(k::text, 11, '0'), '1990-05-17', 'REFUGEE', '2025-01-01', '2025-01-10', s, true, d, st, a, 'Caseworker ' || a
-       FROM unnest($1::smallint[], $2::uuid[], $3::text[], $4::int[], $5::date[], $6::date[], $7::text[], $8::text[]) AS x(m, id, n, k, s, d, st, a)`,
+       arrival_date, settlement_date, settled_by_agreement, start_deadline, status, assigned_to_sub, assigned_to_name, eligibility_periods)
+     SELECT m, id, n, lpad(k::text, 11, '0'), '1990-05-17', 'REFUGEE', '2025-01-01', '2025-01-10', s, true, d, st, a, 'Caseworker ' || a, e
+       FROM unnest($1::smallint[], $2::uuid[], $3::text[], $4::int[], $5::date[], $6::date[], $7::text[], $8::text[], $9::jsonb[]) AS x(m, id, n, k, s, d, st, a, e)`,
     [
       col((c) => c.municipalityId),
       col((c) => c.id),
@@ -75,6 +76,19 @@ async function insertCases(t: TestApp, cases: Case[]): Promise<void> {
       col((c) => c.startDeadline),
       col((c) => c.status),
       col((c) => c.assignedTo),
+      // The periods the register stores with these facts (R-1.8).
+      col((c) =>
+        JSON.stringify(
+          eligibilityPeriods({
+            birthDate: '1990-05-17',
+            permitCategory: 'REFUGEE',
+            permitGrantDate: '2025-01-01',
+            arrivalDate: '2025-01-10',
+            settlementDate: c.settlementDate,
+            settledByAgreementWithImdi: true,
+          }),
+        ),
+      ),
     ],
   );
   const withProgramme = cases.filter((c) => c.status !== 'REGISTERED');

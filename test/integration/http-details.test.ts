@@ -38,17 +38,20 @@ describe('outside production, with development tokens', () => {
     expect(res.headers['x-request-id']).toMatch(UUID);
   });
 
-  test('the GraphiQL page carries an x-request-id, and a usable id the client sent is kept everywhere', async () => {
+  test('the GraphiQL page carries an x-request-id; a usable id the client sent is echoed apart from ours, everywhere', async () => {
     const page = await request(t.server).get('/graphql').set('accept', 'text/html');
     expect(page.status).toBe(200);
     expect(page.headers['x-request-id']).toMatch(UUID);
     for (const path of ['/healthz', '/nothing-here', '/graphql']) {
       const res = await request(t.server).get(path).set('x-request-id', 'client-id-12345');
-      expect(res.headers['x-request-id']).toBe('client-id-12345');
+      // Ours is always generated (the change log records ours); the client's comes back under its own name.
+      expect(res.headers['x-request-id']).toMatch(UUID);
+      expect(res.headers['x-client-request-id']).toBe('client-id-12345');
     }
-    // An unusable one is replaced.
+    // An unusable one is dropped, not echoed.
     const bad = await request(t.server).get('/healthz').set('x-request-id', 'bad id with spaces');
     expect(bad.headers['x-request-id']).toMatch(UUID);
+    expect(bad.headers['x-client-request-id']).toBeUndefined();
   });
 
   test("react 18's UMD files are served (react does not export them; resolved through its package.json)", async () => {
@@ -169,7 +172,7 @@ describe('with CORS_ORIGINS', () => {
   test('an allowed browser origin can read x-request-id and WWW-Authenticate', async () => {
     const res = await request(t.server).post('/graphql').set('origin', 'https://saksbehandling.bergen.kommune.no').send({ query: '{ me { sub } }' });
     expect(res.status).toBe(401);
-    expect(res.headers['access-control-expose-headers']).toBe('x-request-id, x-sql-statements, www-authenticate');
+    expect(res.headers['access-control-expose-headers']).toBe('x-request-id, x-client-request-id, x-sql-statements, www-authenticate');
     expect(res.headers['x-request-id']).toMatch(UUID);
   });
 });

@@ -18,6 +18,7 @@ import {
   isListType,
   isNonNullType,
 } from 'graphql';
+import request from 'supertest';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { startTestApp, TestApp } from '../support/app';
 import { makeFnr, participantInput, REGISTER } from '../support/fixtures';
@@ -157,3 +158,117 @@ test.each(mutations.map((m) => [m.name, m] as const))('%s: hostile input never b
     { numRuns: RUNS_PER_MUTATION, seed: 20261127 },
   );
 });
+
+/**
+ * Issue 19's classes, at volume: lone surrogates in every free-text leaf, far dates (2199-12-31, whose
+ * next day is past the last input year), reversed benefit periods, tampered cursors (NUL, wrong shape,
+ * random bytes) on every paged query, and deep nesting. With the mutations above, at least 10 000
+ * inputs; every answer is a client error (HTTP 400 for the nesting), and refused mutations leave no row.
+ */
+const CLASS_INPUTS = Number(process.env.HOSTILE_CLASS_INPUTS ?? 9500);
+
+test(`issue 19's hostile classes: ${CLASS_INPUTS} inputs, every one a client error, no partial write`, async () => {
+  const rand = fc.sample(fc.integer({ min: 0, max: 2 ** 30 }), { numRuns: CLASS_INPUTS, seed: 19 });
+  const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+  const cursors = [
+    b64(['NAME', 'Ola\u0000', '00000000-0000-4000-8000-000000000000']),
+    b64(['START_DEADLINE', '2199-12-31\u0000', '00000000-0000-4000-8000-000000000000']),
+    b64(['2026-11-02 10:00:00.1231+01\u0000', '00000000-0000-4000-8000-000000000000']),
+    b64(['\ud800', 'x']),
+    b64('not json at all'),
+    b64([]),
+    b64([null, null, null]),
+    '%%%',
+    '\u0000',
+    'x'.repeat(1199),
+  ];
+  const pagedQueries = [
+    'query($a: String) { participants(first: 2, after: $a) { totalCount edges { cursor } } }',
+    'query($a: String) { participants(first: 2, after: $a, orderBy: NAME) { edges { cursor } } }',
+    'query($a: String) { participants(first: 2, after: $a, orderBy: SETTLEMENT_DATE) { edges { cursor } } }',
+    `query($a: String) { participantAccessLog(participantId: "${fixture.participantId}", first: 2, after: $a) { totalCount } }`,
+  ];
+  const freeText = [
+    (s: string) => [
+      'mutation($s: String!) { reassignParticipant(id: "' + fixture.participantId + '", toSub: $s, toName: "x", expectedVersion: 1) { __typename } }',
+      { s },
+    ],
+    (s: string) => ['query($s: String) { participants(first: 1, filter: { nameContains: $s }) { totalCount } }', { s }],
+    (s: string) => [
+      'mutation($s: String!) { rejectTransfer(transferId: "' + fixture.participantId + '", expectedVersion: 1, reason: $s) { __typename } }',
+      { s },
+    ],
+  ] as const;
+  const benefit = (from: string, to: string) => [
+    `mutation($id: UUID!, $input: DecisionInput!) { makeDecision(participantId: $id, input: $input) { __typename } }`,
+    {
+      id: fixture.participantId,
+      input: { type: 'BENEFIT', outcome: 'GRANTED', reasons: 'x', decidedAt: '2026-11-10', benefit: { periodFrom: from, periodTo: to } },
+    },
+  ];
+  const absence = (from: string, to: string) => [
+    `mutation($id: UUID!, $input: AbsenceInput!) { registerAbsence(participantId: $id, input: $input) { __typename } }`,
+    { id: fixture.participantId, input: { kind: 'ABSENCE_EXCUSED', fromDate: from, toDate: to } },
+  ];
+  const surrogate = (n: number) => ['\ud800x', 'x\udfff', 'a\udbff\u0041', '\udc00', `n${n}\ud83d`][n % 5];
+  const farDates = ['2199-12-31', '2199-12-30', '2199-02-28', '1900-01-01'];
+  const tokens = await Promise.all(Array.from({ length: 10 }, (_, i) => t.token('MUNICIPALITY', '4601', `hostile-${i}`)));
+  let before = await rowCounts();
+  let refusedSinceCheck = 0;
+  const codes = new Map<string, number>();
+  for (let i = 0; i < CLASS_INPUTS; i++) {
+    const n = rand[i];
+    const tokn = tokens[i % tokens.length];
+    let res: import('supertest').Response;
+    switch (i % 6) {
+      case 0: {
+        const [q, v] = freeText[n % freeText.length](surrogate(n));
+        res = await t.gql(tokn, q as string, v as Record<string, unknown>);
+        break;
+      }
+      case 1: {
+        const d = farDates[n % farDates.length];
+        const [q, v] = n % 2 ? absence(d, '2199-12-31') : benefit(d, '2199-12-31');
+        res = await t.gql(tokn, q as string, v as Record<string, unknown>);
+        break;
+      }
+      case 2: {
+        // A benefit period or an absence that ends before it starts.
+        const from = `2026-${String(1 + (n % 12)).padStart(2, '0')}-15`;
+        const [q, v] = n % 2 ? benefit(from, '2026-01-01') : absence(from, '2026-01-01');
+        res = await t.gql(tokn, q as string, v as Record<string, unknown>);
+        break;
+      }
+      case 3:
+      case 4:
+        res = await t.gql(tokn, pagedQueries[n % pagedQueries.length], { a: cursors[n % cursors.length] });
+        break;
+      default: {
+        const depth = n % 10 === 0 ? 20_000 : 65 + (n % 2000);
+        res = await request(t.server)
+          .post('/graphql')
+          .set('authorization', `Bearer ${tokn}`)
+          .set('content-type', 'application/json')
+          .send(`{"query":"query($v: [String]) { me { sub } }","variables":{"v":${'['.repeat(depth)}${']'.repeat(depth)}}}`);
+        expect(res.status).toBe(400);
+      }
+    }
+    tried++;
+    expect(res.status).not.toBe(500);
+    const errors = (res.body.errors ?? []) as { extensions?: { code?: string } }[];
+    for (const e of errors) {
+      expect(ACCEPTED_CODES).toContain(e.extensions?.code);
+      codes.set(e.extensions!.code!, (codes.get(e.extensions!.code!) ?? 0) + 1);
+    }
+    const refused = errors.length > 0 && !Object.values(res.body.data ?? {}).some(Boolean);
+    if (!refused) {
+      before = await rowCounts();
+      refusedSinceCheck = 0;
+    } else if (++refusedSinceCheck >= 200) {
+      expect(await rowCounts()).toBe(before);
+      refusedSinceCheck = 0;
+    }
+  }
+  expect(await rowCounts()).toBe(before);
+  console.log(`issue 19 classes: ${CLASS_INPUTS} inputs, answers by code ${JSON.stringify(Object.fromEntries(codes))}`);
+}, 600_000);

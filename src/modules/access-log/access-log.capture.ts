@@ -29,6 +29,9 @@ export const PERSONAL_DATA_TYPES: Record<string, Locate> = {
   ParticipationCertificate: byParticipantId,
   AppealParticipant: byParticipantId,
   GuidanceParticipant: byParticipantId,
+  // The transfer inbox: the sender's participant, logged in the receiver's own log (the accepted case
+  // carries the sender's id as transferredFromParticipantId, and its log shows these reads).
+  IncomingTransfer: (o) => located(o.fromParticipantId, o.municipalityId),
 };
 
 /** The purpose of a read is the root field it came through: a case, an appeal or a guidance referral. */
@@ -39,6 +42,7 @@ const PURPOSE_BY_ROOT: Record<string, string> = {
   appeal: 'APPEAL',
   appeals: 'APPEAL_LIST',
   careerGuidanceReferrals: 'REFERRAL_LIST',
+  incomingTransfers: 'TRANSFER_INBOX',
 };
 
 function rootField(info: GraphQLResolveInfo): string {
@@ -80,14 +84,7 @@ export function noteAccess(source: unknown, info: GraphQLResolveInfo, context: R
   if (!source || typeof source !== 'object' || !context.state) return;
   let root = info.path;
   while (root.prev) root = root.prev;
-  const state = ((context.state.access as AccessState | undefined) ??= {
-    records: new Map(),
-    purposes: new Map(),
-    lastSource: null,
-    lastType: null,
-    lastRootKey: null,
-    lastRecord: null,
-  });
+  const state = stateOf(context);
   const typeName = info.parentType.name;
   if (state.lastSource === source && state.lastType === typeName && state.lastRootKey === root.key && state.lastRecord) {
     state.lastRecord.fields.add(label);
@@ -110,6 +107,42 @@ export function noteAccess(source: unknown, info: GraphQLResolveInfo, context: R
   state.lastType = typeName;
   state.lastRootKey = root.key;
   state.lastRecord = rec;
+}
+
+function stateOf(context: RequestContext): AccessState {
+  return ((context.state.access as AccessState | undefined) ??= {
+    records: new Map(),
+    purposes: new Map(),
+    lastSource: null,
+    lastType: null,
+    lastRootKey: null,
+    lastRecord: null,
+  });
+}
+
+/**
+ * Reads that no field of a personal-data type shows, but that still reveal people: the rows of a page
+ * under a filter (a page of cursors under hasOpenAppeal names who has an open appeal), the participants a
+ * filtered count covers, a county's list. Each participant is noted with the purpose and the given labels.
+ */
+export function noteRead(context: RequestContext, read: { participantId: string; municipalityId: number }[], purpose: string, labels: string[]): void {
+  if (!read.length) return;
+  const state = stateOf(context);
+  for (const where of read) {
+    const key = `${where.participantId}:${purpose}`;
+    let rec = state.records.get(key);
+    if (!rec) state.records.set(key, (rec = { participantId: where.participantId, municipalityId: where.municipalityId, purpose, fields: new Set<string>() }));
+    for (const l of labels) rec.fields.add(l);
+  }
+  state.lastRecord = null;
+  state.lastSource = null;
+}
+
+/** The purpose every read under this root field is logged with (a list under a filter names the filter). */
+export function declarePurpose(context: RequestContext, info: GraphQLResolveInfo, purpose: string): void {
+  let root = info.path;
+  while (root.prev) root = root.prev;
+  stateOf(context).purposes.set(root.key, purpose);
 }
 
 /** The name a field read is logged under. */

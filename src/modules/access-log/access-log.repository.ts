@@ -16,8 +16,8 @@ export interface AccessLogGroup {
 /** An entry of a participant's log; `atKey` is `at` in PostgreSQL's text form, microseconds included (a cursor's exact value). */
 export type AccessLogEntryRecord = Pick<AccessLogRecord, 'id' | 'at' | 'actorRole' | 'actorOrg' | 'purpose' | 'fields'> & { atKey: string };
 
-/** The participant is one of the row's participants (the GIN index access_log_participants). */
-const naming = (participantId: string) => sql<string[]>`ARRAY[${participantId}::uuid]`;
+/** The row names one of these ids (the participant's, and the one it had before a transfer): the GIN index access_log_participants. */
+const naming = (participantIds: string[]) => sql<string[]>`${participantIds}::uuid[]`;
 
 export const accessLogRepository = {
   /**
@@ -63,7 +63,7 @@ export const accessLogRepository = {
   async page(
     ctx: RequestContext,
     municipalityId: number,
-    participantId: string,
+    participantIds: string[],
     after: { atKey: string; id: string } | null,
     limit: number,
   ): Promise<AccessLogEntryRecord[]> {
@@ -71,21 +71,21 @@ export const accessLogRepository = {
       .selectFrom('app.access_log')
       .select(['id', 'at', 'actor_role', 'actor_org', 'purpose', 'fields', sql<string>`at::text`.as('at_key')])
       .where('municipality_id', '=', municipalityId)
-      .where('participant_ids', '@>', naming(participantId));
+      .where('participant_ids', '&&', naming(participantIds));
     if (after) q = q.where(sql<boolean>`(${sql.ref('at')}, ${sql.ref('id')}) < (${after.atKey}::timestamptz, ${after.id}::uuid)`);
     const rows = await run(ctx.tx, q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit));
     return rows.map(toRecord);
   },
 
   /** How many entries the participant's log has. */
-  async count(ctx: RequestContext, municipalityId: number, participantId: string): Promise<number> {
+  async count(ctx: RequestContext, municipalityId: number, participantIds: string[]): Promise<number> {
     const rows = await run(
       ctx.tx,
       db
         .selectFrom('app.access_log')
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .where('municipality_id', '=', municipalityId)
-        .where('participant_ids', '@>', naming(participantId)),
+        .where('participant_ids', '&&', naming(participantIds)),
     );
     return Number(rows[0]?.count ?? 0);
   },

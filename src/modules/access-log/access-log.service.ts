@@ -51,8 +51,10 @@ export const AccessLogService = {
       }
       after = { atKey, id };
     }
-    const rows = await accessLogRepository.page(ctx, p.municipalityId, p.id, after, page.first + 1);
-    const totalCount = await accessLogRepository.count(ctx, p.municipalityId, p.id);
+    // A case accepted from another municipality's transfer was read in this municipality's inbox under its old id.
+    const ids = p.transferredFromParticipantId ? [p.id, p.transferredFromParticipantId] : [p.id];
+    const rows = await accessLogRepository.page(ctx, p.municipalityId, ids, after, page.first + 1);
+    const totalCount = await accessLogRepository.count(ctx, p.municipalityId, ids);
     return { entries: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount, cursorValues: (e) => [e.atKey, e.id] };
   },
 };

@@ -1,40 +1,69 @@
 /** Every statement on the change log (audit_event, audit_chain_head) and on idempotency keys. */
-import { db, first, Queryable, run, sql } from '../../db/sql';
+import { db, first, Queryable, run } from '../../db/sql';
 import { Row } from '../../db/table';
 import { RequestContext } from '../shared';
 import { auditEventTable } from './audit.table';
 
 export type AuditEventRow = Row<typeof auditEventTable>;
 
+/** What the caller gives for a new change-log row; the database adds seq, prev_hash, hash and the version. */
+export interface AppendRow {
+  municipalityId: number;
+  occurredAt: Date;
+  requestId: string;
+  actorSub: string;
+  actorRole: string;
+  actorOrg: string;
+  operation: string;
+  participantId: string | null;
+  entity: string | null;
+  entityId: string | null;
+  changes: unknown;
+}
+
 export const auditRepository = {
-  /** Takes the next number of the municipality's chain: the upsert locks the head, so rows are numbered without gaps. */
-  async nextLink(ctx: RequestContext, municipalityId: number): Promise<{ seq: number; prevHash: string | null }> {
-    const head = await first(
-      ctx.tx,
-      db
-        .insertInto('app.audit_chain_head')
-        .values({ municipality_id: municipalityId, last_seq: 1, last_hash: null })
-        .onConflict((oc) => oc.column('municipality_id').doUpdateSet({ last_seq: sql`audit_chain_head.last_seq + 1` }))
-        .returning(['last_seq', 'last_hash']),
+  /**
+   * Appends one row through app.audit_append, the change log's only way in: the database takes the
+   * chain's next number (locking the head until the transaction ends), hashes the row and moves the
+   * head, in one statement. The API login has no grant on the log or its head themselves.
+   */
+  async append(ctx: RequestContext, row: AppendRow): Promise<void> {
+    await ctx.tx.query(
+      `SELECT app.audit_append($1::smallint, $2::timestamptz, $3::text, $4::text, $5::text, $6::text, $7::text, $8::uuid, $9::text, $10::uuid, $11::jsonb)`,
+      [
+        row.municipalityId,
+        row.occurredAt,
+        row.requestId,
+        row.actorSub,
+        row.actorRole,
+        row.actorOrg,
+        row.operation,
+        row.participantId,
+        row.entity,
+        row.entityId,
+        JSON.stringify(row.changes),
+      ],
     );
-    return { seq: Number(head!.last_seq), prevHash: head!.last_hash };
   },
 
-  /** Appends the row and moves the head, in one statement. No RETURNING: a county or Statsforvalter may append to a log it cannot read. */
-  async append(ctx: RequestContext, row: AuditEventRow): Promise<void> {
-    await run(
-      ctx.tx,
-      db
-        .with('ev', (q) => q.insertInto('app.audit_event').values({ ...row, changes: JSON.stringify(row.changes) as never }))
-        .updateTable('app.audit_chain_head')
-        .set({ last_hash: row.hash })
-        .where('municipality_id', '=', row.municipality_id),
+  /**
+   * Every change-log row in chain order, each with the text its version-2 hash covers, built here by
+   * the verifier's own expression (the same as app.audit_append's; a changed row gives another text)
+   * (maintenance: needs a connection that sees every row).
+   */
+  allEvents(on: Queryable): Promise<(AuditEventRow & { canonical_v2: string })[]> {
+    return on.query(
+      `SELECT e.*, json_build_array(e.municipality_id, e.seq, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                e.request_id, e.actor_sub, e.actor_role, e.actor_org, e.operation, e.participant_id, e.entity, e.entity_id)::text
+                || E'\\n' || e.changes::text AS canonical_v2
+         FROM app.audit_event e ORDER BY e.municipality_id, e.seq`,
     );
   },
 
-  /** Every change-log row in chain order (maintenance: needs a connection that sees every row). */
-  allEvents(on: Queryable): Promise<AuditEventRow[]> {
-    return run(on, db.selectFrom('app.audit_event').selectAll().orderBy('municipality_id').orderBy('seq'));
+  /** Every chain's head (maintenance: needs a connection that sees every row). */
+  async heads(on: Queryable): Promise<{ municipalityId: number; seq: number; hash: string | null }[]> {
+    const rows = await run(on, db.selectFrom('app.audit_chain_head').select(['municipality_id', 'last_seq', 'last_hash']).orderBy('municipality_id'));
+    return rows.map((r) => ({ municipalityId: Number(r.municipality_id), seq: Number(r.last_seq), hash: r.last_hash }));
   },
 
   /** Claims an idempotency key; false when it was claimed before (a retry, or a reuse). */
@@ -74,3 +103,8 @@ export const auditRepository = {
     );
   },
 };
+
+/** Every chain's head, for the signed checkpoint (maintenance connections only). */
+export function auditChainHeads(on: Queryable): Promise<{ municipalityId: number; seq: number; hash: string | null }[]> {
+  return auditRepository.heads(on);
+}

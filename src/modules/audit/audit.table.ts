@@ -27,11 +27,14 @@ export const auditEventTable = defineTable(
     changes: c.jsonb<Record<string, unknown>>(),
     prev_hash: c.text().nullable(),
     hash: c.text(),
+    /** 1: hashed in TypeScript over canonical JSON (rows before the append function); 2: hashed by app.audit_append. */
+    hash_version: c.smallint().default(1),
   },
   {
     primaryKey: ['municipality_id', 'seq'],
     indexes: [{ name: 'audit_event_participant', columns: ['municipality_id', 'participant_id', 'seq'] }],
     foreignKeys: [municipalityFk()],
+    checks: [{ name: 'audit_event_hash_version', expression: 'hash_version IN (1, 2)' }],
   },
 );
 

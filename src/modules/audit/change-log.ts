@@ -37,7 +37,7 @@ export interface HashedFields {
   changes: unknown;
 }
 
-/** Each row's hash covers the previous row's hash and the row's own content. */
+/** Hash version 1 (rows written before app.audit_append): the previous row's hash and the row's own content, as canonical JSON. */
 export function chainHash(prevHash: string | null, row: HashedFields): string {
   return crypto
     .createHash('sha256')
@@ -47,15 +47,13 @@ export function chainHash(prevHash: string | null, row: HashedFields): string {
 
 /**
  * Appends one row to the municipality's change log, in the request's transaction: if the change
- * rolls back, so does its log row. The chain head is locked by the upsert, so rows of one
- * municipality are numbered and chained without gaps even under concurrent writes.
+ * rolls back, so does its log row. The database numbers, chains and hashes it (app.audit_append), so
+ * rows of one municipality are numbered and chained without gaps even under concurrent writes.
  */
 export async function recordChange(ctx: RequestContext, entry: ChangeEntry): Promise<void> {
-  const { seq, prevHash } = await auditRepository.nextLink(ctx, entry.municipalityId);
-  const row: HashedFields = {
+  await auditRepository.append(ctx, {
     municipalityId: entry.municipalityId,
-    seq,
-    occurredAt: ctx.now.toISOString(),
+    occurredAt: ctx.now,
     requestId: ctx.requestId,
     actorSub: ctx.actor.sub,
     actorRole: ctx.actor.role,
@@ -65,23 +63,6 @@ export async function recordChange(ctx: RequestContext, entry: ChangeEntry): Pro
     entity: entry.entity ?? null,
     entityId: entry.entityId ?? null,
     changes: JSON.parse(canonicalJson(entry.changes)),
-  };
-  const hash = chainHash(prevHash, row);
-  await auditRepository.append(ctx, {
-    municipality_id: row.municipalityId,
-    seq: row.seq,
-    occurred_at: new Date(row.occurredAt),
-    request_id: row.requestId,
-    actor_sub: row.actorSub,
-    actor_role: row.actorRole,
-    actor_org: row.actorOrg,
-    operation: row.operation,
-    participant_id: row.participantId,
-    entity: row.entity,
-    entity_id: row.entityId,
-    changes: row.changes as Record<string, unknown>,
-    prev_hash: prevHash,
-    hash,
   });
 }
 

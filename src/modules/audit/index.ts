@@ -4,4 +4,7 @@ export { canonicalJson, chainHash, diff, recordChange } from './change-log';
 export type { ChangeEntry, HashedFields } from './change-log';
 export { idempotentCreate } from './idempotency';
 export { verifyAuditChains } from './verify';
-export type { ChainReport } from './verify';
+export type { ChainReport, VerifyOptions } from './verify';
+export { CheckpointError, keyId, latestCheckpoint, signCheckpoint } from './checkpoint';
+export type { ChainHead, Checkpoint } from './checkpoint';
+export { auditChainHeads } from './audit.repository';

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { noteRead } from '../access-log';
 import { isIsoDate } from '../../domain/calendar';
 import { guidanceAfterParticipationDecision } from '../../domain/career-guidance';
 import { badInput } from '../../graphql/errors';
@@ -95,6 +96,13 @@ export class CountyCareerGuidanceResolver {
       state: args.filter?.state,
       municipalityNumber: args.filter?.municipalityNumber,
     });
+    // A county's list names each referred person, whichever fields (or only cursors) it reads.
+    noteRead(
+      ctx,
+      rows.map((r) => ({ participantId: r.participantId, municipalityId: r.municipalityId })),
+      'REFERRAL_LIST',
+      ['listed'],
+    );
     const edges = rows.map((r) => ({ node: toCountyReferral(ctx, r), cursor: encodeCursor([r.startDeadline, r.id]) }));
     return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }

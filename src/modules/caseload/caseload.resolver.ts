@@ -1,8 +1,9 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
-import { RequestContext } from '../shared';
+import { declarePurpose, noteRead } from '../access-log';
+import { ownMunicipality, RequestContext } from '../shared';
 import { selectsField } from './caseload.sql';
-import { CaseloadService } from './caseload.service';
+import { CaseloadService, filterPurpose } from './caseload.service';
 import { CaseloadSummary, ParticipantConnection, ParticipantsArgs } from './caseload.types';
 
 @Authorized('MUNICIPALITY')
@@ -13,7 +14,31 @@ export class CaseloadResolver {
     description: "The municipality's case list, filtered, a page at a time (default order: start deadline). One SQL statement per page, whatever its size.",
   })
   async participants(@Args() args: ParticipantsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ParticipantConnection> {
-    const { rows, hasNextPage, totalCount, cursor } = await CaseloadService.list(ctx, args, { withCount: selectsField(info, 'totalCount') });
+    const filter = filterPurpose(args.filter);
+    const withCount = selectsField(info, 'totalCount');
+    if (filter) declarePurpose(ctx, info, `CASE_LIST ${filter}`);
+    const { rows, hasNextPage, totalCount, cursor, matchedIds } = await CaseloadService.list(ctx, args, {
+      withCount,
+      withMatched: Boolean(filter) && withCount,
+    });
+    if (filter) {
+      // Under a filter the page names people whatever fields are read (a page of cursors under
+      // hasOpenAppeal says who has an open appeal), and the count covers everyone it matched.
+      const municipalityId = ownMunicipality(ctx);
+      noteRead(
+        ctx,
+        rows.map((p) => ({ participantId: p.id, municipalityId })),
+        `CASE_LIST ${filter}`,
+        ['filter'],
+      );
+      if (withCount)
+        noteRead(
+          ctx,
+          matchedIds.map((participantId) => ({ participantId, municipalityId })),
+          `CASE_COUNT ${filter}`,
+          ['totalCount'],
+        );
+    }
     const edges = rows.map((node) => ({ node, cursor: cursor(node) }));
     return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }

@@ -3,9 +3,8 @@
  * summary, each in one SQL statement whatever the page size.
  */
 import { toRecord } from '../../db/table';
-import { evaluateEligibility } from '../../domain/eligibility';
 import { unprefixedDecisionRow } from '../decision';
-import { Participant, PARTICIPANT_STATUSES, ParticipantRecord, ParticipantService, participantTable, toParticipant } from '../participant';
+import { Participant, PARTICIPANT_STATUSES, ParticipantRecord, ParticipantService, toParticipant } from '../participant';
 import { ownMunicipality, RequestContext } from '../shared';
 import {
   CASE_FLAGS,
@@ -14,21 +13,31 @@ import {
   filterConditions,
   keysetCondition,
   LATEST_DECISION_PREFIX,
-  orderBySql,
   pageSql,
   participantCursor,
-  ParticipantOrderValue,
   SqlParams,
   sqlScope,
   summarySql,
 } from './caseload.sql';
 import { CaseloadSummary, ParticipantsArgs } from './caseload.types';
 
-type Page = { rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string };
+type Page = { rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string; matchedIds: string[] };
 
 /** A raw participant row (snake_case, possibly with extra columns) as the register's record. */
 function recordOf(r: Record<string, unknown>): ParticipantRecord {
   return toRecord(r) as unknown as ParticipantRecord;
+}
+
+/**
+ * The purpose a filtered list or count is logged with: the filter's conditions, as given (a search for a
+ * name, an eligibility basis, an open appeal … each says something about every person it matches).
+ * Null without a condition.
+ */
+export function filterPurpose(filter: ParticipantsArgs['filter']): string | null {
+  const given = Object.entries(filter ?? {})
+    .filter(([, v]) => v !== null && v !== undefined && !(typeof v === 'string' && !v.trim()))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return given.length ? `filter ${JSON.stringify(Object.fromEntries(given))}` : null;
 }
 
 export const CaseloadService = {
@@ -40,7 +49,7 @@ export const CaseloadService = {
   async list(
     ctx: RequestContext,
     args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'>,
-    opts: { withCount: boolean } = { withCount: true },
+    opts: { withCount: boolean; withMatched?: boolean } = { withCount: true },
   ): Promise<Page> {
     const municipalityId = ownMunicipality(ctx);
     const order = args.orderBy ?? 'START_DEADLINE';
@@ -48,9 +57,7 @@ export const CaseloadService = {
     const q = sqlScope(params, ctx.today);
     const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
     const keyset = keysetCondition(order, args.after, q);
-    if (args.filter?.eligibility)
-      return listByEligibility(ctx, args.filter.eligibility, { where, keyset, order, params, first: args.first, withCount: opts.withCount });
-    const sql = pageSql({ where, keyset, order, limit: params.add(args.first + 1, 'int'), withCount: opts.withCount });
+    const sql = pageSql({ where, keyset, order, limit: params.add(args.first + 1, 'int'), withCount: opts.withCount, withMatched: opts.withMatched });
     const raw = await ctx.tx.query<Record<string, unknown>>(sql, params.values);
     const totalCount = Number(raw[0]?.total_count ?? 0);
     const found = raw.filter((r) => r.id !== null);
@@ -65,7 +72,8 @@ export const CaseloadService = {
         },
       };
     });
-    return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p) };
+    const matchedIds = ((raw[0]?.matched_ids as string[] | null) ?? []).filter(Boolean);
+    return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p), matchedIds };
   },
 
   /** The dashboard's counts for the caller's municipality, in one SQL statement. */
@@ -92,57 +100,4 @@ export const CaseloadService = {
 /** The participant's own columns of a page row (the row also carries the list's other columns). */
 function pick(r: Record<string, unknown>): ParticipantRecord {
   return recordOf(r);
-}
-
-/**
- * Eligibility (R-1.8) is a rule of the law evaluated in TypeScript (src/domain/eligibility.ts), on the
- * day it is asked: it cannot be an SQL condition without writing the law twice. So this filter reads
- * the candidates the other filters leave, in the list's order, and evaluates each: the page after the
- * cursor (stopping at first + 1 matches), and, when totalCount is asked, every candidate once more.
- */
-async function listByEligibility(
-  ctx: RequestContext,
-  basis: string,
-  q: { where: string; keyset: string; order: ParticipantOrderValue; params: SqlParams; first: number; withCount: boolean },
-): Promise<Page> {
-  const matches = (r: Record<string, unknown>): ParticipantRecord | null => {
-    const p = recordOf(r);
-    return evaluateEligibility({
-      birthDate: p.birthDate,
-      permitCategory: p.permitCategory as never,
-      permitGrantDate: p.permitGrantDate,
-      arrivalDate: p.arrivalDate,
-      settlementDate: p.settlementDate,
-      settledByAgreementWithImdi: p.settledByAgreement,
-      familyReferenceYearsInMunicipality: p.familyReferenceYears,
-      weeklyWorkHours: p.weeklyWorkHours,
-      evaluationDate: ctx.today,
-      requestDate: p.requestDate,
-    }).basis === basis
-      ? p
-      : null;
-  };
-  const after = await ctx.tx.query<Record<string, unknown>>(
-    `SELECT p.* FROM ${participantTable.sqlName} p WHERE ${q.where} ${q.keyset} ORDER BY ${orderBySql(q.order, 'p')}`,
-    q.params.values,
-  );
-  const page: ParticipantRecord[] = [];
-  for (const r of after) {
-    const p = matches(r);
-    if (p) page.push(p);
-    if (page.length > q.first) break;
-  }
-  let totalCount = 0;
-  if (q.withCount) {
-    const keysetParams = new Set((q.keyset.match(/\$\d+/g) ?? []).map((x) => Number(x.slice(1))));
-    const all = q.keyset
-      ? await ctx.tx.query<Record<string, unknown>>(
-          `SELECT p.* FROM ${participantTable.sqlName} p WHERE ${q.where}`,
-          q.params.values.filter((_, i) => !keysetParams.has(i + 1)),
-        )
-      : after;
-    totalCount = all.filter((r) => matches(r) !== null).length;
-  }
-  const rows = page.slice(0, q.first).map((r) => toParticipant(ParticipantService.remember(ctx, r)));
-  return { rows, hasNextPage: page.length > q.first, totalCount, cursor: (p) => participantCursor(q.order, p) };
 }

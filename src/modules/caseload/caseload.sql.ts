@@ -123,6 +123,13 @@ export function filterConditions(filter: ParticipantFilter | null | undefined, q
   }
   const name = filter.nameContains?.trim();
   if (name) out.push(`${P.full_name} ILIKE ${q.params.add(`%${escapeLike(name)}%`)} ESCAPE '\\'`);
+  // R-1.8, evaluated today from the stored periods (participant.eligibility_periods, rewritten with the
+  // facts): an SQL condition like the others, so the page and its count stay one statement and cost
+  // what an index-driven scan costs, not an evaluation of the law in Node per candidate.
+  if (filter.eligibility) {
+    out.push(`EXISTS (SELECT 1 FROM jsonb_to_recordset(${P.eligibility_periods}) AS e("from" date, until date, basis text)
+      WHERE e.basis = ${q.params.add(filter.eligibility)} AND (e."from" IS NULL OR e."from" <= ${q.today()}) AND (e.until IS NULL OR ${q.today()} < e.until))`);
+  }
   if (filter.assignedToMe === true) out.push(`${P.assigned_to_sub} = ${q.params.once('sub', actorSub)}`);
   if (filter.assignedToMe === false) out.push(`${P.assigned_to_sub} IS DISTINCT FROM ${q.params.once('sub', actorSub)}`);
   return out;
@@ -180,10 +187,21 @@ export const LATEST_DECISION_PREFIX = 'ld_';
  * end-goal look-up, so the look-up runs for the page's rows only, never for the whole municipality.
  * Without `withCount` the count is not computed (the client did not ask for totalCount).
  */
-export function pageSql(opts: { where: string; keyset: string; order: ParticipantOrderValue; limit: string; withCount: boolean }): string {
+export function pageSql(opts: {
+  where: string;
+  keyset: string;
+  order: ParticipantOrderValue;
+  limit: string;
+  withCount: boolean;
+  withMatched?: boolean;
+}): string {
   const table = participantTable.sqlName;
-  const count = opts.withCount ? `SELECT count(*) AS total_count FROM ${table} p WHERE ${opts.where}` : `SELECT NULL::bigint AS total_count`;
-  return `SELECT c.total_count, page.*
+  // Under a filter the count also names whom it covers (the access log records them), in the same statement.
+  const matched = opts.withMatched ? `, array_agg(p.id) AS matched_ids` : `, NULL::uuid[] AS matched_ids`;
+  const count = opts.withCount
+    ? `SELECT count(*) AS total_count${matched} FROM ${table} p WHERE ${opts.where}`
+    : `SELECT NULL::bigint AS total_count${matched}`;
+  return `SELECT c.total_count, c.matched_ids, page.*
     FROM (${count}) c
     LEFT JOIN LATERAL (
       SELECT p.*, eg.end_goal AS current_end_goal, ld.*, ${hasOpenAppealSql(P)} AS has_open_appeal

@@ -88,7 +88,7 @@ export class ParticipantFilter {
 
   @Field(() => EligibilityBasisEnum, {
     nullable: true,
-    description: 'Right and duty, discretionary or none (R-1.8), evaluated today. Slower than the other filters: the law is evaluated for each candidate.',
+    description: "Right and duty, discretionary or none (R-1.8) on today's date, read from the eligibility periods stored with the participant's facts.",
   })
   @IsOptional()
   @IsIn(['RIGHT_AND_DUTY', 'DISCRETIONARY', 'NONE'])

@@ -97,6 +97,9 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
     }
     case 'BENEFIT': {
       const b = need(input.benefit, 'benefit', 'BENEFIT');
+      if (b.periodTo && compareDates(b.periodTo, b.periodFrom) < 0) {
+        throw new InvalidInputError('input.benefit.periodTo', 'The benefit period ends before it starts: periodTo must be on or after periodFrom');
+      }
       if (!granted) return { basis: null, details: {} };
       const calc = computeBenefit({
         birthDate: p.birthDate,

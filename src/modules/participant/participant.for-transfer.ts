@@ -10,6 +10,7 @@ import { db, first, sql } from '../../db/sql';
 import { Snake, toRecord, toRow } from '../../db/table';
 import { RequestContext } from '../shared';
 import { participantRepository } from './participant.repository';
+import { periodsOf } from './participant.service';
 import { ParticipantRecord, participantTable } from './participant.table';
 
 /** The sender's row, as the transfer's snapshot holds it (in JSON: timestamps become ISO strings). */
@@ -42,7 +43,9 @@ export const participantForTransfer = {
    * (municipality, identity number) decides: null when the person is already registered there.
    */
   async copy(ctx: RequestContext, row: object, target: ParticipantTransferTarget): Promise<ParticipantRecord | null> {
-    const given: Record<string, unknown> = toRow(participantTable, target);
+    // The periods are computed from the facts again: a snapshot sent before they were stored has none.
+    const facts = toRecord(row as ParticipantTransferRow) as ParticipantRecord;
+    const given: Record<string, unknown> = toRow(participantTable, { ...target, eligibilityPeriods: periodsOf(facts) });
     const set = participantTable.columnNames.filter((c) => c in given);
     const carried = participantTable.columnNames.filter((c) => !(c in given) && !NEW_ROW.includes(c));
     const inserted = await first(

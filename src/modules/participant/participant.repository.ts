@@ -48,6 +48,12 @@ export const participantRepository = {
     return Number(row?.n ?? 0) === 0;
   },
 
+  /** Every municipality with a participant (maintenance, audit:verify: needs a connection that sees every row). */
+  async municipalitiesWithCases(on: Queryable): Promise<number[]> {
+    const rows = await run(on, db.selectFrom('app.participant').select('municipality_id').distinct().orderBy('municipality_id'));
+    return rows.map((r) => Number(r.municipality_id));
+  },
+
   get(ctx: RequestContext, id: string): Promise<ParticipantRecord | null> {
     return byId(ctx).load(id);
   },

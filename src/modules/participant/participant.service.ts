@@ -5,6 +5,7 @@
 import type { Queryable } from '../../db/sql';
 import { compareDates } from '../../domain/calendar';
 import { startDeadline } from '../../domain/deadlines';
+import { EligibilityPeriod, eligibilityPeriods, PermitCategory } from '../../domain/eligibility';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { assertIdentityNumberReplacement, validateIdentityNumber } from '../../domain/identity-number';
 import { diff, recordChange } from '../audit';
@@ -63,9 +64,31 @@ function deadlineOf(p: Pick<ParticipantRecord, 'settlementDate' | 'requestDate'>
   return p.settlementDate ? startDeadline({ settlementDate: p.settlementDate, requestDate: p.requestDate }) : null;
 }
 
-/** The audited view of a participant: never the identity number (the change log is not a register of numbers). */
+/**
+ * R-1.8: the eligibility periods of the facts (stored with them, so the case list filters in SQL).
+ * Every write of the facts goes through here: registration, correction, a transfer's copy.
+ */
+export function periodsOf(
+  p: Pick<
+    ParticipantRecord,
+    'birthDate' | 'permitCategory' | 'permitGrantDate' | 'arrivalDate' | 'settlementDate' | 'settledByAgreement' | 'familyReferenceYears' | 'weeklyWorkHours'
+  >,
+): EligibilityPeriod[] {
+  return eligibilityPeriods({
+    birthDate: p.birthDate,
+    permitCategory: p.permitCategory as PermitCategory,
+    permitGrantDate: p.permitGrantDate,
+    arrivalDate: p.arrivalDate,
+    settlementDate: p.settlementDate,
+    settledByAgreementWithImdi: p.settledByAgreement,
+    familyReferenceYearsInMunicipality: p.familyReferenceYears === null ? null : Number(p.familyReferenceYears),
+    weeklyWorkHours: p.weeklyWorkHours === null ? null : Number(p.weeklyWorkHours),
+  });
+}
+
+/** The audited view of a participant: never the identity number (the change log is not a register of numbers), nor what is derived from the facts. */
 function auditSnapshot(p: ParticipantRecord): Record<string, unknown> {
-  const { identityNumber: _omit, createdAt: _c, updatedAt: _u, ...rest } = p;
+  const { identityNumber: _omit, createdAt: _c, updatedAt: _u, eligibilityPeriods: _e, ...rest } = p;
   return rest;
 }
 
@@ -82,6 +105,13 @@ export const ParticipantService = {
         ...facts,
         municipalityId,
         startDeadline: deadlineOf(facts),
+        eligibilityPeriods: periodsOf({
+          ...facts,
+          settledByAgreement: facts.settledByAgreement ?? false,
+          familyReferenceYears: facts.familyReferenceYears ?? null,
+          weeklyWorkHours: facts.weeklyWorkHours ?? null,
+          settlementDate: facts.settlementDate ?? null,
+        }),
         status: 'REGISTERED',
         assignedToSub: ctx.actor.sub,
         assignedToName: ctx.actor.name,
@@ -114,7 +144,11 @@ export const ParticipantService = {
     const merged = { ...before, ...changes };
     assertIdentityNumberReplacement(before.identityNumber, merged.identityNumber);
     validateFacts(merged);
-    const after = await participantRepository.update(ctx, municipalityId, id, expectedVersion, { ...changes, startDeadline: deadlineOf(merged) });
+    const after = await participantRepository.update(ctx, municipalityId, id, expectedVersion, {
+      ...changes,
+      startDeadline: deadlineOf(merged),
+      eligibilityPeriods: periodsOf(merged),
+    });
     if (!after) throw new ConflictError('The participant was changed by someone else; reload and try again');
     const logged: Record<string, unknown> = diff(auditSnapshot(before), auditSnapshot(after), ['version'] as never[]);
     if (before.identityNumber !== after.identityNumber) logged.identityNumber = { replaced: 'D-number by fødselsnummer' };
@@ -125,6 +159,11 @@ export const ParticipantService = {
   /** Whether the register has never held a row (outside a request: no caller settings needed). */
   neverUsed(on: Queryable): Promise<boolean> {
     return participantRepository.neverUsed(on);
+  },
+
+  /** Every municipality with a participant: each must have a change log (audit:verify). Maintenance connections only. */
+  municipalitiesWithCases(on: Queryable): Promise<number[]> {
+    return participantRepository.municipalitiesWithCases(on);
   },
 
   /** A participant the caller's transaction can see, or null (a missing id and another tenant's id alike). */

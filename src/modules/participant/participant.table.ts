@@ -1,4 +1,5 @@
 import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
+import type { EligibilityPeriod } from '../../domain/eligibility';
 
 /** The participant register (tenant table): a person registered in a municipality's case register. */
 export const participantTable = defineTable(
@@ -34,6 +35,8 @@ export const participantTable = defineTable(
     transferred_from_participant_id: c.uuid().nullable(),
     transferred_to_municipality_id: c.smallint().nullable(),
     transferred_at: c.date().nullable(),
+    /** as dated data: the basis on every evaluation date, from this row's facts (eligibilityPeriods); rewritten with them. */
+    eligibility_periods: c.jsonb<EligibilityPeriod[]>(),
   },
   {
     primaryKey: ['municipality_id', 'id'],

@@ -18,6 +18,8 @@ function toIncoming(ctx: RequestContext, r: CaseTransferRecord): IncomingTransfe
     birthDate: p.birth_date,
     timeAlreadyUsedDays: r.timeAlreadyUsedDays,
     acceptedParticipantId: r.acceptedParticipantId ?? null,
+    fromParticipantId: r.fromParticipantId,
+    municipalityId: r.municipalityId,
   };
 }
 

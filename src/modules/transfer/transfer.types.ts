@@ -16,6 +16,9 @@ export class IncomingTransfer {
   @Field(() => LocalDateScalar) birthDate: string;
   @Field(() => Int, { description: 'Programme time already used in the sending municipality (R-5.7).' }) timeAlreadyUsedDays: number;
   @Field(() => UUIDScalar, { nullable: true, description: 'The participant created here on acceptance.' }) acceptedParticipantId: string | null;
+  /** Not in the schema: whom the access log names for a read (the sender's participant, in the receiver's log). */
+  fromParticipantId: string;
+  municipalityId: number;
 }
 
 @ArgsType()

@@ -160,3 +160,10 @@ describe('R-0.3 calendar: Europe/Oslo calendar date', () => {
     expect(isIsoDate(todayInOslo())).toBe(true);
   });
 });
+
+describe('R-0.3 calendar: arithmetic past the last input year', () => {
+  it('counts from 2199-12-31 into 2200 (input stops at 2199, deadlines do not)', () => {
+    expect(addDays('2199-12-31', 1)).toBe('2200-01-01');
+    expect(isIsoDate('2200-01-01')).toBe(false);
+  });
+});
