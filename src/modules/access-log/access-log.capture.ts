@@ -29,6 +29,7 @@ export const PERSONAL_DATA_TYPES: Record<string, Locate> = {
   ParticipationCertificate: byParticipantId,
   AppealParticipant: byParticipantId,
   GuidanceParticipant: byParticipantId,
+  WorklistParticipant: (o) => located(o.id, o.municipalityId),
 };
 
 /** The purpose of a read is the root field it came through: a case, an appeal or a guidance referral. */

@@ -39,3 +39,6 @@ export type { DecisionTransferRow } from './decision.for-transfer';
 /** The dashboard's parts on decisions (src/modules/caseload). */
 export { decisionsAwaitingNoticeCountSql, latestDecisionLateralSql } from './decision.caseload';
 export { appealedDecisions } from './decision.for-appeal-list';
+/** What the worklist reads of decisions. */
+export { careLeavesNotEnded, decisionsAwaitingNotice, participationOutcomes } from './decision.for-worklist';
+export type { CareLeaveRecord, DecisionAwaitingNoticeRecord } from './decision.for-worklist';
