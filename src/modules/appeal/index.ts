@@ -11,3 +11,7 @@ export { appealCounts, appealFollowUpsCountSql, appealsAwaitingReviewCountSql, h
 /** What the worklist reads of appeals. */
 export { municipalityWorklistAppeals, statsforvalterWorklistAppeals } from './appeal.for-worklist';
 export type { ForwardedWorklistAppealRecord, WorklistAppealRecord } from './appeal.for-worklist';
+/** The appeal list for the CSV export. */
+export { appealListExportQuery } from './appeal.for-exports';
+export type { AppealExportRow } from './appeal.for-exports';
+export { AppealFilter } from './appeal.types';

@@ -1,4 +1,2 @@
 /** The exports module's routes, for src/graphql/http-routes.ts (the HTTP layer's door into the module). */
-import type { HttpRoute } from '../../graphql/http-route';
-
-export const EXPORT_ROUTES: HttpRoute[] = [];
+export { EXPORT_ROUTES } from './exports.routes';
