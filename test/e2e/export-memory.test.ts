@@ -108,3 +108,28 @@ test('exporting 10 000 cases keeps the server’s memory bounded: the peak does 
   );
   expect(rows[0]).toEqual({ n: ROWS / 500, ids: ROWS });
 }, 120_000);
+
+test('a client that leaves half-way: the server stops reading, logs what it sent, and serves on', async () => {
+  const before = await owner.query(`SELECT count(*)::int AS n FROM app.access_log`);
+  const abort = new AbortController();
+  const res = await fetch(`http://127.0.0.1:${server.port}/exports/participants.csv?orderBy=NAME`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: abort.signal,
+  });
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  await reader.read();
+  abort.abort();
+  await reader.read().catch(() => undefined);
+  // The request's transaction ends (its connection goes back to the pool) and the server answers the next export in full.
+  let logged = 0;
+  for (let i = 0; i < 50 && logged === 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const after = await owner.query(`SELECT count(*)::int AS n FROM app.access_log WHERE purpose = 'CASE_LIST_EXPORT {"orderBy":"NAME"}'`);
+    logged = after.rows[0].n;
+  }
+  expect(logged).toBeGreaterThanOrEqual(1);
+  expect(logged).toBeLessThan(ROWS / 500);
+  const again = await measure({ nameContains: 'Tidel' });
+  expect(again.rows).toBe(ROWS / 10);
+  expect((await owner.query(`SELECT count(*)::int AS n FROM app.access_log`)).rows[0].n).toBeGreaterThan(before.rows[0].n);
+}, 60_000);

@@ -4,6 +4,7 @@ import { RequestContext } from '../shared';
 import { WorklistService } from './worklist.service';
 import { WorklistArgs, WorklistConnection } from './worklist.types';
 
+@Authorized('MUNICIPALITY', 'COUNTY', 'STATSFORVALTER')
 @Resolver()
 export class WorklistResolver {
   @Authorized('MUNICIPALITY', 'COUNTY', 'STATSFORVALTER')
