@@ -205,6 +205,52 @@ export class RequestTransaction {
     }
   }
 
+  /**
+   * Streams a query's rows `batchSize` at a time through a server-side cursor on the request's transaction
+   * (DECLARE … NO SCROLL CURSOR, FETCH): memory stays bounded by one batch however many rows match, and the
+   * rows are read under the caller's settings (row-level security) like every other statement. Other
+   * statements (the access log) may run between batches. The cursor is closed when the loop ends or breaks.
+   */
+  async *cursor<T = Record<string, unknown>>(sql: string, params: unknown[], batchSize: number): AsyncGenerator<T[], void, undefined> {
+    const name = `introsak_cursor_${++this.cursors}`;
+    // Not a named prepared statement: each cursor's text is used once.
+    await this.unnamed(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
+    let open = true;
+    try {
+      for (;;) {
+        const rows = await this.unnamed<T>(`FETCH FORWARD ${Math.max(1, Math.floor(batchSize))} FROM ${name}`, []);
+        if (!rows.length) break;
+        yield rows;
+        if (rows.length < batchSize) break;
+      }
+      await this.unnamed(`CLOSE ${name}`, []);
+      open = false;
+    } finally {
+      // Broken off (the client left, an error): close it if the transaction can still run statements.
+      if (open && this.isOpen) await this.unnamed(`CLOSE ${name}`, []).catch(() => undefined);
+    }
+  }
+
+  private cursors = 0;
+
+  private async unnamed<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const client = this.open();
+    const run = this.queue.then(() => {
+      if (this.lostError) throw this.lose(this.lostError);
+      this.data.statements += 1;
+      return client.query({ text: sql, values: params });
+    });
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      return ((await run).rows ?? []) as T[];
+    } catch (err) {
+      throw this.failed(err);
+    }
+  }
+
   /** A statement without parameters or result (savepoints, commit), in the queue's order. */
   private async exec(sql: string): Promise<void> {
     const client = this.open();

@@ -14,6 +14,7 @@ import { ACCESS_LOG_RESOLVERS } from '../modules/access-log/resolvers';
 import { TRANSFER_RESOLVERS } from '../modules/transfer/resolvers';
 import { APPEAL_RESOLVERS } from '../modules/appeal/resolvers';
 import { CAREER_GUIDANCE_RESOLVERS } from '../modules/career-guidance/resolvers';
+import { WORKLIST_RESOLVERS } from '../modules/worklist/resolvers';
 import { GraphQLContext } from './context';
 import { FastFieldReport, installFastFieldResolvers } from './field-resolvers';
 
@@ -32,6 +33,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...TRANSFER_RESOLVERS,
   ...APPEAL_RESOLVERS,
   ...CAREER_GUIDANCE_RESOLVERS,
+  ...WORKLIST_RESOLVERS,
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 ] as unknown as NonEmptyArray<Function>;
 

@@ -13,7 +13,9 @@ import { RequestTransaction } from '../db/request-transaction';
 import { GraphQLContext } from '../graphql/context';
 import { unavailableError } from '../graphql/errors';
 import { beforeCommit, buildAppSchema, createRequestLoaders } from '../graphql/schema';
+import { matchHttpRoute } from '../graphql/http-routes';
 import { createApollo } from './apollo';
+import { serveDocumentRoute } from './documents-route';
 import { DevTokenOrgs, GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
 import { AppLogger } from './logger';
 import { Metrics } from './metrics';
@@ -336,6 +338,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       case '/dev/token':
         if (devTokenSecret) return devToken(req, res, devTokenSecret);
         break;
+    }
+    // Documents and exports (src/http/documents-route.ts): the same token, transaction and access log as GraphQL.
+    const documentRoute = matchHttpRoute(req.method, url.pathname);
+    if (documentRoute) {
+      if (shuttingDown)
+        return sendJson(res, 503, { errors: [unavailableError('The server is shutting down; try again')] }, { connection: 'close', ...UNAVAILABLE_HEADERS });
+      const deps = { api, directory, log, authenticate, clock, wwwAuthenticate, sqlStatementHeader: config.sqlStatementHeader };
+      return serveDocumentRoute(deps, req, res, url, requestId, documentRoute);
     }
     if (!config.production && url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {
       const asset = graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));

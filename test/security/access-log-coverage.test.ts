@@ -29,6 +29,10 @@ const EXEMPT: Record<string, string> = {
   NorwegianGoal: 'reached only through a logged plan version',
   PlanElement: 'reached only through a logged plan version',
   LifeSkillsHours: 'reached only through a logged plan version',
+  WorklistConnection: 'pagination',
+  WorklistEdge: 'pagination',
+  WorklistKindCount: 'counts, no person',
+  WorklistItem: "a duty's kind, rule and due date; the person is its logged WorklistParticipant",
 };
 
 test.each(['COUNTY', 'STATSFORVALTER'])('every type %s can reach is logged or exempted with a reason', (role) => {
@@ -39,7 +43,15 @@ test.each(['COUNTY', 'STATSFORVALTER'])('every type %s can reach is logged or ex
 
 test('GuidanceParticipant and AppealParticipant, the projections of a person, are logged', () => {
   expect(Object.keys(PERSONAL_DATA_TYPES)).toEqual(
-    expect.arrayContaining(['GuidanceParticipant', 'AppealParticipant', 'ForwardedAppeal', 'AppealedDecision', 'CountyGuidanceReferral', 'IncomingTransfer']),
+    expect.arrayContaining([
+      'GuidanceParticipant',
+      'AppealParticipant',
+      'WorklistParticipant',
+      'ForwardedAppeal',
+      'AppealedDecision',
+      'CountyGuidanceReferral',
+      'IncomingTransfer',
+    ]),
   );
 });
 

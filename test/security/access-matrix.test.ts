@@ -58,6 +58,11 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
     case 'caseloadSummary':
       select = '{ total }';
       break;
+    case 'worklist':
+      int('first', 100);
+      v.filter = ['WorklistFilter', { scope: 'MUNICIPALITY' }];
+      select = '{ totalCount edges { node { kind participant { name } } } }';
+      break;
     case 'participationCertificate':
       id('participantId', f.participantId);
       v.language = ['CertificateLanguage!', 'NB'];

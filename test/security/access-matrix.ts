@@ -36,6 +36,8 @@ export const ACCESS_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Query.municipalities': row(R, R, R, R, R, R, R, U),
   'Query.counties': row(R, R, R, R, R, R, R, U),
   'Query.statsforvalterAreas': row(R, R, R, R, R, R, R, U),
+  // The worklist: every role its own duties (a municipality's whole municipality, a county's referrals, an office's forwarded appeals).
+  'Query.worklist': row(R, R, R, R, R, R, R, U),
   // The municipality's case file.
   'Query.participant': row(R, H, F, F, F, F, F, U),
   'Query.participants': row(R, R, F, F, F, F, F, U),

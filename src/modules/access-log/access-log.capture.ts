@@ -32,6 +32,7 @@ export const PERSONAL_DATA_TYPES: Record<string, Locate> = {
   // The transfer inbox: the sender's participant, logged in the receiver's own log (the accepted case
   // carries the sender's id as transferredFromParticipantId, and its log shows these reads).
   IncomingTransfer: (o) => located(o.fromParticipantId, o.municipalityId),
+  WorklistParticipant: (o) => located(o.id, o.municipalityId),
 };
 
 /** The purpose of a read is the root field it came through: a case, an appeal or a guidance referral. */

@@ -9,3 +9,5 @@ export { accessLabel, declarePurpose, noteAccess, noteRead, PERSONAL_DATA_TYPES 
 export type { AccessRecord, AccessState } from './access-log.capture';
 export { AccessLogService, flushAccessLog } from './access-log.service';
 export { AccessLogConnection, AccessLogEntry } from './access-log.types';
+export { noteDocumentRead } from './access-log.for-documents';
+export type { DocumentRead } from './access-log.for-documents';

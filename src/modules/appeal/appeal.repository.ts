@@ -173,12 +173,12 @@ export interface ForwardedKeyset {
 type AppealScope = ExpressionBuilder<Tables & { a: Tables['app.appeal'] }, 'a'>;
 
 /** Oslo midnight at the start of a calendar day (plus `plusDays`), as a timestamptz. */
-function osloDayStart(day: string, plusDays: 0 | 1) {
+export function osloDayStart(day: string, plusDays: 0 | 1) {
   return sql<Date>`((${day}::date + ${sql.lit(plusDays)})::timestamp AT TIME ZONE 'Europe/Oslo')`;
 }
 
 /** The office's forwarded appeals that match `f`. The office is named in the SQL (for the index); RLS is what enforces it. */
-function forwardedWhere(f: ForwardedFilter) {
+export function forwardedWhere(f: ForwardedFilter) {
   return (eb: AppealScope) => {
     const conditions = [eb('a.statsforvalter_id', '=', f.statsforvalterId), eb('a.forwarded_at', 'is not', null)];
     if (f.municipalityId !== undefined) conditions.push(eb('a.municipality_id', '=', f.municipalityId));

@@ -24,7 +24,7 @@ const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(
 /** Where a page of the list begins: the values of a cursor, as the transport decoded them (unchecked). */
 export type AppealCursorValues = readonly unknown[];
 
-function filterOf(ctx: RequestContext, filter: AppealFilter | null | undefined): ForwardedFilter {
+export function filterOf(ctx: RequestContext, filter: AppealFilter | null | undefined): ForwardedFilter {
   const f: ForwardedFilter = { statsforvalterId: ctx.actor.org };
   if (!filter) return f;
   if (filter.municipalityNumber) {

@@ -10,3 +10,6 @@ export { CareerGuidanceService } from './career-guidance.service';
 export type { CountyReferralRecord, ReferralRecord } from './career-guidance.service';
 export { toCountyReferral, toMunicipalityReferral } from './career-guidance.views';
 export { CareerGuidanceReferral, CountyGuidanceReferral, EndGoalEnum } from './career-guidance.types';
+/** What the worklist reads of referrals. */
+export { completedReferrals, countyWorklistReferrals } from './career-guidance.for-worklist';
+export type { CountyWorklistReferralRecord } from './career-guidance.for-worklist';

@@ -10,3 +10,5 @@ export { competenceMappingForTransfer } from './competence-mapping.for-transfer'
 export type { CompetenceMappingTransferRow } from './competence-mapping.for-transfer';
 /** The dashboard's predicate on the mapping (src/modules/caseload). */
 export { mappingCompletedSql } from './competence-mapping.caseload';
+/** What the worklist reads of the mapping. */
+export { mappedParticipants } from './competence-mapping.for-worklist';

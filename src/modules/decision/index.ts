@@ -39,3 +39,9 @@ export type { DecisionTransferRow } from './decision.for-transfer';
 /** The dashboard's parts on decisions (src/modules/caseload). */
 export { decisionsAwaitingNoticeCountSql, latestDecisionLateralSql } from './decision.caseload';
 export { appealedDecisions } from './decision.for-appeal-list';
+/** What the worklist reads of decisions. */
+export { careLeavesNotEnded, decisionsAwaitingNotice, participationOutcomes } from './decision.for-worklist';
+export type { CareLeaveRecord, DecisionAwaitingNoticeRecord } from './decision.for-worklist';
+/** What the decision letter reads of a decision. */
+export { decisionForLetter } from './decision.for-documents';
+export type { DecisionForLetter } from './decision.for-documents';

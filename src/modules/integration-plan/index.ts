@@ -26,3 +26,5 @@ export { planVersionsForAppeal } from './integration-plan.for-appeal';
 export type { PlanOwnerKey } from './integration-plan.for-appeal';
 /** The dashboard's parts on plans (src/modules/caseload). */
 export { currentEndGoalInSql, currentEndGoalLateralSql, hasPlanSql } from './integration-plan.caseload';
+/** What the worklist reads of plans. */
+export { planGuidanceLinks } from './integration-plan.for-worklist';

@@ -1,0 +1,23 @@
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { RequestContext } from '../shared';
+import { WorklistService } from './worklist.service';
+import { WorklistArgs, WorklistConnection } from './worklist.types';
+
+@Authorized('MUNICIPALITY', 'COUNTY', 'STATSFORVALTER')
+@Resolver()
+export class WorklistResolver {
+  @Authorized('MUNICIPALITY', 'COUNTY', 'STATSFORVALTER')
+  @Query(() => WorklistConnection, {
+    description:
+      "What the caller must do and by when, by due date: a caseworker's duties on the cases assigned to them (scope MUNICIPALITY: the whole " +
+      "municipality's), a county's open referrals, a Statsforvalter office's forwarded appeals. Computed from the case data; a fixed number " +
+      'of SQL statements whatever the page size.',
+  })
+  async worklist(@Args() args: WorklistArgs, @Ctx() ctx: RequestContext): Promise<WorklistConnection> {
+    const after = args.after ? decodeCursor(args.after, 3) : null;
+    const page = await WorklistService.page(ctx, { first: args.first, after, filter: args.filter });
+    const edges = page.items.map((node) => ({ node, cursor: encodeCursor(page.cursorValues(node)) }));
+    return { edges, totalCount: page.totalCount, counts: page.counts, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}
