@@ -31,10 +31,10 @@ beforeAll(async () => {
   // export's per-row look-ups (end goal, latest decision, open appeal, mapping) all have work to do.
   await owner.query(
     `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date,
-       settlement_date, settled_by_agreement, start_deadline, status, assigned_to_sub, assigned_to_name)
+       settlement_date, settled_by_agreement, start_deadline, status, assigned_to_sub, assigned_to_name, eligibility_periods)
      SELECT $1, CASE WHEN g % 10 = 0 THEN 'Tidel ' ELSE 'Deltaker ' END || g || ' Ærø-Øvrebø', lpad(g::text, 11, '0'), '1990-05-17', 'REFUGEE',
             '2025-10-01', '2025-10-10', '2026-01-01'::date + (g % 300), true, '2026-04-01'::date + (g % 300),
-            (ARRAY['REGISTERED','PLANNED','ACTIVE','COMPLETED'])[1 + g % 4], 'cw-' || (g % 5), 'Saksbehandler ' || (g % 5)
+            (ARRAY['REGISTERED','PLANNED','ACTIVE','COMPLETED'])[1 + g % 4], 'cw-' || (g % 5), 'Saksbehandler ' || (g % 5), '[]'
        FROM generate_series(1, $2::int) g`,
     [m, ROWS],
   );

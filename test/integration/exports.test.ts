@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
+import { eligibilityPeriods } from '../../src/domain/eligibility';
 import { startTestApp, TestApp } from '../support/app';
 
 const TODAY = '2026-05-15';
@@ -30,19 +31,33 @@ beforeAll(async () => {
   const names = ids.map((_, i) =>
     i === 3 ? '=HYPERLINK("http://x","klikk")' : i === 4 ? 'Ola "Olsen", jr.' : i === 5 ? 'Åse Ærlig Øye' : `Deltaker ${String(i % 90).padStart(3, '0')}`,
   );
+  const settlements = ids.map((_, i) => (i % 13 === 0 ? null : `2026-0${1 + (i % 4)}-${String(1 + (i % 28)).padStart(2, '0')}`));
   await owner.query(
     `INSERT INTO app.participant (municipality_id, id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date,
-       settlement_date, settled_by_agreement, start_deadline, status, assigned_to_sub, assigned_to_name)
-     SELECT $1, id, n, lpad(k::text, 11, '0'), '1990-05-17', 'REFUGEE', '2025-10-01', '2025-10-10', s, true, (s + interval '3 months')::date, st, a, 'Caseworker ' || right(a, 1)
-       FROM unnest($2::uuid[], $3::text[], $4::int[], $5::date[], $6::text[], $7::text[]) AS x(id, n, k, s, st, a)`,
+       settlement_date, settled_by_agreement, start_deadline, status, assigned_to_sub, assigned_to_name, eligibility_periods)
+     SELECT $1, id, n, lpad(k::text, 11, '0'), '1990-05-17', 'REFUGEE', '2025-10-01', '2025-10-10', s, true, (s + interval '3 months')::date, st, a, 'Caseworker ' || right(a, 1), e
+       FROM unnest($2::uuid[], $3::text[], $4::int[], $5::date[], $6::text[], $7::text[], $8::jsonb[]) AS x(id, n, k, s, st, a, e)`,
     [
       m,
       ids,
       names,
       ids.map((_, i) => 90000 + i),
-      ids.map((_, i) => (i % 13 === 0 ? null : `2026-0${1 + (i % 4)}-${String(1 + (i % 28)).padStart(2, '0')}`)),
+      settlements,
       ids.map((_, i) => STATUSES[i % STATUSES.length]),
       ids.map((_, i) => `cw-${i % 3}`),
+      // The eligibility periods the register keeps with the facts (R-1.8), computed as registration does.
+      settlements.map((settlementDate) =>
+        JSON.stringify(
+          eligibilityPeriods({
+            birthDate: '1990-05-17',
+            permitCategory: 'REFUGEE',
+            permitGrantDate: '2025-10-01',
+            arrivalDate: '2025-10-10',
+            settlementDate,
+            settledByAgreementWithImdi: true,
+          }),
+        ),
+      ),
     ],
   );
   // A third of them mapped; an appeal on one case's decision, forwarded to Vestland.

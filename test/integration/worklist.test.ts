@@ -29,8 +29,8 @@ let fnr = 10000000000;
 async function participant(m: number, key: string, name: string, o: { status: string; settled: string | null; assigned: string }) {
   await owner.query(
     `INSERT INTO app.participant (municipality_id, id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date,
-       settlement_date, settled_by_agreement, start_deadline, status, assigned_to_sub, assigned_to_name)
-     VALUES ($1, $2, $3, $4, '1990-05-17', 'REFUGEE', '2025-10-01', '2025-10-10', $5, true, ($5::date + interval '3 months')::date, $6, $7, $7)`,
+       settlement_date, settled_by_agreement, start_deadline, status, assigned_to_sub, assigned_to_name, eligibility_periods)
+     VALUES ($1, $2, $3, $4, '1990-05-17', 'REFUGEE', '2025-10-01', '2025-10-10', $5, true, ($5::date + interval '3 months')::date, $6, $7, $7, '[]')`,
     [m, id(key), name, String(fnr++), o.settled, o.status, o.assigned],
   );
 }
