@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { declarePurpose, noteRead } from '../access-log';
-import { ownMunicipality, RequestContext } from '../shared';
+import { ownMunicipality, RequestContext, requestLoader } from '../shared';
 import { selectsField } from './caseload.sql';
 import { CaseloadService, filterPurpose } from './caseload.service';
 import { CaseloadSummary, ParticipantConnection, ParticipantsArgs } from './caseload.types';
@@ -17,11 +17,12 @@ export class CaseloadResolver {
     const filter = filterPurpose(args.filter);
     const withCount = selectsField(info, 'totalCount');
     if (filter) declarePurpose(ctx, info, `CASE_LIST ${filter}`);
-    const { rows, hasNextPage, totalCount, cursor, matchedIds } = await CaseloadService.list(ctx, args, {
-      withCount,
-      withMatched: Boolean(filter) && withCount,
-    });
-    if (filter) {
+    const page = await CaseloadService.list(ctx, args, { withCount, withMatched: Boolean(filter) && withCount });
+    const { rows, hasNextPage, totalCount, cursor, matchedIds } = page;
+    // A list the request already read (an alias of the same field) was logged with it.
+    const logged = requestLoader(ctx, 'caseload.logged', () => new WeakSet<object>());
+    if (filter && !logged.has(page)) {
+      logged.add(page);
       // Under a filter the page names people whatever fields are read (a page of cursors under
       // hasOpenAppeal says who has an open appeal), and the count covers everyone it matched.
       const municipalityId = ownMunicipality(ctx);

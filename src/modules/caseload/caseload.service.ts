@@ -5,7 +5,7 @@
 import { toRecord } from '../../db/table';
 import { unprefixedDecisionRow } from '../decision';
 import { Participant, PARTICIPANT_STATUSES, ParticipantRecord, ParticipantService, toParticipant } from '../participant';
-import { ownMunicipality, RequestContext } from '../shared';
+import { ownMunicipality, RequestContext, requestLoader } from '../shared';
 import {
   CASE_FLAGS,
   CaseFlag,
@@ -46,10 +46,23 @@ export const CaseloadService = {
    * whatever the page size. Each row comes with what the list shows of other parts of the case (the
    * latest decision, the current end goal, the open-appeal flag), so the list needs no query per row.
    */
-  async list(
+  list(
     ctx: RequestContext,
     args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'>,
     opts: { withCount: boolean; withMatched?: boolean } = { withCount: true },
+  ): Promise<Page> {
+    // The same list asked twice in one request (aliases of one field) is one statement: its answer is the same.
+    const key = JSON.stringify([args.first, args.after ?? null, args.filter ?? null, args.orderBy ?? null, opts.withCount, opts.withMatched ?? false]);
+    const memo = requestLoader(ctx, 'caseload.list', () => new Map<string, Promise<Page>>());
+    let page = memo.get(key);
+    if (!page) memo.set(key, (page = CaseloadService.read(ctx, args, opts)));
+    return page;
+  },
+
+  async read(
+    ctx: RequestContext,
+    args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'>,
+    opts: { withCount: boolean; withMatched?: boolean },
   ): Promise<Page> {
     const municipalityId = ownMunicipality(ctx);
     const order = args.orderBy ?? 'START_DEADLINE';

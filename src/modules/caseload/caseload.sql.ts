@@ -201,7 +201,8 @@ export function pageSql(opts: {
   const count = opts.withCount
     ? `SELECT count(*) AS total_count${matched} FROM ${table} p WHERE ${opts.where}`
     : `SELECT NULL::bigint AS total_count${matched}`;
-  return `SELECT c.total_count, c.matched_ids, page.*
+  // The matched ids once, on the first row: the page's other rows would repeat the whole list.
+  return `SELECT c.total_count, CASE WHEN row_number() OVER () = 1 THEN c.matched_ids END AS matched_ids, page.*
     FROM (${count}) c
     LEFT JOIN LATERAL (
       SELECT p.*, eg.end_goal AS current_end_goal, ld.*, ${hasOpenAppealSql(P)} AS has_open_appeal
