@@ -63,6 +63,8 @@ export interface AccessRecord {
 /** Per request: the access records, and the record of the last object read (most reads are its next field). */
 export interface AccessState {
   records: Map<string, AccessRecord>;
+  /** Whole groups noted at once (a filtered count's thousands of matches): written as they are, never one record per id. */
+  bulk: BulkRead[];
   purposes: Map<string | number, string>;
   lastSource: object | null;
   lastType: string | null;
@@ -110,9 +112,11 @@ export function noteAccess(source: unknown, info: GraphQLResolveInfo, context: R
   state.lastRecord = rec;
 }
 
-function stateOf(context: RequestContext): AccessState {
+/** The request's access state, created on the first read. */
+export function stateOf(context: Pick<RequestContext, 'state'>): AccessState {
   return ((context.state.access as AccessState | undefined) ??= {
     records: new Map(),
+    bulk: [],
     purposes: new Map(),
     lastSource: null,
     lastType: null,
@@ -137,6 +141,25 @@ export function noteRead(context: RequestContext, read: { participantId: string;
   }
   state.lastRecord = null;
   state.lastSource = null;
+}
+
+/** A group of reads noted at once: the ids as PostgreSQL gave them, comma-joined (never parsed into one record each). */
+export interface BulkRead {
+  municipalityId: number;
+  purpose: string;
+  /** The fields read, sorted. */
+  fields: string[];
+  joinedIds: string;
+}
+
+/**
+ * Notes the participants a filtered count covers, as one group: a count over thousands of cases costs the
+ * request one string, not thousands of records (the event loop stays free for every other tenant's
+ * request). The purpose names the filter, so the group never merges with another read.
+ */
+export function noteBulkRead(context: RequestContext, read: BulkRead): void {
+  if (!read.joinedIds) return;
+  stateOf(context).bulk.push({ ...read, fields: [...read.fields].sort() });
 }
 
 /** The purpose every read under this root field is logged with (a list under a filter names the filter). */

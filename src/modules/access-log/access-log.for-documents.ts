@@ -4,7 +4,7 @@
  * earlier, a chunk at a time, by an export that streams).
  */
 import { RequestContext } from '../shared';
-import { AccessState } from './access-log.capture';
+import { stateOf } from './access-log.capture';
 
 export interface DocumentRead {
   participantId: string;
@@ -17,14 +17,7 @@ export interface DocumentRead {
 
 /** Notes a read of one participant's data by a document or an export (one row per purpose and fields at flush). */
 export function noteDocumentRead(ctx: RequestContext, read: DocumentRead): void {
-  const state = ((ctx.state.access as AccessState | undefined) ??= {
-    records: new Map(),
-    purposes: new Map(),
-    lastSource: null,
-    lastType: null,
-    lastRootKey: null,
-    lastRecord: null,
-  });
+  const state = stateOf(ctx);
   const key = `${read.participantId}:${read.purpose}`;
   let rec = state.records.get(key);
   if (!rec)

@@ -10,7 +10,8 @@ export interface AccessLogGroup {
   purpose: string;
   /** The fields read, sorted. */
   fields: string[];
-  participantIds: string[];
+  /** The participants, or (a bulk read) their ids already comma-joined as PostgreSQL returned them. */
+  participantIds: string[] | string;
 }
 
 /** An entry of a participant's log; `atKey` is `at` in PostgreSQL's text form, microseconds included (a cursor's exact value). */
@@ -28,7 +29,7 @@ export const accessLogRepository = {
   async append(ctx: RequestContext, groups: AccessLogGroup[]): Promise<void> {
     if (!groups.length) return;
     const municipalities = groups.map((g) => g.municipalityId);
-    const participants = groups.map((g) => g.participantIds.join(','));
+    const participants = groups.map((g) => (typeof g.participantIds === 'string' ? g.participantIds : g.participantIds.join(',')));
     const purposes = groups.map((g) => g.purpose);
     const fields = groups.map((g) => g.fields.join(','));
     const x = sql<{

@@ -17,8 +17,8 @@ const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(
  */
 export async function flushAccessLog(ctx: RequestContext): Promise<void> {
   const state = accessStateOf(ctx);
-  if (!state?.records.size) return;
-  const groups = new Map<string, AccessLogGroup>();
+  if (!state || (!state.records.size && !state.bulk.length)) return;
+  const groups = new Map<string, AccessLogGroup & { participantIds: string[] }>();
   for (const r of state.records.values()) {
     const fields = [...r.fields].sort();
     const key = `${r.municipalityId}|${r.purpose}|${fields.join(',')}`;
@@ -26,8 +26,15 @@ export async function flushAccessLog(ctx: RequestContext): Promise<void> {
     if (g) g.participantIds.push(r.participantId);
     else groups.set(key, { municipalityId: r.municipalityId, purpose: r.purpose, fields, participantIds: [r.participantId] });
   }
-  await accessLogRepository.append(ctx, [...groups.values()]);
+  const bulk: AccessLogGroup[] = state.bulk.map((b) => ({
+    municipalityId: b.municipalityId,
+    purpose: b.purpose,
+    fields: b.fields,
+    participantIds: b.joinedIds,
+  }));
+  await accessLogRepository.append(ctx, [...groups.values(), ...bulk]);
   state.records.clear();
+  state.bulk = [];
   state.lastRecord = null;
   state.lastSource = null;
 }

@@ -5,7 +5,7 @@
  */
 export { accessLogTable } from './access-log.table';
 export type { AccessLogRecord } from './access-log.table';
-export { accessLabel, declarePurpose, noteAccess, noteRead, PERSONAL_DATA_TYPES } from './access-log.capture';
+export { accessLabel, declarePurpose, noteAccess, noteBulkRead, noteRead, PERSONAL_DATA_TYPES } from './access-log.capture';
 export type { AccessRecord, AccessState } from './access-log.capture';
 export { AccessLogService, flushAccessLog } from './access-log.service';
 export { AccessLogConnection, AccessLogEntry } from './access-log.types';

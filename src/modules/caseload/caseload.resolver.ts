@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
-import { declarePurpose, noteRead } from '../access-log';
+import { declarePurpose, noteBulkRead, noteRead } from '../access-log';
 import { ownMunicipality, RequestContext, requestLoader } from '../shared';
 import { selectsField } from './caseload.sql';
 import { CaseloadService, filterPurpose } from './caseload.service';
@@ -32,13 +32,7 @@ export class CaseloadResolver {
         `CASE_LIST ${filter}`,
         ['filter'],
       );
-      if (withCount)
-        noteRead(
-          ctx,
-          matchedIds.map((participantId) => ({ participantId, municipalityId })),
-          `CASE_COUNT ${filter}`,
-          ['totalCount'],
-        );
+      if (withCount) noteBulkRead(ctx, { municipalityId, purpose: `CASE_COUNT ${filter}`, fields: ['totalCount'], joinedIds: matchedIds });
     }
     const edges = rows.map((node) => ({ node, cursor: cursor(node) }));
     return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };

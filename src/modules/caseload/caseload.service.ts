@@ -21,7 +21,7 @@ import {
 } from './caseload.sql';
 import { CaseloadSummary, ParticipantsArgs } from './caseload.types';
 
-type Page = { rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string; matchedIds: string[] };
+type Page = { rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string; matchedIds: string };
 
 /** A raw participant row (snake_case, possibly with extra columns) as the register's record. */
 function recordOf(r: Record<string, unknown>): ParticipantRecord {
@@ -85,7 +85,7 @@ export const CaseloadService = {
         },
       };
     });
-    const matchedIds = ((raw[0]?.matched_ids as string[] | null) ?? []).filter(Boolean);
+    const matchedIds = (raw[0]?.matched_ids as string | null) ?? '';
     return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p), matchedIds };
   },
 
