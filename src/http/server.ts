@@ -152,8 +152,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id');
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
       res.setHeader('access-control-max-age', '600');
-      // A browser client may read the request id (to quote it), the statement count and the 401 challenge.
-      res.setHeader('access-control-expose-headers', 'x-request-id, x-client-request-id, x-sql-statements, www-authenticate');
+      // A browser client may read the request id (to quote it), the statement count, the 401 challenge, a
+      // 429's wait and a document's or export's file name (a dashboard's "download" button saves it under it).
+      res.setHeader('access-control-expose-headers', 'x-request-id, x-client-request-id, x-sql-statements, www-authenticate, retry-after, content-disposition');
     }
   }
 

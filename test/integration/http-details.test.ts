@@ -169,10 +169,19 @@ describe('with CORS_ORIGINS', () => {
   });
   afterAll(() => t?.close());
 
-  test('an allowed browser origin can read x-request-id and WWW-Authenticate', async () => {
+  test("an allowed browser origin can read x-request-id, WWW-Authenticate, Retry-After and a download's file name", async () => {
     const res = await request(t.server).post('/graphql').set('origin', 'https://saksbehandling.bergen.kommune.no').send({ query: '{ me { sub } }' });
     expect(res.status).toBe(401);
-    expect(res.headers['access-control-expose-headers']).toBe('x-request-id, x-client-request-id, x-sql-statements, www-authenticate');
+    expect(res.headers['access-control-expose-headers']).toBe(
+      'x-request-id, x-client-request-id, x-sql-statements, www-authenticate, retry-after, content-disposition',
+    );
     expect(res.headers['x-request-id']).toMatch(UUID);
+  });
+
+  test('a document route answers an allowed origin with the same CORS headers, so its file name is readable', async () => {
+    const res = await request(t.server).get('/exports/participants.csv').set('origin', 'https://saksbehandling.bergen.kommune.no');
+    expect(res.status).toBe(401);
+    expect(res.headers['access-control-allow-origin']).toBe('https://saksbehandling.bergen.kommune.no');
+    expect(res.headers['access-control-expose-headers']).toContain('content-disposition');
   });
 });
