@@ -58,7 +58,7 @@ type Client = PoolClient & { getTransactionStatus?: () => string | null };
 
 /**
  * One GraphQL request = one transaction on one pooled connection of the API login's pool. BEGIN and
- * the caller's identity (set_config(…, true): transaction-local) go in one round trip; every resolver
+ * the caller's identity (SET LOCAL: transaction-local, and propagated to Citus workers) go in one round trip; every resolver
  * and DataLoader runs its SQL here; the settings vanish at COMMIT or ROLLBACK, so a pooled connection
  * never carries a caller over to the next request. A connection whose transaction could not be ended
  * is destroyed, not pooled.
@@ -125,13 +125,22 @@ export class RequestTransaction {
     const s = this.settings;
     const lit = (v: string) => client.escapeLiteral(v);
     try {
-      // A simple-protocol query: two statements, one round trip. Every value is quoted by pg.
+      // A simple-protocol query: BEGIN and the settings, one round trip. SET LOCAL, not set_config(…, true):
+      // Citus propagates SET LOCAL to the workers a distributed transaction touches (with
+      // citus.propagate_set_commands = 'local', set first), set_config it does not (issue 14); on a single
+      // node both are the same. SET takes no bind parameters: every value is quoted by pg's escapeLiteral.
+      const set = (name: string, value: string) => `SET LOCAL ${name} = ${lit(value)}`;
       await client.query(
-        `BEGIN; SELECT set_config('app.role', ${lit(s.role)}, true), set_config('app.org', ${lit(s.org)}, true),
-           set_config('app.actor', ${lit(s.actor)}, true),
-           set_config('app.municipality_id', ${lit(s.municipalityId === null ? '' : String(s.municipalityId))}, true),
-           set_config('app.municipality_ids', ${lit(s.municipalityIds.join(','))}, true),
-           set_config('synchronous_commit', ${lit(readOnlyOperation ? 'off' : 'on')}, true)`,
+        [
+          'BEGIN',
+          set('citus.propagate_set_commands', 'local'),
+          set('app.role', s.role),
+          set('app.org', s.org),
+          set('app.actor', s.actor),
+          set('app.municipality_id', s.municipalityId === null ? '' : String(s.municipalityId)),
+          set('app.municipality_ids', s.municipalityIds.join(',')),
+          set('synchronous_commit', readOnlyOperation ? 'off' : 'on'),
+        ].join('; '),
       );
       this.data.statements += 2;
       this.client = client;

@@ -61,3 +61,23 @@ test('a token whose claims cannot become transaction settings is refused, and ne
     expect(ok.body.errors).toBeUndefined();
   }
 });
+
+test('the settings are SET LOCAL (what Citus propagates to its workers): quoted exactly, gone after the transaction', async () => {
+  const { RequestTransaction } = await import('../../src/db/request-transaction');
+  const actor = 'o\'brien\\x "y" ; RESET ALL; --';
+  const tx = new RequestTransaction(t.api, { role: 'MUNICIPALITY', org: '4601', actor, municipalityId: 1, municipalityIds: [1, 2] });
+  await tx.begin(true);
+  try {
+    const [row] = await tx.query<{ a: string; m: string; ms: string; p: string; sc: string }>(
+      `SELECT current_setting('app.actor') AS a, current_setting('app.municipality_id') AS m, current_setting('app.municipality_ids') AS ms,
+              current_setting('citus.propagate_set_commands') AS p, current_setting('synchronous_commit') AS sc`,
+    );
+    expect(row).toEqual({ a: actor, m: '1', ms: '1,2', p: 'local', sc: 'off' });
+    await tx.commit();
+  } finally {
+    await tx.release();
+  }
+  const [after] = await t.api.query(`SELECT current_setting('app.actor', true) AS a, current_setting('synchronous_commit') AS sc`);
+  expect(after.a ?? '').toBe('');
+  expect(after.sc).toBe('on');
+});
