@@ -344,15 +344,17 @@ describe('participants: filters', () => {
       [{ startDeadlineWithinDays: 367 }, 'filter.startDeadlineWithinDays'],
       [{ startDeadlineWithinDays: -1 }, 'filter.startDeadlineWithinDays'],
       [{ programmeEndingWithinDays: 400 }, 'filter.programmeEndingWithinDays'],
-      [{ endGoal: ['NOT_A_GOAL'] }, 'filter.endGoal'],
     ];
     for (const [filter, field] of bad) {
       const res = await t.gql(tokA, LIST, { filter, first: 5 });
       expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(res.body.errors[0].extensions.fields.map((f: { field: string }) => f.field)).toContain(field);
     }
-    const status = await t.gql(tokA, LIST, { filter: { status: ['NOPE'] }, first: 5 });
-    expect(status.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // Enums (status, endGoal): refused by GraphQL's own coercion of the variable.
+    for (const filter of [{ status: ['NOPE'] }, { endGoal: ['NOT_A_GOAL'] }]) {
+      const res = await t.gql(tokA, LIST, { filter, first: 5 });
+      expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
     const big = await t.gql(tokA, LIST, { first: 101 });
     expect(big.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { END_GOALS } from '../../domain/end-goal';
-import { enumFrom } from '../../graphql/enums';
+import { END_GOALS, EndGoal } from '../../domain/end-goal';
+import { EndGoalEnum, enumFrom } from '../../graphql/enums';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { EligibilityBasisEnum, Participant, PARTICIPANT_STATUSES, ParticipantStatus, ParticipantStatusEnum } from '../participant';
 import { PLAIN_TEXT } from '../shared';
@@ -26,14 +26,14 @@ export class ParticipantFilter {
   @IsIn(PARTICIPANT_STATUSES as unknown as string[], { each: true })
   status?: ParticipantStatus[] | null;
 
-  @Field(() => [String], {
+  @Field(() => [EndGoalEnum], {
     nullable: true,
     description: "Any of these current end goals (the latest plan version's; an empty list matches nothing); participants without a plan do not match.",
   })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsIn(END_GOALS as unknown as string[], { each: true })
-  endGoal?: string[] | null;
+  endGoal?: EndGoal[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'The start deadline has passed and the programme has not started (REGISTERED or PLANNED).' })
   @IsOptional()
