@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import { addDays, todayInOslo } from '../../src/domain/calendar';
 import { eligibilityPeriods } from '../../src/domain/eligibility';
+import { encodeCursor } from '../../src/graphql/pagination';
 import { startTestApp, TestApp } from '../support/app';
 
 const STATUSES = ['REGISTERED', 'PLANNED', 'ACTIVE', 'ON_LEAVE', 'HALTED', 'COMPLETED', 'INTERRUPTED', 'TRANSFERRED'] as const;
@@ -165,7 +166,7 @@ const LIST = `query($filter: ParticipantFilter, $first: Int, $after: String, $or
   participants(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
     totalCount
     edges { cursor node { id name status startDeadline settlementDate currentEndGoal version assignedTo { sub } } }
-    pageInfo { hasNextPage endCursor }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }`;
 
@@ -412,8 +413,31 @@ describe('participants: order and pages', () => {
       ['NAME', null, crypto.randomUUID()],
       ['NAME', 42, crypto.randomUUID()],
     ]) {
-      const after = Buffer.from(JSON.stringify(forged)).toString('base64url');
-      const res = await t.gql(tokA, LIST, { first: 5, orderBy: forged[0], after });
+      // As plain base64 JSON (the old format): not authenticated. Sealed with the server's key: refused by its shape.
+      for (const after of [Buffer.from(JSON.stringify(forged)).toString('base64url'), encodeCursor(forged)]) {
+        const res = await t.gql(tokA, LIST, { first: 5, orderBy: forged[0], after });
+        expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      }
+    }
+  });
+
+  test('cursors are opaque (issue 19): no name or date in them, and a changed byte is BAD_USER_INPUT', async () => {
+    const { cursors, nodes } = await walk(tokA, {}, 'NAME', 50);
+    for (const [k, c] of cursors.entries()) {
+      const text = Buffer.from(c, 'base64url').toString('latin1');
+      expect(text).not.toContain(nodes[k].name.slice(0, 8));
+      expect(text).not.toContain(nodes[k].id);
+    }
+    const genuine = cursors[3];
+    const ok = await t.gql(tokA, LIST, { first: 2, orderBy: 'NAME', after: genuine });
+    expect(ok.body.errors).toBeUndefined();
+    expect(ok.body.data.participants.pageInfo.hasPreviousPage).toBe(true);
+    expect(ok.body.data.participants.pageInfo.startCursor).toBe(ok.body.data.participants.edges[0].cursor);
+    const raw = Buffer.from(genuine, 'base64url');
+    for (const at of [0, 13, raw.length - 1]) {
+      const changed = Buffer.from(raw);
+      changed[at] ^= 1;
+      const res = await t.gql(tokA, LIST, { first: 2, orderBy: 'NAME', after: changed.toString('base64url') });
       expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     }
   });
@@ -428,7 +452,11 @@ describe('participants: order and pages', () => {
     const { nodes } = await walk(tokB, { nameContains: 'Deltaker' });
     expect(nodes.every((n) => n.name.startsWith('Oslo'))).toBe(true);
     const empty = await t.gql(await t.token('MUNICIPALITY', EMPTY), LIST, { first: 100 });
-    expect(empty.body.data.participants).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(empty.body.data.participants).toEqual({
+      totalCount: 0,
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
   });
 });
 

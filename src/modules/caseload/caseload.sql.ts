@@ -171,6 +171,8 @@ export function keysetCondition(order: ParticipantOrderValue, after: string | nu
   const unknown = () => new InvalidInputError('after', 'Unknown cursor: use the endCursor of a previous page with the same orderBy');
   if (cursorOrder !== order || typeof id !== 'string' || !UUID_RE.test(id)) throw unknown();
   if (value === null ? !def.nullable : typeof value !== 'string' || (def.cast === 'date' && !isIsoDate(value))) throw unknown();
+  // PostgreSQL refuses a NUL in text: a value the server never wrote into a cursor.
+  if (typeof value === 'string' && value.includes('\u0000')) throw unknown();
   const col = P[def.column];
   const idRef = q.params.add(id, 'uuid');
   // NULLs sort last: after a NULL only NULLs with a greater id follow; after a value, greater values, then every NULL.
