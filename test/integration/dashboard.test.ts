@@ -162,8 +162,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const LIST = `query($filter: ParticipantFilter, $first: Int, $after: String, $orderBy: ParticipantOrder) {
-  participants(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+const LIST = `query($filter: ParticipantFilter, $first: Int, $after: String, $orderBy: ParticipantOrder, $direction: SortDirection) {
+  participants(filter: $filter, first: $first, after: $after, orderBy: $orderBy, direction: $direction) {
     totalCount
     edges { cursor node { id name status startDeadline settlementDate currentEndGoal version assignedTo { sub } } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -187,13 +187,14 @@ async function walk(
   filter: Record<string, unknown> = {},
   orderBy = 'START_DEADLINE',
   first = 37,
+  direction = 'ASC',
 ): Promise<{ nodes: Node[]; cursors: string[]; totalCount: number }> {
   const nodes: Node[] = [];
   const cursors: string[] = [];
   let after: string | null = null;
   let totalCount = -1;
   for (let page = 0; page < 100; page++) {
-    const res = await t.gql(token, LIST, { filter, first, after, orderBy });
+    const res = await t.gql(token, LIST, { filter, first, after, orderBy, direction });
     expect(res.body.errors).toBeUndefined();
     const conn = res.body.data.participants;
     if (totalCount === -1) totalCount = conn.totalCount;
@@ -439,6 +440,22 @@ describe('participants: order and pages', () => {
       changed[at] ^= 1;
       const res = await t.gql(tokA, LIST, { first: 2, orderBy: 'NAME', after: changed.toString('base64url') });
       expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  test('DESC is the exact reverse of ASC in every order, filtered too; a cursor of one direction is refused by the other', async () => {
+    for (const [filter, orderBy] of [
+      [{}, 'START_DEADLINE'],
+      [{}, 'SETTLEMENT_DATE'],
+      [{}, 'NAME'],
+      [{ planMissing: false }, 'SETTLEMENT_DATE'],
+    ] as const) {
+      const asc = await walk(tokA, filter, orderBy, 41);
+      const desc = await walk(tokA, filter, orderBy, 41, 'DESC');
+      expect(desc.totalCount).toBe(asc.totalCount);
+      expect(desc.nodes.map((n) => n.id)).toEqual([...asc.nodes].reverse().map((n) => n.id));
+      const wrong = await t.gql(tokA, LIST, { filter, first: 5, orderBy, direction: 'DESC', after: asc.cursors[3] });
+      expect(wrong.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     }
   });
 

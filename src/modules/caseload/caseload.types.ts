@@ -15,6 +15,14 @@ export const ParticipantOrderEnum = enumFrom(
   'The order of the case list, ascending, participants without a value last, ties by id.',
 );
 
+export const SORT_DIRECTIONS = ['ASC', 'DESC'] as const;
+export type SortDirectionValue = (typeof SORT_DIRECTIONS)[number];
+export const SortDirectionEnum = enumFrom(
+  SORT_DIRECTIONS,
+  'SortDirection',
+  'ASC: smallest first, participants without a value last. DESC: the exact reverse (largest first, without a value first, ties by id descending).',
+);
+
 @ObjectType({ simpleResolvers: true })
 export class ParticipantConnection extends Connection(Participant, 'Participant') {}
 
@@ -111,6 +119,10 @@ export class ParticipantsArgs extends PageArgs {
   @Field(() => ParticipantOrderEnum, { defaultValue: 'START_DEADLINE' })
   @IsIn(PARTICIPANT_ORDERS as unknown as string[])
   orderBy: ParticipantOrderValue;
+
+  @Field(() => SortDirectionEnum, { defaultValue: 'ASC', description: 'The direction of orderBy; a cursor belongs to one order and direction.' })
+  @IsIn(SORT_DIRECTIONS as unknown as string[])
+  direction: SortDirectionValue = 'ASC';
 }
 
 @ObjectType({ simpleResolvers: true, description: 'How many participants have a status.' })
