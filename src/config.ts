@@ -50,6 +50,8 @@ export interface Config {
   rateLimit: { perCallerPerMinute: number; perOrgPerMinute: number; redisUrl: string | null; prefix: string };
   /** Run only the operations of this persisted-query manifest (TRUSTED_DOCUMENTS); null: any document. */
   trustedDocumentsFile: string | null;
+  /** Secret the list cursors' key is derived from (CURSOR_SECRET); null: the token secret, else a random key per process. */
+  cursorSecret: string | null;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -135,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       prefix: env.RATE_LIMIT_PREFIX || 'introsak:rl',
     },
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS || null,
+    cursorSecret: env.CURSOR_SECRET || null,
   };
 }

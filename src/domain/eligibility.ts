@@ -38,8 +38,25 @@ const AGREEMENT_REQUIRED: readonly PermitCategory[] = [
 
 export type EligibilityBasis = 'RIGHT_AND_DUTY' | 'DISCRETIONARY' | 'NONE';
 
+/** Every code an unmet condition can carry: a closed, stable list (a GraphQL enum). */
+export const UNMET_CONDITION_CODES = [
+  'AGE_BELOW_18',
+  'AGE_ABOVE_55',
+  'NORDIC_OR_EEA',
+  'PERMIT_NOT_COVERED',
+  'FAMILY_OF_OTHERS',
+  'FAMILY_REFERENCE_YEARS_MISSING',
+  'FAMILY_REFERENCE_5_YEARS',
+  'NOT_SETTLED',
+  'NOT_SETTLED_BY_AGREEMENT',
+  'DECISION_WINDOW_2_YEARS_PASSED',
+  'WORKS_30_HOURS',
+  'OLD_REGIME',
+] as const;
+export type UnmetConditionCode = (typeof UNMET_CONDITION_CODES)[number];
+
 export interface UnmetCondition {
-  code: string;
+  code: UnmetConditionCode;
   ruleId: string;
   lawReference: string;
   message: string;
@@ -85,7 +102,7 @@ export function maxAgeOn(date: IsoDate): number {
   return (row ?? MAX_AGE_TABLE[0]).maxAge;
 }
 
-function unmet(code: string, ruleId: RuleId, message: string): UnmetCondition {
+function unmet(code: UnmetConditionCode, ruleId: RuleId, message: string): UnmetCondition {
   return { code, ruleId, lawReference: LAW[ruleId], message };
 }
 

@@ -3,7 +3,8 @@ import { IsoDate, compareDates } from './calendar';
 import { LAW } from './law-references';
 import { RuleViolation } from './rule-violation';
 
-export type Regime = 'INTRODUKSJONSLOVEN' | 'INTEGRERINGSLOVEN';
+export const REGIMES = ['INTEGRERINGSLOVEN', 'INTRODUKSJONSLOVEN'] as const;
+export type Regime = (typeof REGIMES)[number];
 
 export const INTEGRERINGSLOVEN_IN_FORCE: IsoDate = '2021-01-01';
 export const PROGRAMME_RULES_2026_FROM: IsoDate = '2026-01-01';

@@ -65,6 +65,48 @@ export function conflict(message = 'The record was changed by someone else; relo
 
 const SUGGESTION = / ?Did you mean[^?]*\?/g;
 
+/**
+ * One problem of one input (issue 17): every refused input answers with all of its problems in
+ * extensions.violations, whatever found them (GraphQL's own coercion, the input's validation, a rule).
+ * `code` is stable and language-free; `path` is the dotted path into the arguments, null for the whole input.
+ */
+export interface Violation {
+  path: string | null;
+  code: string;
+  ruleId?: string;
+  lawReference?: string;
+  message: string;
+}
+
+/** class-validator's constraint names as stable codes: maxLength → MAX_LENGTH. */
+function constraintCode(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+function ruleViolations(v: RuleViolation): Violation[] {
+  const unmet = (v.details as { unmet?: { code: string; ruleId: string; lawReference: string; message: string }[] } | undefined)?.unmet;
+  // A refusal for several unmet conditions names each of them.
+  if (Array.isArray(unmet) && unmet.length) {
+    return unmet.map((u) => ({ path: null, code: u.code, ruleId: u.ruleId, lawReference: u.lawReference, message: u.message }));
+  }
+  const missing = (v.details as { missing?: ({ field: string; message: string } | string)[] } | undefined)?.missing;
+  // Required content missing (R-4.1 the plan's, R-5.3 the programme's): each part on its own.
+  if (Array.isArray(missing) && missing.length) {
+    return missing.map((m) =>
+      typeof m === 'string'
+        ? { path: null, code: 'MISSING', ruleId: v.ruleId, lawReference: v.lawReference, message: m }
+        : { path: `input.${m.field}`, code: 'MISSING', ruleId: v.ruleId, lawReference: v.lawReference, message: m.message },
+    );
+  }
+  return [{ path: null, code: 'RULE_VIOLATION', ruleId: v.ruleId, lawReference: v.lawReference, message: v.message }];
+}
+
+/** GraphQL's coercion of a variable or literal: `… at "filter.status[0]"; …` names the path. */
+function coercionViolation(message: string, field: unknown): Violation {
+  const at = / at "([^"]+)"/.exec(message)?.[1] ?? /^Variable "\$([^"]+)"/.exec(message)?.[1] ?? (typeof field === 'string' ? field : null);
+  return { path: at, code: typeof field === 'string' ? 'INVALID' : 'INVALID_VALUE', message };
+}
+
 interface PgLikeError {
   code?: string;
 }
@@ -83,6 +125,7 @@ export function toClientError(formatted: GraphQLFormattedError, error: unknown, 
         ruleId: original.ruleId,
         lawReference: original.lawReference,
         ...(original.details ? { details: original.details } : {}),
+        violations: ruleViolations(original),
       },
     };
   }
@@ -94,14 +137,22 @@ export function toClientError(formatted: GraphQLFormattedError, error: unknown, 
     return { ...base, message: original.message, extensions: { code: 'CONFLICT', retryable: original.retryable } };
   }
   if (original instanceof InvalidInputError) {
-    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', field: original.field } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: 'BAD_USER_INPUT', field: original.field, violations: [{ path: original.field, code: 'INVALID', message: original.message }] },
+    };
   }
   if (original instanceof ArgumentValidationError) {
     const fields = flattenValidation(original.extensions.validationErrors as ValidationLike[] | undefined);
     return {
       ...base,
       message: 'Invalid input: ' + fields.map((f) => `${f.field} (${f.problems.join('; ')})`).join(', '),
-      extensions: { code: 'BAD_USER_INPUT', fields },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: fields.map(({ field, problems }) => ({ field, problems })),
+        violations: fields.flatMap((f) => Object.entries(f.constraints).map(([name, message]) => ({ path: f.field, code: constraintCode(name), message }))),
+      },
     };
   }
   if (original instanceof TgAuthenticationError) {
@@ -135,6 +186,7 @@ export function toClientError(formatted: GraphQLFormattedError, error: unknown, 
     const extensions: Record<string, unknown> = { ...formatted.extensions };
     delete extensions.stacktrace;
     delete extensions.exception;
+    if (code === 'BAD_USER_INPUT' && !Array.isArray(extensions.violations)) extensions.violations = [coercionViolation(base.message, extensions.field)];
     return { ...base, extensions };
   }
   log(original ?? error, 'INTERNAL_SERVER_ERROR');
@@ -147,11 +199,11 @@ interface ValidationLike {
   children?: ValidationLike[];
 }
 
-function flattenValidation(errors: ValidationLike[] | undefined, prefix = ''): { field: string; problems: string[] }[] {
-  const out: { field: string; problems: string[] }[] = [];
+function flattenValidation(errors: ValidationLike[] | undefined, prefix = ''): { field: string; problems: string[]; constraints: Record<string, string> }[] {
+  const out: { field: string; problems: string[]; constraints: Record<string, string> }[] = [];
   for (const e of errors ?? []) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    if (e.constraints) out.push({ field, problems: Object.values(e.constraints) });
+    if (e.constraints) out.push({ field, problems: Object.values(e.constraints), constraints: e.constraints });
     out.push(...flattenValidation(e.children, field));
   }
   return out;

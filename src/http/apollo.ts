@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { GraphQLSchema } from 'graphql';
 import { GraphQLContext, Logger } from '../graphql/context';
 import { toClientError } from '../graphql/errors';
+import { errorLanguagePlugin } from './error-language';
 import { costLimitPlugin, LIMITS, validationRules } from './limits';
 
 /** Records whether the operation produced data, so the request transaction commits or rolls back. */
@@ -52,6 +53,7 @@ export function createApollo(
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema),
       outcomePlugin,
+      errorLanguagePlugin,
       ...(opts.plugins ?? []),
     ],
     formatError: (formatted, error) => toClientError(formatted, error, () => undefined),

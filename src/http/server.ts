@@ -14,6 +14,7 @@ import { GraphQLContext } from '../graphql/context';
 import { unavailableError } from '../graphql/errors';
 import { beforeCommit, buildAppSchema, createRequestLoaders } from '../graphql/schema';
 import { matchHttpRoute } from '../graphql/http-routes';
+import { configureCursorKey } from '../graphql/pagination';
 import { createApollo } from './apollo';
 import { serveDocumentRoute } from './documents-route';
 import { DevTokenOrgs, GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
@@ -123,6 +124,8 @@ function requestClock(fixedToday: string | null): () => { today: string; now: Da
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, api, directory, verifier, log } = deps;
   const metrics = new Metrics(api);
+  // Opaque cursors (issue 19): one key for every process that shares the secret.
+  configureCursorKey(config.cursorSecret ?? (config.jwt.mode === 'secret' ? config.jwt.secret : null) ?? deps.devTokenSecret ?? null);
   const clock = requestClock(config.fixedToday);
   const apollo = createApollo(buildAppSchema(), { production: config.production, log, plugins: [metrics.plugin()] });
   const rateLimits = createRateLimits(config);

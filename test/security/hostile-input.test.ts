@@ -19,6 +19,7 @@ import {
   isNonNullType,
 } from 'graphql';
 import request from 'supertest';
+import { encodeCursor } from '../../src/graphql/pagination';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { startTestApp, TestApp } from '../support/app';
 import { makeFnr, participantInput, REGISTER } from '../support/fixtures';
@@ -175,6 +176,12 @@ test(`issue 19's hostile classes: ${CLASS_INPUTS} inputs, every one a client err
     b64(['START_DEADLINE', '2199-12-31\u0000', '00000000-0000-4000-8000-000000000000']),
     b64(['2026-11-02 10:00:00.1231+01\u0000', '00000000-0000-4000-8000-000000000000']),
     b64(['\ud800', 'x']),
+    // Sealed with the server's key (opaque cursors, issue 19): refused by their shape, not only by the seal.
+    encodeCursor(['NAME', 'Ola\u0000', '00000000-0000-4000-8000-000000000000']),
+    encodeCursor(['START_DEADLINE', '2199-12-31\u0000', '00000000-0000-4000-8000-000000000000']),
+    encodeCursor(['2026-11-02 10:00:00.1231+01\u0000', '00000000-0000-4000-8000-000000000000']),
+    encodeCursor(['\ud800', 'x']),
+    encodeCursor([null, null, null]),
     b64('not json at all'),
     b64([]),
     b64([null, null, null]),

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { decodeCursor, encodeCursor, PageArgs } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, PageArgs, pageInfoOf } from '../../graphql/pagination';
 import { UUIDScalar } from '../../graphql/scalars';
 import { RequestContext } from '../shared';
 import { AccessLogService } from './access-log.service';
@@ -28,6 +28,6 @@ export class AccessLogResolver {
         fields: e.fields,
       },
     }));
-    return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { edges, totalCount, pageInfo: pageInfoOf(edges, hasNextPage, page.after) };
   }
 }

@@ -13,7 +13,8 @@ import {
 import { LATE_APPEAL_GROUNDS } from '../../domain/appeal-timeliness';
 import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
 import type { AppealDeadlineBasis, LateAppealGround } from '../../domain/deadlines';
-import { enumFrom } from '../../graphql/enums';
+import type { Role } from '../../auth/roles';
+import { enumFrom, ParticipationBasisEnum, RoleEnum } from '../../graphql/enums';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { BenefitDetails, DecisionOutcomeEnum, DecisionTypeEnum, ExemptionDetails, ExtensionDetails, HaltDetails, LeaveDetails } from '../decision';
@@ -63,7 +64,7 @@ export const AppealOrderEnum = enumFrom(
 @ObjectType({ simpleResolvers: true, description: 'Who took a step of an appeal, and for which organisation.' })
 export class AppealActor {
   @Field() name: string;
-  @Field({ description: 'MUNICIPALITY or STATSFORVALTER.' }) role: string;
+  @Field(() => RoleEnum, { description: 'MUNICIPALITY or STATSFORVALTER.' }) role: Role;
   @Field({ description: 'Municipality number or Statsforvalter area id.' }) org: string;
   @Field() orgName: string;
 }
@@ -149,7 +150,7 @@ export class AppealedDecision {
   @Field(() => UUIDScalar) id: string;
   @Field(() => DecisionTypeEnum) type: DecisionType;
   @Field(() => DecisionOutcomeEnum) outcome: 'GRANTED' | 'REFUSED';
-  @Field(() => String, { nullable: true }) basis: string | null;
+  @Field(() => ParticipationBasisEnum, { nullable: true, description: 'Participation: RIGHT_AND_DUTY or DISCRETIONARY.' }) basis: string | null;
   @Field() reasons: string;
   @Field(() => [String]) legalBasis: string[];
   @Field(() => LocalDateScalar) decidedAt: string;

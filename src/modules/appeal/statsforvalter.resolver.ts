@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { relevantPlanVersions } from '../../domain/appeal';
-import { decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, pageInfoOf } from '../../graphql/pagination';
 import { UUIDScalar } from '../../graphql/scalars';
 import { decisionForAppealView } from '../decision';
 import { PlanVersion, planVersionsForAppeal } from '../integration-plan';
@@ -31,7 +31,7 @@ export class StatsforvalterAppealResolver {
     const after = args.after ? decodeCursor(args.after, 3) : null;
     const { nodes, hasNextPage, totalCount, cursorValues } = await StatsforvalterAppealService.list(ctx, { ...args, after });
     const edges = nodes.map((n) => ({ node: toForwardedAppeal(n, ctx.directory, ctx.today), cursor: encodeCursor(cursorValues(n)) }));
-    return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+    return { edges, totalCount, pageInfo: pageInfoOf(edges, hasNextPage, args.after) };
   }
 
   @Authorized('STATSFORVALTER')

@@ -3,7 +3,7 @@ import { noteRead } from '../access-log';
 import { isIsoDate } from '../../domain/calendar';
 import { guidanceAfterParticipationDecision } from '../../domain/career-guidance';
 import { badInput } from '../../graphql/errors';
-import { decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, pageInfoOf } from '../../graphql/pagination';
 import { UUIDScalar } from '../../graphql/scalars';
 import { Participant } from '../participant';
 import { firstParticipationGrantDate } from '../decision';
@@ -104,7 +104,7 @@ export class CountyCareerGuidanceResolver {
       ['listed'],
     );
     const edges = rows.map((r) => ({ node: toCountyReferral(ctx, r), cursor: encodeCursor([r.startDeadline, r.id]) }));
-    return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+    return { edges, totalCount, pageInfo: pageInfoOf(edges, hasNextPage, args.after) };
   }
 
   @Authorized('COUNTY')

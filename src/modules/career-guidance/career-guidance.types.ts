@@ -9,7 +9,7 @@ import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLe
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { RECOMMENDATION_KINDS, REFERRAL_STATES, RecommendationKind, ReferralState } from '../../domain/career-guidance';
 import { END_GOALS, EndGoal } from '../../domain/end-goal';
-import { enumFrom } from '../../graphql/enums';
+import { EndGoalEnum, enumFrom } from '../../graphql/enums';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { PLAIN_TEXT } from '../shared';
@@ -20,7 +20,7 @@ import { County, Municipality } from '../reference';
  * module that names it: the integration plan and the programme use it through this module's door. Its
  * natural home is src/graphql/enums.ts, beside enumFrom.
  */
-export const EndGoalEnum = enumFrom(END_GOALS, 'EndGoal', 'End goal (sluttmål), integreringsloven §§ 13–14 (R-5.2).');
+export { EndGoalEnum };
 
 export const CareerGuidanceStateEnum = enumFrom(
   REFERRAL_STATES,

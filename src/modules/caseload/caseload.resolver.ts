@@ -2,6 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { declarePurpose, noteBulkRead, noteRead } from '../access-log';
 import { ownMunicipality, RequestContext, requestLoader } from '../shared';
+import { pageInfoOf } from '../../graphql/pagination';
 import { selectsField } from './caseload.sql';
 import { CaseloadService, filterPurpose } from './caseload.service';
 import { CaseloadSummary, ParticipantConnection, ParticipantsArgs } from './caseload.types';
@@ -35,7 +36,7 @@ export class CaseloadResolver {
       if (withCount) noteBulkRead(ctx, { municipalityId, purpose: `CASE_COUNT ${filter}`, fields: ['totalCount'], joinedIds: matchedIds });
     }
     const edges = rows.map((node) => ({ node, cursor: cursor(node) }));
-    return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+    return { edges, totalCount, pageInfo: pageInfoOf(edges, hasNextPage, args.after) };
   }
 
   @Authorized('MUNICIPALITY')

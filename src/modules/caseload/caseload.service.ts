@@ -48,11 +48,19 @@ export const CaseloadService = {
    */
   list(
     ctx: RequestContext,
-    args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'>,
+    args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'> & { direction?: ParticipantsArgs['direction'] },
     opts: { withCount: boolean; withMatched?: boolean } = { withCount: true },
   ): Promise<Page> {
     // The same list asked twice in one request (aliases of one field) is one statement: its answer is the same.
-    const key = JSON.stringify([args.first, args.after ?? null, args.filter ?? null, args.orderBy ?? null, opts.withCount, opts.withMatched ?? false]);
+    const key = JSON.stringify([
+      args.first,
+      args.after ?? null,
+      args.filter ?? null,
+      args.orderBy ?? null,
+      args.direction ?? 'ASC',
+      opts.withCount,
+      opts.withMatched ?? false,
+    ]);
     const memo = requestLoader(ctx, 'caseload.list', () => new Map<string, Promise<Page>>());
     let page = memo.get(key);
     if (!page) memo.set(key, (page = CaseloadService.read(ctx, args, opts)));
@@ -61,7 +69,7 @@ export const CaseloadService = {
 
   async read(
     ctx: RequestContext,
-    args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'>,
+    args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'> & { direction?: ParticipantsArgs['direction'] },
     opts: { withCount: boolean; withMatched?: boolean },
   ): Promise<Page> {
     const municipalityId = ownMunicipality(ctx);
@@ -69,8 +77,17 @@ export const CaseloadService = {
     const params = new SqlParams();
     const q = sqlScope(params, ctx.today);
     const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
-    const keyset = keysetCondition(order, args.after, q);
-    const sql = pageSql({ where, keyset, order, limit: params.add(args.first + 1, 'int'), withCount: opts.withCount, withMatched: opts.withMatched });
+    const direction = args.direction ?? 'ASC';
+    const keyset = keysetCondition(order, args.after, q, direction);
+    const sql = pageSql({
+      where,
+      keyset,
+      order,
+      direction,
+      limit: params.add(args.first + 1, 'int'),
+      withCount: opts.withCount,
+      withMatched: opts.withMatched,
+    });
     const raw = await ctx.tx.query<Record<string, unknown>>(sql, params.values);
     const totalCount = Number(raw[0]?.total_count ?? 0);
     const found = raw.filter((r) => r.id !== null);
@@ -86,7 +103,7 @@ export const CaseloadService = {
       };
     });
     const matchedIds = (raw[0]?.matched_ids as string | null) ?? '';
-    return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p), matchedIds };
+    return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p, direction), matchedIds };
   },
 
   /** The dashboard's counts for the caller's municipality, in one SQL statement. */

@@ -17,7 +17,7 @@ import { InvalidInputError } from '../../domain/errors';
 import { FINAL_STATES } from '../../domain/programme';
 import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import type { Participant, ParticipantStatus } from '../participant';
-import type { ParticipantFilter, ParticipantOrderValue } from './caseload.types';
+import type { ParticipantFilter, ParticipantOrderValue, SortDirectionValue } from './caseload.types';
 export type { ParticipantOrderValue } from './caseload.types';
 
 /** The participant row of the case list's statements, as column references checked against participant.table.ts. */
@@ -154,25 +154,40 @@ export const ORDERS: Record<ParticipantOrderValue, OrderDef> = {
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export function orderBySql(order: ParticipantOrderValue, alias: string): string {
+/**
+ * DESC is the exact reverse of ASC (values descending, participants without a value first, ties by id
+ * descending): the same index read backwards.
+ */
+export function orderBySql(order: ParticipantOrderValue, alias: string, direction: SortDirectionValue = 'ASC'): string {
+  if (direction === 'DESC') return `${alias}.${ORDERS[order].column} DESC NULLS FIRST, ${alias}.id DESC`;
   return `${alias}.${ORDERS[order].column} ASC NULLS LAST, ${alias}.id ASC`;
 }
 
-/** A cursor is [order, sort value, id]: a cursor of one order is refused by another. */
-export function participantCursor(order: ParticipantOrderValue, p: Participant): string {
-  return encodeCursor([order, ORDERS[order].value(p), p.id]);
+/** The order token a cursor carries: `NAME` ascending, `NAME:DESC` descending. */
+const orderToken = (order: ParticipantOrderValue, direction: SortDirectionValue) => (direction === 'DESC' ? `${order}:DESC` : order);
+
+/** A cursor is [order, sort value, id] (sealed): a cursor of one order or direction is refused by another. */
+export function participantCursor(order: ParticipantOrderValue, p: Participant, direction: SortDirectionValue = 'ASC'): string {
+  return encodeCursor([orderToken(order, direction), ORDERS[order].value(p), p.id]);
 }
 
 /** The keyset condition for the page after `after` (empty for the first page). */
-export function keysetCondition(order: ParticipantOrderValue, after: string | null | undefined, q: SqlScope): string {
+export function keysetCondition(order: ParticipantOrderValue, after: string | null | undefined, q: SqlScope, direction: SortDirectionValue = 'ASC'): string {
   if (!after) return '';
   const [cursorOrder, value, id] = decodeCursor(after, 3);
   const def = ORDERS[order];
   const unknown = () => new InvalidInputError('after', 'Unknown cursor: use the endCursor of a previous page with the same orderBy');
-  if (cursorOrder !== order || typeof id !== 'string' || !UUID_RE.test(id)) throw unknown();
+  if (cursorOrder !== orderToken(order, direction) || typeof id !== 'string' || !UUID_RE.test(id)) throw unknown();
   if (value === null ? !def.nullable : typeof value !== 'string' || (def.cast === 'date' && !isIsoDate(value))) throw unknown();
+  // PostgreSQL refuses a NUL in text: a value the server never wrote into a cursor.
+  if (typeof value === 'string' && value.includes('\u0000')) throw unknown();
   const col = P[def.column];
   const idRef = q.params.add(id, 'uuid');
+  if (direction === 'DESC') {
+    // NULLs come first: after a NULL, NULLs with a smaller id, then every value; after a value, smaller values only.
+    if (value === null) return `AND ((${col} IS NULL AND p.id < ${idRef}) OR ${col} IS NOT NULL)`;
+    return `AND (${col}, p.id) < (${q.params.add(value, def.cast)}, ${idRef})`;
+  }
   // NULLs sort last: after a NULL only NULLs with a greater id follow; after a value, greater values, then every NULL.
   if (value === null) return `AND ${col} IS NULL AND p.id > ${idRef}`;
   const beyond = `(${col}, p.id) > (${q.params.add(value, def.cast)}, ${idRef})`;
@@ -191,6 +206,7 @@ export function pageSql(opts: {
   where: string;
   keyset: string;
   order: ParticipantOrderValue;
+  direction?: SortDirectionValue;
   limit: string;
   withCount: boolean;
   withMatched?: boolean;
@@ -208,11 +224,11 @@ export function pageSql(opts: {
     LEFT JOIN LATERAL (
       SELECT p.*, eg.end_goal AS current_end_goal, ld.*, ${hasOpenAppealSql(P)} AS has_open_appeal
       FROM (SELECT p.* FROM ${table} p WHERE ${opts.where} ${opts.keyset}
-            ORDER BY ${orderBySql(opts.order, 'p')} LIMIT ${opts.limit}) p
+            ORDER BY ${orderBySql(opts.order, 'p', opts.direction)} LIMIT ${opts.limit}) p
       LEFT JOIN LATERAL (${currentEndGoalLateralSql(P)}) eg ON true
       LEFT JOIN LATERAL (${latestDecisionLateralSql(P, LATEST_DECISION_PREFIX)}) ld ON true
     ) page ON true
-    ORDER BY ${orderBySql(opts.order, 'page')}`;
+    ORDER BY ${orderBySql(opts.order, 'page', opts.direction)}`;
 }
 
 /** The caseload summary in one statement: each count is its own index-friendly sub-select. */

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { END_GOALS } from '../../domain/end-goal';
-import { enumFrom } from '../../graphql/enums';
+import { END_GOALS, EndGoal } from '../../domain/end-goal';
+import { EndGoalEnum, enumFrom } from '../../graphql/enums';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { EligibilityBasisEnum, Participant, PARTICIPANT_STATUSES, ParticipantStatus, ParticipantStatusEnum } from '../participant';
 import { PLAIN_TEXT } from '../shared';
@@ -15,6 +15,14 @@ export const ParticipantOrderEnum = enumFrom(
   'The order of the case list, ascending, participants without a value last, ties by id.',
 );
 
+export const SORT_DIRECTIONS = ['ASC', 'DESC'] as const;
+export type SortDirectionValue = (typeof SORT_DIRECTIONS)[number];
+export const SortDirectionEnum = enumFrom(
+  SORT_DIRECTIONS,
+  'SortDirection',
+  'ASC: smallest first, participants without a value last. DESC: the exact reverse (largest first, without a value first, ties by id descending).',
+);
+
 @ObjectType({ simpleResolvers: true })
 export class ParticipantConnection extends Connection(Participant, 'Participant') {}
 
@@ -26,14 +34,14 @@ export class ParticipantFilter {
   @IsIn(PARTICIPANT_STATUSES as unknown as string[], { each: true })
   status?: ParticipantStatus[] | null;
 
-  @Field(() => [String], {
+  @Field(() => [EndGoalEnum], {
     nullable: true,
     description: "Any of these current end goals (the latest plan version's; an empty list matches nothing); participants without a plan do not match.",
   })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsIn(END_GOALS as unknown as string[], { each: true })
-  endGoal?: string[] | null;
+  endGoal?: EndGoal[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'The start deadline has passed and the programme has not started (REGISTERED or PLANNED).' })
   @IsOptional()
@@ -111,6 +119,10 @@ export class ParticipantsArgs extends PageArgs {
   @Field(() => ParticipantOrderEnum, { defaultValue: 'START_DEADLINE' })
   @IsIn(PARTICIPANT_ORDERS as unknown as string[])
   orderBy: ParticipantOrderValue;
+
+  @Field(() => SortDirectionEnum, { defaultValue: 'ASC', description: 'The direction of orderBy; a cursor belongs to one order and direction.' })
+  @IsIn(SORT_DIRECTIONS as unknown as string[])
+  direction: SortDirectionValue = 'ASC';
 }
 
 @ObjectType({ simpleResolvers: true, description: 'How many participants have a status.' })

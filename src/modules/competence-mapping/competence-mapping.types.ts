@@ -1,8 +1,17 @@
 import { IsBoolean, IsInt, IsOptional, Length, Matches, Min } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { enumFrom } from '../../graphql/enums';
 import { IdempotencyKeyField } from '../../graphql/idempotency-key';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { PLAIN_TEXT } from '../shared';
+
+export const COMPETENCE_MAPPING_STATUSES = ['IN_PROGRESS', 'COMPLETED'] as const;
+export type CompetenceMappingStatus = (typeof COMPETENCE_MAPPING_STATUSES)[number];
+export const CompetenceMappingStatusEnum = enumFrom(
+  COMPETENCE_MAPPING_STATUSES,
+  'CompetenceMappingStatus',
+  'Where the competence mapping (kartlegging av kompetanse, integreringsloven § 11) stands: IN_PROGRESS or COMPLETED.',
+);
 
 /** Kompetansekartlegging (integreringsloven §§ 6, 10; R-2). */
 @ObjectType({ simpleResolvers: true, description: 'Competence mapping (kompetansekartlegging), R-2.' })
@@ -13,8 +22,8 @@ export class CompetenceMapping {
   @Field(() => Int)
   version: number;
 
-  @Field({ description: 'IN_PROGRESS or COMPLETED.' })
-  status: string;
+  @Field(() => CompetenceMappingStatusEnum, { description: 'IN_PROGRESS or COMPLETED.' })
+  status: CompetenceMappingStatus;
 
   @Field()
   languageSkills: string;

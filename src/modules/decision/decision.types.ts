@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, Length, Matches, Max, Min, Validate
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
 import { HALT_KINDS, HaltKind, LEAVE_KINDS, LeaveKind } from '../../domain/leave';
-import { enumFrom } from '../../graphql/enums';
+import { enumFrom, ParticipationBasisEnum } from '../../graphql/enums';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { PLAIN_TEXT } from '../shared';
 
@@ -113,7 +113,7 @@ export class Decision {
   @Field(() => Int) version: number;
   @Field(() => DecisionTypeEnum) type: DecisionType;
   @Field(() => DecisionOutcomeEnum) outcome: 'GRANTED' | 'REFUSED';
-  @Field(() => String, { nullable: true, description: 'Participation: RIGHT_AND_DUTY or DISCRETIONARY.' }) basis: string | null;
+  @Field(() => ParticipationBasisEnum, { nullable: true, description: 'Participation: RIGHT_AND_DUTY or DISCRETIONARY.' }) basis: string | null;
   @Field() reasons: string;
   @Field(() => [String]) legalBasis: string[];
   @Field(() => LocalDateScalar) decidedAt: string;

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { EndGoalEnum } from '../../graphql/enums';
 import { UUIDScalar } from '../../graphql/scalars';
 import { CareerGuidanceReferral, CareerGuidanceService, toMunicipalityReferral } from '../career-guidance';
 import { hasGrantedDecision } from '../decision';
@@ -22,7 +23,7 @@ function prefetchedEndGoal(p: Participant): string | null | undefined {
 @Authorized('MUNICIPALITY')
 @Resolver(() => Participant)
 export class IntegrationPlanResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'The end goal of the latest integration plan version; null without a plan.' })
+  @FieldResolver(() => EndGoalEnum, { nullable: true, description: 'The end goal of the latest integration plan version; null without a plan.' })
   currentEndGoal(@Root() p: Participant, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
     const prefetched = prefetchedEndGoal(p);
     if (prefetched !== undefined) return prefetched;

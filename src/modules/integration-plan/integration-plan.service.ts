@@ -17,7 +17,7 @@ import { ParticipantRecord, ParticipantService } from '../participant';
 import { ownMunicipality, RequestContext } from '../shared';
 import { integrationPlanRepository, PlanVersionTransferRow } from './integration-plan.repository';
 import { PlanVersionRecord, StoredPlanContent } from './integration-plan.table';
-import { IntegrationPlanInput, PlanVersion } from './integration-plan.types';
+import { IntegrationPlanInput, NorwegianGoal, PlanVersion } from './integration-plan.types';
 
 export type { PlanVersionRecord, PlanVersionTransferRow };
 
@@ -40,7 +40,8 @@ export function toPlanVersion(r: PlanVersionRecord): PlanVersion {
     versionNo: r.versionNo,
     endGoal: c.endGoal,
     reducedGoalReason: r.reducedGoalReason ?? null,
-    norwegianGoal: c.norwegianGoal,
+    // Stored only after the input's CEFR check (NorwegianGoalInput), so each value is a CefrLevel.
+    norwegianGoal: c.norwegianGoal as NorwegianGoal,
     longTermGoal: c.longTermGoal,
     norwegianHoursPerWeek: c.norwegianHoursPerWeek,
     socialStudiesHours: c.socialStudiesHours,

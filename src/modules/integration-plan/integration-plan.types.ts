@@ -2,8 +2,8 @@
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { END_GOALS, EndGoal } from '../../domain/end-goal';
-import { ELEMENT_KINDS, ElementKind, MAIN_PROGRAMME_TYPES, MainProgrammeType } from '../../domain/integration-plan';
-import { enumFrom } from '../../graphql/enums';
+import { CEFR_LEVELS, CefrLevel, ELEMENT_KINDS, ElementKind, MAIN_PROGRAMME_TYPES, MainProgrammeType } from '../../domain/integration-plan';
+import { CefrLevelEnum, enumFrom } from '../../graphql/enums';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { EndGoalEnum } from '../career-guidance';
 import { PLAIN_TEXT } from '../shared';
@@ -16,10 +16,10 @@ export const MainProgrammeTypeEnum = enumFrom(MAIN_PROGRAMME_TYPES, 'MainProgram
 @ObjectType({ simpleResolvers: true })
 @InputType('NorwegianGoalInput')
 export class NorwegianGoal {
-  @Field({ nullable: true }) @IsOptional() @Matches(/^(A1|A2|B1|B2|C1|C2)$/) listening?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^(A1|A2|B1|B2|C1|C2)$/) reading?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^(A1|A2|B1|B2|C1|C2)$/) speaking?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^(A1|A2|B1|B2|C1|C2)$/) writing?: string;
+  @Field(() => CefrLevelEnum, { nullable: true }) @IsOptional() @IsIn(CEFR_LEVELS as unknown as string[]) listening?: CefrLevel;
+  @Field(() => CefrLevelEnum, { nullable: true }) @IsOptional() @IsIn(CEFR_LEVELS as unknown as string[]) reading?: CefrLevel;
+  @Field(() => CefrLevelEnum, { nullable: true }) @IsOptional() @IsIn(CEFR_LEVELS as unknown as string[]) speaking?: CefrLevel;
+  @Field(() => CefrLevelEnum, { nullable: true }) @IsOptional() @IsIn(CEFR_LEVELS as unknown as string[]) writing?: CefrLevel;
 }
 
 @ObjectType({ simpleResolvers: true })

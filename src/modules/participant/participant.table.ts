@@ -8,7 +8,7 @@ export const participantTable = defineTable(
     municipality_id: c.smallint(),
     id: c.uuid().defaultSql('gen_random_uuid()'),
     version: c.integer().default(1),
-    full_name: c.text(),
+    full_name: c.text().collation('nb_no'),
     /** Fødselsnummer or D-number. Never an id, never in a URL, never in a log. */
     identity_number: c.char(11),
     birth_date: c.date(),
@@ -28,7 +28,7 @@ export const participantTable = defineTable(
     start_deadline: c.date().nullable(),
     status: c.text().default('REGISTERED'),
     assigned_to_sub: c.text().nullable(),
-    assigned_to_name: c.text().nullable(),
+    assigned_to_name: c.text().collation('nb_no').nullable(),
     created_at: c.timestamptz().defaultSql('now()'),
     updated_at: c.timestamptz().defaultSql('now()'),
     transferred_from_municipality_id: c.smallint().nullable(),

@@ -1,8 +1,9 @@
 import { IdempotencyKeyField } from '../../graphql/idempotency-key';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
-import { PERMIT_CATEGORIES, PermitCategory } from '../../domain/eligibility';
+import { EligibilityBasis, PERMIT_CATEGORIES, PermitCategory, UNMET_CONDITION_CODES, UnmetConditionCode } from '../../domain/eligibility';
 import { PROGRAMME_STATES } from '../../domain/programme';
+import { Regime, REGIMES } from '../../domain/regime';
 import { enumFrom } from '../../graphql/enums';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { PLAIN_TEXT } from '../shared';
@@ -16,6 +17,16 @@ export const EligibilityBasisEnum = enumFrom(
   'EligibilityBasis',
   'R-1.8: right and duty, a discretionary offer, or neither.',
 );
+export const RegimeEnum = enumFrom(
+  REGIMES,
+  'Regime',
+  'The law that governs a case (R-0.2): INTEGRERINGSLOVEN (from 2021-01-01) or the old INTRODUKSJONSLOVEN (manual assessment).',
+);
+export const UnmetConditionCodeEnum = enumFrom(
+  UNMET_CONDITION_CODES,
+  'UnmetConditionCode',
+  'A condition of right and duty to the introduction programme (rett og plikt, integreringsloven §§ 8–9) that is not met; stable and language-free.',
+);
 export const PermitCategoryEnum = enumFrom(PERMIT_CATEGORIES, 'PermitCategory', 'Residence-permit category (R-1.2, integreringsloven § 9).');
 export const ParticipantStatusEnum = enumFrom(
   PARTICIPANT_STATUSES,
@@ -25,8 +36,8 @@ export const ParticipantStatusEnum = enumFrom(
 
 @ObjectType({ simpleResolvers: true, description: 'One unmet condition of eligibility, with the section it comes from.' })
 export class UnmetConditionType {
-  @Field()
-  code: string;
+  @Field(() => UnmetConditionCodeEnum)
+  code: UnmetConditionCode;
 
   @Field()
   ruleId: string;
@@ -43,11 +54,11 @@ export class EligibilityType {
   @Field()
   eligible: boolean;
 
-  @Field({ description: 'RIGHT_AND_DUTY, DISCRETIONARY or NONE.' })
-  basis: string;
+  @Field(() => EligibilityBasisEnum, { description: 'RIGHT_AND_DUTY, DISCRETIONARY or NONE.' })
+  basis: EligibilityBasis;
 
-  @Field({ description: 'INTEGRERINGSLOVEN, or INTRODUKSJONSLOVEN (old regime: manual assessment).' })
-  regime: string;
+  @Field(() => RegimeEnum, { description: 'INTEGRERINGSLOVEN, or INTRODUKSJONSLOVEN (old regime: manual assessment).' })
+  regime: Regime;
 
   @Field(() => [UnmetConditionType])
   unmet: UnmetConditionType[];
@@ -123,8 +134,8 @@ export class Participant {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Decision and start at the latest (R-5.1); not moved off weekends.' })
   startDeadline: string | null;
 
-  @Field()
-  status: string;
+  @Field(() => ParticipantStatusEnum)
+  status: ParticipantStatus;
 
   @Field(() => Caseworker, { nullable: true })
   assignedTo: Caseworker | null;

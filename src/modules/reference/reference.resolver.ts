@@ -1,5 +1,6 @@
 import { Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import { ROLES } from '../../auth/roles';
+import { Role, ROLES } from '../../auth/roles';
+import { RoleEnum } from '../../graphql/enums';
 import { MunicipalityRef } from '../../auth/org-directory';
 import { GraphQLContext } from '../../graphql/context';
 import { County, Municipality, StatsforvalterArea } from './reference.types';
@@ -16,8 +17,8 @@ export class Me {
   @Field()
   name: string;
 
-  @Field()
-  role: string;
+  @Field(() => RoleEnum)
+  role: Role;
 
   @Field({ description: 'Municipality number, county number or Statsforvalter area id.' })
   org: string;

@@ -1,9 +1,17 @@
 /** GraphQL types of a transfer between municipalities. */
 import { Length, Matches } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { TRANSFER_STATES, TransferState } from '../../domain/case-transfer';
+import { enumFrom } from '../../graphql/enums';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { Municipality } from '../reference';
 import { PLAIN_TEXT } from '../shared';
+
+export const TransferStateEnum = enumFrom(
+  TRANSFER_STATES,
+  'TransferState',
+  'Where a case transfer (flytting, integreringsloven § 42) stands: PENDING, ACCEPTED or REJECTED by the receiving municipality.',
+);
 
 @ObjectType({ simpleResolvers: true, description: 'A case another municipality has sent to this one, waiting to be accepted or rejected.' })
 export class IncomingTransfer {
@@ -11,7 +19,7 @@ export class IncomingTransfer {
   @Field(() => Int) version: number;
   @Field(() => Municipality) from: Municipality;
   @Field(() => LocalDateScalar) sentAt: string;
-  @Field({ description: 'PENDING, ACCEPTED or REJECTED.' }) state: string;
+  @Field(() => TransferStateEnum, { description: 'PENDING, ACCEPTED or REJECTED.' }) state: TransferState;
   @Field() name: string;
   @Field(() => LocalDateScalar) birthDate: string;
   @Field(() => Int, { description: 'Programme time already used in the sending municipality (R-5.7).' }) timeAlreadyUsedDays: number;

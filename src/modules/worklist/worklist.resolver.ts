@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, pageInfoOf } from '../../graphql/pagination';
 import { RequestContext } from '../shared';
 import { WorklistService } from './worklist.service';
 import { WorklistArgs, WorklistConnection } from './worklist.types';
@@ -18,6 +18,6 @@ export class WorklistResolver {
     const after = args.after ? decodeCursor(args.after, 3) : null;
     const page = await WorklistService.page(ctx, { first: args.first, after, filter: args.filter });
     const edges = page.items.map((node) => ({ node, cursor: encodeCursor(page.cursorValues(node)) }));
-    return { edges, totalCount: page.totalCount, counts: page.counts, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { edges, totalCount: page.totalCount, counts: page.counts, pageInfo: pageInfoOf(edges, page.hasNextPage, args.after) };
   }
 }
