@@ -11,7 +11,8 @@
 import type { ColumnType, Insertable, Updateable } from 'kysely';
 import { EntitySchema, EntitySchemaColumnOptions } from 'typeorm';
 
-type SqlType = 'smallint' | 'integer' | 'bigint' | 'numeric' | 'text' | 'character' | 'boolean' | 'date' | 'timestamp with time zone' | 'uuid' | 'jsonb';
+type SqlType =
+  'smallint' | 'integer' | 'bigint' | 'numeric' | 'text' | 'character' | 'boolean' | 'date' | 'timestamp with time zone' | 'uuid' | 'jsonb' | 'datemultirange';
 
 interface ColumnSpec {
   type: SqlType;
@@ -69,6 +70,8 @@ export const c = {
   timestamptz: () => col<Date>('timestamp with time zone'),
   uuid: () => col<string>('uuid'),
   jsonb: <T = unknown>() => col<T>('jsonb'),
+  /** A set of date ranges, as PostgreSQL's text ('{[2024-01-01,2026-01-01)}'); for range tests in SQL. */
+  datemultirange: () => col<string>('datemultirange'),
 };
 
 type AnyColumn = Column<unknown, boolean, boolean>;

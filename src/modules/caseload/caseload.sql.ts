@@ -13,6 +13,7 @@ import { currentEndGoalInSql, currentEndGoalLateralSql, hasPlanSql } from '../in
 import { programmeEndingSql, programmesEndingCountSql } from '../programme';
 import { participantTable } from '../participant';
 import { isIsoDate } from '../../domain/calendar';
+import type { EligibilityBasis } from '../../domain/eligibility';
 import { InvalidInputError } from '../../domain/errors';
 import { FINAL_STATES } from '../../domain/programme';
 import { decodeCursor, encodeCursor } from '../../graphql/pagination';
@@ -98,6 +99,13 @@ function ref(alias: string) {
   return columnsOf(participantTable, alias);
 }
 
+/** The column that holds each basis's evaluation dates. */
+const ELIGIBILITY_SPAN: Record<EligibilityBasis, 'eligibility_right_and_duty' | 'eligibility_discretionary' | 'eligibility_none'> = {
+  RIGHT_AND_DUTY: 'eligibility_right_and_duty',
+  DISCRETIONARY: 'eligibility_discretionary',
+  NONE: 'eligibility_none',
+};
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -123,13 +131,10 @@ export function filterConditions(filter: ParticipantFilter | null | undefined, q
   }
   const name = filter.nameContains?.trim();
   if (name) out.push(`${P.full_name} ILIKE ${q.params.add(`%${escapeLike(name)}%`)} ESCAPE '\\'`);
-  // R-1.8, evaluated today from the stored periods (participant.eligibility_periods, rewritten with the
-  // facts): an SQL condition like the others, so the page and its count stay one statement and cost
-  // what an index-driven scan costs, not an evaluation of the law in Node per candidate.
-  if (filter.eligibility) {
-    out.push(`EXISTS (SELECT 1 FROM jsonb_to_recordset(${P.eligibility_periods}) AS e("from" date, until date, basis text)
-      WHERE e.basis = ${q.params.add(filter.eligibility)} AND (e."from" IS NULL OR e."from" <= ${q.today()}) AND (e.until IS NULL OR ${q.today()} < e.until))`);
-  }
+  // R-1.8, evaluated today from the stored spans (participant.eligibility_*, the periods' own, kept by a
+  // trigger): an SQL condition like the others, so the page and its count stay one statement, and a range
+  // test per row (2.5 ms for 8 500 rows; unpacking the jsonb periods per row cost 30 ms).
+  if (filter.eligibility) out.push(`${P[ELIGIBILITY_SPAN[filter.eligibility]]} @> ${q.today()}`);
   if (filter.assignedToMe === true) out.push(`${P.assigned_to_sub} = ${q.params.once('sub', actorSub)}`);
   if (filter.assignedToMe === false) out.push(`${P.assigned_to_sub} IS DISTINCT FROM ${q.params.once('sub', actorSub)}`);
   return out;

@@ -88,7 +88,16 @@ export function periodsOf(
 
 /** The audited view of a participant: never the identity number (the change log is not a register of numbers), nor what is derived from the facts. */
 function auditSnapshot(p: ParticipantRecord): Record<string, unknown> {
-  const { identityNumber: _omit, createdAt: _c, updatedAt: _u, eligibilityPeriods: _e, ...rest } = p;
+  const {
+    identityNumber: _omit,
+    createdAt: _c,
+    updatedAt: _u,
+    eligibilityPeriods: _e,
+    eligibilityRightAndDuty: _r,
+    eligibilityDiscretionary: _d,
+    eligibilityNone: _n,
+    ...rest
+  } = p;
   return rest;
 }
 

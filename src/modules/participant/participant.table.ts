@@ -37,6 +37,14 @@ export const participantTable = defineTable(
     transferred_at: c.date().nullable(),
     /** R-1.8 as dated data: the basis on every evaluation date, from this row's facts (eligibilityPeriods); rewritten with them. */
     eligibility_periods: c.jsonb<EligibilityPeriod[]>(),
+    /**
+     * Each basis's evaluation dates from eligibility_periods, as ranges: the case list's eligibility filter
+     * is one range test per row. Written only by the trigger participant_eligibility_spans (any value a
+     * writer gives is replaced by the periods' own).
+     */
+    eligibility_right_and_duty: c.datemultirange().defaultSql("'{}'"),
+    eligibility_discretionary: c.datemultirange().defaultSql("'{}'"),
+    eligibility_none: c.datemultirange().defaultSql("'{}'"),
   },
   {
     primaryKey: ['municipality_id', 'id'],
