@@ -1,15 +1,21 @@
 /**
  * npm run bench — throughput and latency of the dashboard scenarios on the generated data set
- * (npm run seed:bench first), for the GraphQL server and, in the same run, for minimal hand-written
- * SQL through pg (scripts/raw-server.ts) with the same pool, login, settings and RLS. autocannon
- * drives both from this process; the servers run as their own processes. Prints a table and appends
- * it, with the date, commit and machine, to BENCHMARKS.md. Loopback only, bounded in time.
- *   --seconds N (per measurement, default 10)   --connections N (default 16)   --no-write (do not touch BENCHMARKS.md)
+ * (npm run seed:bench first), for the GraphQL server and, in the same run, for two references with the
+ * same pool, login, settings and RLS: scripts/json-server.ts (the limit: PostgreSQL builds the whole
+ * JSON answer and writes the access log in one statement, BEGIN/settings/COMMIT in the same round trip)
+ * and scripts/raw-server.ts (hand-written SQL through pg, rows turned into JSON in Node, no access log).
+ * Before a scenario is timed, the JSON reference's answer must equal the API's (the whole `data`, row for
+ * row), else the run stops. Each scenario's targets are measured in alternating rounds; a ratio is to the
+ * fastest reference of the run. autocannon drives everything from this process; the servers run as their
+ * own processes. Prints a table and appends it, with the date, commit and machine, to BENCHMARKS.md.
+ *   --seconds N (per measurement, default 10)   --connections N (default 16)   --rounds N (default 2)
+ *   --no-write (do not touch BENCHMARKS.md)
  *   --only TEXT (run only the scenarios whose name contains TEXT, e.g. --only "case list"; implies --no-write)
  */
 import 'reflect-metadata';
 import { ChildProcess, execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -38,6 +44,7 @@ const arg = (name: string, fallback: string) => {
 };
 const SECONDS = Number(arg('seconds', '10'));
 const CONNECTIONS = Number(arg('connections', '16'));
+const ROUNDS = Number(arg('rounds', '2'));
 const ONLY = arg('only', '');
 const WRITE = !process.argv.includes('--no-write') && !ONLY;
 
@@ -48,19 +55,46 @@ interface Scenario {
   variables?: () => Record<string, unknown>;
   raw: string;
   rawMethod?: string;
+  /** The JSON reference's path (reads only); its answer must equal the API's. */
+  json?: string;
   needs?: string;
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
 }
 
 interface Row {
   scenario: string;
-  gqlRps: number;
-  gqlP50: number;
-  gqlP99: number;
-  rawRps: number;
-  rawP50: number;
-  rawP99: number;
+  gql: Measured;
+  json: Measured | null;
+  raw: Measured;
   statements: string;
-  errors: number;
+}
+
+/** Rounds of one target averaged: throughput is the mean, latency the worst round's. */
+function combine(runs: Measured[]): Measured {
+  return {
+    rps: Math.round(runs.reduce((a, r) => a + r.rps, 0) / runs.length),
+    p50: Math.max(...runs.map((r) => r.p50)),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+  };
+}
+
+/** The first place two answers differ, for the refusal's message. */
+function firstDifference(a: unknown, b: unknown, at = 'data'): string {
+  if (isDeepStrictEqual(a, b)) return '';
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`);
+      if (d) return d;
+    }
+  }
+  return `${at}: API ${JSON.stringify(a)?.slice(0, 200)} vs reference ${JSON.stringify(b)?.slice(0, 200)}`;
 }
 
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
@@ -114,6 +148,7 @@ async function main(): Promise<void> {
     await ensureApiLogin(ownerUrl, API_PASSWORD);
     const apiPort = await freeLoopbackPort();
     const rawPort = await freeLoopbackPort();
+    const jsonPort = await freeLoopbackPort();
     const root = projectRoot();
     // Started as `npm start` starts it: the same node flags (package.json), in production mode.
     const startScript = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
@@ -142,8 +177,14 @@ async function main(): Promise<void> {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(raw);
+    const json = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'json-server.js')], {
+      env: { ...process.env, DATABASE_API_URL: apiUrlFrom(ownerUrl, API_PASSWORD), PORT: String(jsonPort), DATABASE_POOL_SIZE: '10' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(json);
     await waitFor(`http://127.0.0.1:${apiPort}/readyz`, api);
     await waitFor(`http://127.0.0.1:${rawPort}/nothing`, raw);
+    await waitFor(`http://127.0.0.1:${jsonPort}/nothing`, json);
 
     const token = (role: string, org: string) => () => signDevToken(SECRET, { sub: `bench-${org}`, role, org }, { expiresInSeconds: 3600 });
     let seq = 0;
@@ -157,12 +198,14 @@ async function main(): Promise<void> {
         token: token('MUNICIPALITY', m.number),
         query: `query CaseList { participants(first: 50, orderBy: START_DEADLINE) { totalCount edges { node { id name status startDeadline currentEndGoal latestDecision { type outcome decidedAt } ${tables.includes('appeal') ? 'hasOpenAppeal' : ''} } } } }`,
         raw: `/case-list?m=${m.id}`,
+        json: `/case-list?m=${m.id}&org=${m.number}`,
       });
       scenarios.push({
         name: `caseload summary, ${label} (${m.name})`,
         token: token('MUNICIPALITY', m.number),
         query: `query Summary { caseloadSummary { total byStatus { status count } startsOverdue programmesEndingWithin30Days ${tables.includes('appeal') ? 'appealsAwaitingReview' : ''} } }`,
         raw: `/summary?m=${m.id}`,
+        json: `/summary?m=${m.id}&org=${m.number}`,
       });
     }
     scenarios.push({
@@ -170,6 +213,7 @@ async function main(): Promise<void> {
       token: token('STATSFORVALTER', area),
       query: `query Queue { appeals(first: 50) { totalCount edges { node { id state receivedAt forwardedAt municipality { number name } decision { type outcome decidedAt } } } } }`,
       raw: `/appeal-queue?area=${area}&m=${areaMunicipalities}`,
+      json: `/appeal-queue?area=${area}&m=${areaMunicipalities}`,
       needs: 'appeal',
     });
     scenarios.push({
@@ -177,6 +221,7 @@ async function main(): Promise<void> {
       token: token('COUNTY', largest.county_number),
       query: `query Referrals { careerGuidanceReferrals(first: 50, filter: { state: OPEN }) { totalCount edges { node { id state referredAt municipality { number name } participant { name birthYear languages education } programmeDecisionDeadline } } } }`,
       raw: `/referrals?county=${largest.county_number}&m=${countyMunicipalities}`,
+      json: `/referrals?county=${largest.county_number}&m=${countyMunicipalities}`,
       needs: 'career_guidance_referral',
     });
     scenarios.push({
@@ -218,46 +263,59 @@ async function main(): Promise<void> {
         headers,
         body: JSON.stringify({ query: s.query, variables: s.variables?.() }),
       });
-      const probeBody = (await probe.json()) as { errors?: unknown[] };
+      const probeBody = (await probe.json()) as { data?: unknown; errors?: unknown[] };
       if (probeBody.errors) throw new Error(`${s.name}: ${JSON.stringify(probeBody.errors).slice(0, 500)}`);
       const statements = probe.headers.get('x-sql-statements') ?? '?';
-      let gqlErrors = 0;
-      const gql = await autocannon({
+      if (s.json) {
+        // The reference must answer exactly what the API answers, or its figures say nothing.
+        const ref = (await (await fetch(`http://127.0.0.1:${jsonPort}${s.json}`)).json()) as { data?: unknown };
+        const diff = firstDifference(probeBody.data, ref.data);
+        if (diff) throw new Error(`${s.name}: the JSON reference's answer differs from the API's at ${diff}`);
+      }
+      const gqlRuns: Measured[] = [];
+      const rawRuns: Measured[] = [];
+      const jsonRuns: Measured[] = [];
+      // Warm-up, unmeasured: JIT, prepared statements and plans, the pools' connections.
+      const warm = { connections: CONNECTIONS, duration: Math.min(3, SECONDS) };
+      await autocannon({
+        ...warm,
         url: `http://127.0.0.1:${apiPort}/graphql`,
-        connections: CONNECTIONS,
-        duration: SECONDS,
         method: 'POST',
         headers,
-        body: JSON.stringify({ query: s.query }),
-        requests: [
-          {
-            ...(s.variables
-              ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ query: s.query, variables: s.variables!() }) }) }
-              : {}),
-            // A GraphQL error comes with HTTP 200: count it from the body.
-            onResponse: (_status: number, body: string) => {
-              if (body.includes('"errors"')) gqlErrors++;
+        body: JSON.stringify({ query: s.query, variables: s.variables?.() }),
+      });
+      if (s.json) await autocannon({ ...warm, url: `http://127.0.0.1:${jsonPort}${s.json}` });
+      if (!s.rawMethod) await autocannon({ ...warm, url: `http://127.0.0.1:${rawPort}${s.raw}` });
+      for (let round = 0; round < ROUNDS; round++) {
+        let gqlErrors = 0;
+        const gql = await autocannon({
+          url: `http://127.0.0.1:${apiPort}/graphql`,
+          connections: CONNECTIONS,
+          duration: SECONDS,
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ query: s.query }),
+          requests: [
+            {
+              ...(s.variables
+                ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ query: s.query, variables: s.variables!() }) }) }
+                : {}),
+              // A GraphQL error comes with HTTP 200: count it from the body.
+              onResponse: (_status: number, body: string) => {
+                if (body.includes('"errors"')) gqlErrors++;
+              },
             },
-          },
-        ],
-      });
-      const rawRes = await autocannon({
-        url: `http://127.0.0.1:${rawPort}${s.raw}`,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        method: s.rawMethod ?? 'GET',
-      });
-      const row: Row = {
-        scenario: s.name,
-        gqlRps: Math.round(gql.requests.average),
-        gqlP50: gql.latency.p50,
-        gqlP99: gql.latency.p99,
-        rawRps: Math.round(rawRes.requests.average),
-        rawP50: rawRes.latency.p50,
-        rawP99: rawRes.latency.p99,
-        statements,
-        errors: gqlErrors + gql.non2xx + gql.errors + rawRes.non2xx + rawRes.errors,
-      };
+          ],
+        });
+        gqlRuns.push({ rps: gql.requests.average, p50: gql.latency.p50, p99: gql.latency.p99, errors: gqlErrors + gql.non2xx + gql.errors });
+        if (s.json) {
+          const j = await autocannon({ url: `http://127.0.0.1:${jsonPort}${s.json}`, connections: CONNECTIONS, duration: SECONDS });
+          jsonRuns.push({ rps: j.requests.average, p50: j.latency.p50, p99: j.latency.p99, errors: j.non2xx + j.errors });
+        }
+        const r = await autocannon({ url: `http://127.0.0.1:${rawPort}${s.raw}`, connections: CONNECTIONS, duration: SECONDS, method: s.rawMethod ?? 'GET' });
+        rawRuns.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors });
+      }
+      const row: Row = { scenario: s.name, gql: combine(gqlRuns), json: jsonRuns.length ? combine(jsonRuns) : null, raw: combine(rawRuns), statements };
       rows.push(row);
       console.log(JSON.stringify(row));
     }
@@ -271,17 +329,20 @@ async function main(): Promise<void> {
       }
     })();
     const machine = `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${(await owner.query('SHOW server_version')).rows[0].server_version}`;
+    const fastest = (r: Row) => (r.json && r.json.rps > r.raw.rps ? r.json : r.raw);
+    const cell = (m: Measured | null) => (m ? `${Math.round(m.rps)} | ${m.p99}` : '– | –');
     const table = [
       `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · ${participants} participants`,
       '',
-      `Machine: ${machine}. autocannon ${CONNECTIONS} connections × ${SECONDS} s per measurement, pool 10. API server peak RSS **${Math.round(peakRss)} MB**.`,
+      `Machine: ${machine}. autocannon ${CONNECTIONS} connections × ${SECONDS} s per measurement, ${ROUNDS} alternating round(s) (throughput the mean, p99 the worst round), pool 10. API server peak RSS **${Math.round(peakRss)} MB**. Ratios are to the faster reference of the scenario.`,
       '',
-      '| Scenario | GraphQL req/s | p50 ms | p99 ms | raw SQL req/s | p50 ms | p99 ms | throughput ratio | p99 ratio | SQL statements / request | errors |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
-      ...rows.map(
-        (r) =>
-          `| ${r.scenario} | ${r.gqlRps} | ${r.gqlP50} | ${r.gqlP99} | ${r.rawRps} | ${r.rawP50} | ${r.rawP99} | **${(r.gqlRps / r.rawRps).toFixed(2)}×** | ${(r.gqlP99 / Math.max(1, r.rawP99)).toFixed(2)}× | ${r.statements} | ${r.errors} |`,
-      ),
+      '| Scenario | GraphQL req/s | p50 ms | p99 ms | JSON reference req/s | p99 ms | raw reference req/s | p99 ms | throughput ratio | p99 ratio | SQL statements / request | errors |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      ...rows.map((r) => {
+        const ref = fastest(r);
+        const errors = r.gql.errors + r.raw.errors + (r.json?.errors ?? 0);
+        return `| ${r.scenario} | ${Math.round(r.gql.rps)} | ${r.gql.p50} | ${r.gql.p99} | ${cell(r.json)} | ${cell(r.raw)} | **${(r.gql.rps / ref.rps).toFixed(2)}×** | ${(r.gql.p99 / Math.max(1, ref.p99)).toFixed(2)}× | ${r.statements} | ${errors} |`;
+      }),
       '',
     ].join('\n');
     console.log('\n' + table);

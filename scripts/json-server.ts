@@ -1,0 +1,230 @@
+/**
+ * The reference at the limit (issue 20): each read scenario answered by ONE statement in which
+ * PostgreSQL builds the whole JSON answer, the GraphQL response's exact `data`, and writes the same
+ * access-log rows the API writes; BEGIN, the caller's settings (SET LOCAL, as the API sends them), the
+ * statement and COMMIT go in one simple-protocol round trip. Node only forwards the text PostgreSQL
+ * returns. Same login (introsak_api, RLS on), same pool size. scripts/bench.ts checks before every run
+ * that its answers equal the API's, row for row. Started by scripts/bench.ts as its own process.
+ *   GET /case-list?m=ID&org=NNNN   GET /summary?m=ID&org=NNNN   GET /appeal-queue?area=ID&m=IDS   GET /referrals?county=NN&m=IDS
+ *   ?first=N (default 50)
+ */
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Pool, PoolClient } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_API_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+pool.on('error', () => undefined);
+/** The day the API computes its date rules on: Europe/Oslo's calendar date. */
+const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+
+interface Caller {
+  role: string;
+  org: string;
+  sub: string;
+  m: string;
+  ms: string;
+}
+
+/** BEGIN, the settings, the statement and COMMIT in one round trip; the statement's one text value is the answer. */
+async function oneRoundTrip(c: PoolClient, caller: Caller, statement: string): Promise<string> {
+  const lit = (v: string) => c.escapeLiteral(v);
+  const set = (name: string, value: string) => `SET LOCAL ${name} = ${lit(value)}`;
+  const text = [
+    'BEGIN',
+    set('citus.propagate_set_commands', 'local'),
+    set('app.role', caller.role),
+    set('app.org', caller.org),
+    set('app.actor', caller.sub),
+    set('app.municipality_id', caller.m),
+    set('app.municipality_ids', caller.ms),
+    set('synchronous_commit', 'off'),
+    statement,
+    'COMMIT',
+  ].join(';\n');
+  const results = (await c.query(text)) as unknown as { rows: { answer: string }[]; command: string }[];
+  const answer = results.find((r) => r.command === 'SELECT' && r.rows[0]?.answer !== undefined);
+  if (!answer) throw new Error('no answer');
+  return answer.rows[0].answer;
+}
+
+/** A number for the SQL text, refused unless it is one. */
+const int = (v: string | null, fallback?: number): number => {
+  const n = Number(v ?? fallback);
+  if (!Number.isInteger(n)) throw new Error(`not an integer: ${v}`);
+  return n;
+};
+const intList = (v: string | null): string =>
+  (v ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((x) => String(int(x)))
+    .join(',');
+
+/** The dashboard's case list by start deadline: page, latest decision, end goal, open appeal, count, access log. */
+function caseList(c: PoolClient, m: number, first: number, caller: Caller, requestId: string): string {
+  const lit = (v: string) => c.escapeLiteral(v);
+  return `
+WITH page AS MATERIALIZED (
+  SELECT p.municipality_id, p.id, p.full_name, p.status, p.start_deadline
+  FROM app.participant p WHERE p.municipality_id = ${m}
+  ORDER BY p.start_deadline ASC NULLS LAST, p.id ASC LIMIT ${first}
+), rows AS MATERIALIZED (
+  SELECT page.*, eg.end_goal, ld.type, ld.outcome, ld.decided_at,
+         EXISTS (SELECT 1 FROM app.appeal a WHERE a.municipality_id = page.municipality_id AND a.participant_id = page.id AND a.state <> 'CLOSED') AS open_appeal
+  FROM page
+  LEFT JOIN LATERAL (SELECT v.end_goal FROM app.plan_version v WHERE v.municipality_id = page.municipality_id AND v.participant_id = page.id
+                     ORDER BY v.version_no DESC LIMIT 1) eg ON true
+  LEFT JOIN LATERAL (SELECT d.type, d.outcome, d.decided_at FROM app.decision d WHERE d.municipality_id = page.municipality_id AND d.participant_id = page.id
+                     ORDER BY d.decided_at DESC, d.created_at DESC LIMIT 1) ld ON true
+), logged AS (
+  INSERT INTO app.access_log (municipality_id, request_id, actor_sub, actor_role, actor_org, participant_ids, purpose, fields)
+  SELECT ${m}, ${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}, array_agg(id), 'CASE_LIST',
+         CASE WHEN type IS NULL THEN '{currentEndGoal,hasOpenAppeal,id,latestDecision,name,startDeadline,status}'::text[]
+              ELSE '{Decision.decidedAt,Decision.outcome,Decision.type,currentEndGoal,hasOpenAppeal,id,latestDecision,name,startDeadline,status}'::text[] END
+  FROM rows GROUP BY type IS NULL
+)
+SELECT json_build_object('participants', json_build_object(
+  'totalCount', (SELECT count(*) FROM app.participant WHERE municipality_id = ${m}),
+  'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object(
+      'id', id, 'name', full_name, 'status', status, 'startDeadline', start_deadline, 'currentEndGoal', end_goal,
+      'latestDecision', CASE WHEN type IS NULL THEN NULL ELSE json_build_object('type', type, 'outcome', outcome, 'decidedAt', decided_at) END,
+      'hasOpenAppeal', open_appeal)) ORDER BY start_deadline ASC NULLS LAST, id ASC) FROM rows), '[]'::json)))::text AS answer`;
+}
+
+/** The caseload summary's counts (no personal data: no access-log row, as in the API). */
+function summary(m: number, day: string): string {
+  return `
+SELECT json_build_object('caseloadSummary', json_build_object(
+  'total', (SELECT count(*) FROM app.participant WHERE municipality_id = ${m}),
+  'byStatus', (SELECT json_agg(json_build_object('status', s.status, 'count', coalesce(n.n, 0)) ORDER BY s.o)
+               FROM unnest('{REGISTERED,PLANNED,ACTIVE,ON_LEAVE,HALTED,COMPLETED,INTERRUPTED,TRANSFERRED}'::text[]) WITH ORDINALITY s(status, o)
+               LEFT JOIN (SELECT status, count(*) n FROM app.participant WHERE municipality_id = ${m} GROUP BY status) n ON n.status = s.status),
+  'startsOverdue', (SELECT count(*) FROM app.participant WHERE municipality_id = ${m} AND start_deadline < '${day}'::date AND status IN ('REGISTERED', 'PLANNED')),
+  'programmesEndingWithin30Days', (SELECT count(*) FROM app.programme WHERE municipality_id = ${m} AND state IN ('ACTIVE', 'ON_LEAVE', 'HALTED')
+                                   AND planned_end_date BETWEEN '${day}'::date AND '${day}'::date + 30),
+  'appealsAwaitingReview', (SELECT count(*) FROM app.appeal WHERE municipality_id = ${m} AND state IN ('RECEIVED', 'UNDER_REVIEW'))))::text AS answer`;
+}
+
+const APPEAL_FIELDS =
+  '{AppealedDecision.decidedAt,AppealedDecision.outcome,AppealedDecision.type,ForwardedAppeal.decision,ForwardedAppeal.forwardedAt,ForwardedAppeal.id,ForwardedAppeal.municipality,ForwardedAppeal.receivedAt,ForwardedAppeal.state}';
+
+/** Statsforvalteren's queue of forwarded appeals by forwarding time, with the appealed decision and the municipality; logged per municipality. */
+function appealQueue(c: PoolClient, first: number, caller: Caller, requestId: string): string {
+  const lit = (v: string) => c.escapeLiteral(v);
+  const area = lit(caller.org);
+  return `
+WITH page AS MATERIALIZED (
+  SELECT a.municipality_id, a.id, a.participant_id, a.decision_id, a.state, a.received_at, a.forwarded_at
+  FROM app.appeal a WHERE a.statsforvalter_id = ${area} AND a.forwarded_at IS NOT NULL
+  ORDER BY a.forwarded_at, a.id LIMIT ${first}
+), rows AS MATERIALIZED (
+  SELECT page.*, d.type, d.outcome, d.decided_at, m.number, m.name
+  FROM page
+  JOIN app.decision d ON d.municipality_id = page.municipality_id AND d.id = page.decision_id
+  JOIN app.municipality m ON m.id = page.municipality_id
+), logged AS (
+  INSERT INTO app.access_log (municipality_id, request_id, actor_sub, actor_role, actor_org, participant_ids, purpose, fields)
+  SELECT municipality_id, ${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}, array_agg(participant_id), 'APPEAL_LIST', '${APPEAL_FIELDS}'::text[]
+  FROM rows GROUP BY municipality_id
+)
+SELECT json_build_object('appeals', json_build_object(
+  'totalCount', (SELECT count(*) FROM app.appeal WHERE statsforvalter_id = ${area} AND forwarded_at IS NOT NULL),
+  'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object(
+      'id', id, 'state', state, 'receivedAt', received_at,
+      'forwardedAt', to_char(forwarded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'municipality', json_build_object('number', number, 'name', name),
+      'decision', json_build_object('type', type, 'outcome', outcome, 'decidedAt', decided_at))) ORDER BY forwarded_at, id) FROM rows), '[]'::json)))::text AS answer`;
+}
+
+const REFERRAL_FIELDS =
+  '{CountyGuidanceReferral.id,CountyGuidanceReferral.municipality,CountyGuidanceReferral.participant,CountyGuidanceReferral.programmeDecisionDeadline,CountyGuidanceReferral.referredAt,CountyGuidanceReferral.state,GuidanceParticipant.birthYear,GuidanceParticipant.education,GuidanceParticipant.languages,GuidanceParticipant.name,listed}';
+
+/** The county's open referrals by programme-decision deadline, with the participant's and the mapping's window; logged per municipality. */
+function referrals(c: PoolClient, first: number, caller: Caller, requestId: string): string {
+  const lit = (v: string) => c.escapeLiteral(v);
+  const county = lit(caller.org);
+  const scope = `r.county_number = ${county} AND r.municipality_id = ANY('{${caller.ms}}'::smallint[]) AND r.state = 'OPEN'`;
+  return `
+WITH rows AS MATERIALIZED (
+  SELECT r.municipality_id, r.id, r.participant_id, r.state, (r.referred_at AT TIME ZONE 'Europe/Oslo')::date AS referred_on,
+         m.number, m.name, p.full_name, p.birth_date, p.languages, p.start_deadline, c.education
+  FROM app.career_guidance_referral r
+  JOIN app.participant p ON p.municipality_id = r.municipality_id AND p.id = r.participant_id
+  JOIN app.municipality m ON m.id = r.municipality_id
+  LEFT JOIN app.competence_mapping c ON c.municipality_id = r.municipality_id AND c.participant_id = r.participant_id
+  WHERE ${scope}
+  ORDER BY p.start_deadline ASC NULLS LAST, r.id ASC LIMIT ${first}
+), logged AS (
+  INSERT INTO app.access_log (municipality_id, request_id, actor_sub, actor_role, actor_org, participant_ids, purpose, fields)
+  SELECT municipality_id, ${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}, array_agg(participant_id), 'REFERRAL_LIST', '${REFERRAL_FIELDS}'::text[]
+  FROM rows GROUP BY municipality_id
+)
+SELECT json_build_object('careerGuidanceReferrals', json_build_object(
+  'totalCount', (SELECT count(*) FROM app.career_guidance_referral r WHERE ${scope}),
+  'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object(
+      'id', id, 'state', state, 'referredAt', referred_on,
+      'municipality', json_build_object('number', number, 'name', name),
+      'participant', json_build_object('name', full_name, 'birthYear', extract(year FROM birth_date)::int, 'languages', languages, 'education', coalesce(education, '')),
+      'programmeDecisionDeadline', start_deadline)) ORDER BY start_deadline ASC NULLS LAST, id ASC) FROM rows), '[]'::json)))::text AS answer`;
+}
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const first = int(url.searchParams.get('first'), 50);
+  const requestId = randomUUID();
+  const c = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (err: Error) => (broken = err);
+  c.on('error', onError);
+  let answer: string;
+  try {
+    switch (url.pathname) {
+      case '/case-list':
+      case '/summary': {
+        const m = int(url.searchParams.get('m'));
+        const caller = { role: 'MUNICIPALITY', org: url.searchParams.get('org') ?? '', sub: 'bench-reference', m: String(m), ms: String(m) };
+        answer = await oneRoundTrip(c, caller, url.pathname === '/summary' ? summary(m, today()) : caseList(c, m, first, caller, requestId));
+        break;
+      }
+      case '/appeal-queue': {
+        const caller = {
+          role: 'STATSFORVALTER',
+          org: url.searchParams.get('area') ?? '',
+          sub: 'bench-reference',
+          m: '',
+          ms: intList(url.searchParams.get('m')),
+        };
+        answer = await oneRoundTrip(c, caller, appealQueue(c, first, caller, requestId));
+        break;
+      }
+      case '/referrals': {
+        const caller = { role: 'COUNTY', org: url.searchParams.get('county') ?? '', sub: 'bench-reference', m: '', ms: intList(url.searchParams.get('m')) };
+        answer = await oneRoundTrip(c, caller, referrals(c, first, caller, requestId));
+        break;
+      }
+      default:
+        res.writeHead(404).end();
+        return;
+    }
+  } catch (err) {
+    broken ??= err as Error;
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    c.removeListener('error', onError);
+    c.release(broken);
+  }
+  const text = `{"data":${answer}}`;
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const server = http.createServer((req, res) => {
+  req.resume();
+  handle(req, res).catch((err: Error) => {
+    if (!res.headersSent) res.writeHead(500);
+    res.end(String(err.message));
+  });
+});
+server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('json reference ready'));
+process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));
