@@ -57,6 +57,8 @@ interface Scenario {
   rawMethod?: string;
   /** The JSON reference's path (reads only); its answer must equal the API's. */
   json?: string;
+  /** The JSON reference's path for a write (POST): the same rows written, its answer the same shape. */
+  jsonWrite?: string;
   needs?: string;
 }
 
@@ -243,11 +245,13 @@ async function main(): Promise<void> {
             arrivalDate: '2026-06-10',
             settlementDate: '2026-09-01',
             settledByAgreementWithImdi: true,
+            idempotencyKey: `bench-${process.pid}-${n}`,
           },
         };
       },
       raw: `/register?m=${median.id}`,
       rawMethod: 'POST',
+      jsonWrite: `/register?m=${median.id}&org=${median.number}`,
     });
 
     let peakRss = 0;
@@ -266,6 +270,23 @@ async function main(): Promise<void> {
       const probeBody = (await probe.json()) as { data?: unknown; errors?: unknown[] };
       if (probeBody.errors) throw new Error(`${s.name}: ${JSON.stringify(probeBody.errors).slice(0, 500)}`);
       const statements = probe.headers.get('x-sql-statements') ?? '?';
+      const jsonPath = s.json ?? s.jsonWrite;
+      if (s.jsonWrite) {
+        // A write: the same rows, the same answer's shape (the id is new each time).
+        const ref = (await (await fetch(`http://127.0.0.1:${jsonPort}${s.jsonWrite}`, { method: 'POST' })).json()) as {
+          data?: { registerParticipant?: { id?: string } };
+        };
+        const id = ref.data?.registerParticipant?.id;
+        if (!id) throw new Error(`${s.name}: the JSON reference wrote nothing: ${JSON.stringify(ref).slice(0, 300)}`);
+        const written = (
+          await owner.query(
+            `SELECT (SELECT count(*) FROM app.participant WHERE id = $1) + (SELECT count(*) FROM app.idempotency_key WHERE result_id = $1)
+                  + (SELECT count(*) FROM app.audit_event WHERE entity_id = $1) + (SELECT count(*) FROM app.access_log WHERE participant_ids @> ARRAY[$1::uuid]) AS n`,
+            [id],
+          )
+        ).rows[0].n;
+        if (Number(written) !== 4) throw new Error(`${s.name}: the JSON reference wrote ${written} of its 4 rows`);
+      }
       if (s.json) {
         // The reference must answer exactly what the API answers, or its figures say nothing.
         const ref = (await (await fetch(`http://127.0.0.1:${jsonPort}${s.json}`)).json()) as { data?: unknown };
@@ -277,14 +298,18 @@ async function main(): Promise<void> {
       const jsonRuns: Measured[] = [];
       // Warm-up, unmeasured: JIT, prepared statements and plans, the pools' connections.
       const warm = { connections: CONNECTIONS, duration: Math.min(3, SECONDS) };
+      const withVariables = s.variables
+        ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ query: s.query, variables: s.variables!() }) }) }]
+        : undefined;
       await autocannon({
         ...warm,
         url: `http://127.0.0.1:${apiPort}/graphql`,
         method: 'POST',
         headers,
-        body: JSON.stringify({ query: s.query, variables: s.variables?.() }),
+        body: JSON.stringify({ query: s.query }),
+        requests: withVariables,
       });
-      if (s.json) await autocannon({ ...warm, url: `http://127.0.0.1:${jsonPort}${s.json}` });
+      if (jsonPath) await autocannon({ ...warm, url: `http://127.0.0.1:${jsonPort}${jsonPath}`, method: s.jsonWrite ? 'POST' : 'GET' });
       if (!s.rawMethod) await autocannon({ ...warm, url: `http://127.0.0.1:${rawPort}${s.raw}` });
       for (let round = 0; round < ROUNDS; round++) {
         let gqlErrors = 0;
@@ -308,8 +333,13 @@ async function main(): Promise<void> {
           ],
         });
         gqlRuns.push({ rps: gql.requests.average, p50: gql.latency.p50, p99: gql.latency.p99, errors: gqlErrors + gql.non2xx + gql.errors });
-        if (s.json) {
-          const j = await autocannon({ url: `http://127.0.0.1:${jsonPort}${s.json}`, connections: CONNECTIONS, duration: SECONDS });
+        if (jsonPath) {
+          const j = await autocannon({
+            url: `http://127.0.0.1:${jsonPort}${jsonPath}`,
+            connections: CONNECTIONS,
+            duration: SECONDS,
+            method: s.jsonWrite ? 'POST' : 'GET',
+          });
           jsonRuns.push({ rps: j.requests.average, p50: j.latency.p50, p99: j.latency.p99, errors: j.non2xx + j.errors });
         }
         const r = await autocannon({ url: `http://127.0.0.1:${rawPort}${s.raw}`, connections: CONNECTIONS, duration: SECONDS, method: s.rawMethod ?? 'GET' });

@@ -7,10 +7,13 @@
  * that its answers equal the API's, row for row. Started by scripts/bench.ts as its own process.
  *   GET /case-list?m=ID&org=NNNN   GET /summary?m=ID&org=NNNN   GET /appeal-queue?area=ID&m=IDS   GET /referrals?county=NN&m=IDS
  *   ?first=N (default 50)
+ *   POST /register?m=ID&org=NNNN: the writes of registerParticipant with an idempotency key, in one statement (the
+ *   participant, its key, its change-log entry through app.audit_append, the access-log row of the id it returns).
  */
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
+import { eligibilityPeriods } from '../src/domain/eligibility';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_API_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 pool.on('error', () => undefined);
@@ -26,7 +29,7 @@ interface Caller {
 }
 
 /** BEGIN, the settings, the statement and COMMIT in one round trip; the statement's one text value is the answer. */
-async function oneRoundTrip(c: PoolClient, caller: Caller, statement: string): Promise<string> {
+async function oneRoundTrip(c: PoolClient, caller: Caller, statement: string, readOnly = true): Promise<string> {
   const lit = (v: string) => c.escapeLiteral(v);
   const set = (name: string, value: string) => `SET LOCAL ${name} = ${lit(value)}`;
   const text = [
@@ -37,7 +40,8 @@ async function oneRoundTrip(c: PoolClient, caller: Caller, statement: string): P
     set('app.actor', caller.sub),
     set('app.municipality_id', caller.m),
     set('app.municipality_ids', caller.ms),
-    set('synchronous_commit', 'off'),
+    // As the API: a query's only writes are access-log rows and need not wait for the WAL flush; a mutation does.
+    set('synchronous_commit', readOnly ? 'off' : 'on'),
     statement,
     'COMMIT',
   ].join(';\n');
@@ -168,6 +172,50 @@ SELECT json_build_object('careerGuidanceReferrals', json_build_object(
       'programmeDecisionDeadline', start_deadline)) ORDER BY start_deadline ASC NULLS LAST, id ASC) FROM rows), '[]'::json)))::text AS answer`;
 }
 
+/** Every registration has the same facts, so the same eligibility periods (R-1.8), computed as the API computes them. */
+const PERIODS = JSON.stringify(
+  eligibilityPeriods({
+    birthDate: '1990-01-01',
+    permitCategory: 'REFUGEE',
+    permitGrantDate: '2026-06-01',
+    arrivalDate: '2026-06-10',
+    settlementDate: '2026-09-01',
+    settledByAgreementWithImdi: true,
+    familyReferenceYearsInMunicipality: null,
+    weeklyWorkHours: null,
+  }),
+);
+let registrations = 0;
+
+/** registerParticipant's writes: participant, idempotency key, change log (hash-chained in the database), access log. */
+function register(c: PoolClient, m: number, caller: Caller, requestId: string): string {
+  const lit = (v: string) => c.escapeLiteral(v);
+  const n = `${process.pid}-${registrations++}`;
+  const identityNumber = String(90_000_000_000 + Math.floor(Math.random() * 9_999_999_999));
+  const key = `reference-${n}`;
+  const requestHash = createHash('sha256').update(`${n}:${identityNumber}`).digest('hex');
+  return `
+WITH p AS (
+  INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date, settlement_date,
+                               settled_by_agreement, start_deadline, eligibility_periods, status, assigned_to_sub, assigned_to_name)
+  VALUES (${m}, ${lit(`Raw ${n}`)}, '${identityNumber}', '1990-01-01', 'REFUGEE', '2026-06-01', '2026-06-10', '2026-09-01',
+          true, '2026-12-01', ${lit(PERIODS)}::jsonb, 'REGISTERED', ${lit(caller.sub)}, ${lit(caller.sub)})
+  ON CONFLICT DO NOTHING RETURNING *
+), k AS (
+  INSERT INTO app.idempotency_key (municipality_id, key, actor_org, operation, request_hash, result_id)
+  SELECT p.municipality_id, ${lit(key)}, ${lit(caller.org)}, 'registerParticipant', '${requestHash}', p.id FROM p RETURNING key
+), a AS (
+  SELECT app.audit_append(p.municipality_id, now(), ${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}, 'registerParticipant', p.id, 'participant', p.id,
+           (SELECT jsonb_object_agg(e.key, jsonb_build_object('to', e.value, 'from', null))
+              FROM jsonb_each(to_jsonb(p) - 'identity_number' - 'eligibility_periods' - 'eligibility_right_and_duty' - 'eligibility_discretionary' - 'eligibility_none') e)) AS h
+  FROM p
+), l AS (
+  INSERT INTO app.access_log (municipality_id, request_id, actor_sub, actor_role, actor_org, participant_ids, purpose, fields)
+  SELECT p.municipality_id, ${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}, ARRAY[p.id], 'REGISTERPARTICIPANT', '{id}' FROM p
+)
+SELECT json_build_object('registerParticipant', json_build_object('id', p.id))::text AS answer FROM p, a, (SELECT count(*) FROM k) kk`;
+}
+
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://x');
   const first = int(url.searchParams.get('first'), 50);
@@ -184,6 +232,12 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
         const m = int(url.searchParams.get('m'));
         const caller = { role: 'MUNICIPALITY', org: url.searchParams.get('org') ?? '', sub: 'bench-reference', m: String(m), ms: String(m) };
         answer = await oneRoundTrip(c, caller, url.pathname === '/summary' ? summary(m, today()) : caseList(c, m, first, caller, requestId));
+        break;
+      }
+      case '/register': {
+        const m = int(url.searchParams.get('m'));
+        const caller = { role: 'MUNICIPALITY', org: url.searchParams.get('org') ?? '', sub: 'bench-reference', m: String(m), ms: String(m) };
+        answer = await oneRoundTrip(c, caller, register(c, m, caller, requestId), false);
         break;
       }
       case '/appeal-queue': {
