@@ -12,15 +12,28 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Applies pending migrations as the owner. Migrations are the only way the schema is made. */
+/**
+ * Applies pending migrations as the owner. Migrations are the only way the schema is made.
+ *
+ * The login roles are shared by every database of the server: two databases migrating at the same
+ * moment (two deployments, parallel test runs) can both ALTER ROLE introsak_api, and PostgreSQL
+ * refuses the second with "tuple concurrently updated". Each migration is its own transaction, so the
+ * failed one left nothing behind: run the pending ones again (a few times, with a short pause).
+ */
 export async function migrate(ownerUrl: string): Promise<string[]> {
-  const ds = ownerDataSource(ownerUrl);
-  await ds.initialize();
-  try {
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    return applied.map((m) => m.name);
-  } finally {
-    await ds.destroy();
+  const applied: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const ds = ownerDataSource(ownerUrl);
+    await ds.initialize();
+    try {
+      applied.push(...(await ds.runMigrations({ transaction: 'each' })).map((m) => m.name));
+      return applied;
+    } catch (err) {
+      if (attempt >= 5 || !/tuple concurrently (updated|deleted)/.test(String((err as Error).message))) throw err;
+    } finally {
+      await ds.destroy();
+    }
+    await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
   }
 }
 
