@@ -52,6 +52,26 @@ export interface Config {
   trustedDocumentsFile: string | null;
   /** Secret the list cursors' key is derived from (CURSOR_SECRET); null: the token secret, else a random key per process. */
   cursorSecret: string | null;
+  /**
+   * OpenTelemetry traces over OTLP/HTTP: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT with
+   * /v1/traces; null (the default): tracing off. OTEL_SERVICE_NAME (introsak), OTEL_BSP_SCHEDULE_DELAY (ms, 5000).
+   */
+  tracing: { tracesEndpoint: string | null; serviceName: string; batchDelayMs: number };
+}
+
+/** The OTLP traces URL from the standard OpenTelemetry variables; OTEL_TRACES_EXPORTER=none turns it off. */
+function tracesEndpoint(env: NodeJS.ProcessEnv): string | null {
+  if (env.OTEL_TRACES_EXPORTER === 'none' || env.OTEL_SDK_DISABLED === 'true') return null;
+  const url =
+    env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || (env.OTEL_EXPORTER_OTLP_ENDPOINT ? `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : '');
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new Error(`OTEL_EXPORTER_OTLP_ENDPOINT / OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL, got "${url}"`);
+  }
+  return url;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -138,5 +158,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS || null,
     cursorSecret: env.CURSOR_SECRET || null,
+    tracing: {
+      tracesEndpoint: tracesEndpoint(env),
+      serviceName: env.OTEL_SERVICE_NAME || 'introsak',
+      batchDelayMs: int('OTEL_BSP_SCHEDULE_DELAY', env.OTEL_BSP_SCHEDULE_DELAY, 5000),
+    },
   };
 }

@@ -71,7 +71,33 @@ type Client = PoolClient & { getTransactionStatus?: () => string | null };
  * DatabaseUnavailableError, and destroys the connection at release. Mutations take a writer slot
  * first (src/db/writer-lane.ts), so writers waiting on locks never hold every connection.
  */
+/** What a tracer (src/telemetry) hears of a request transaction: its start, each statement, its end. */
+export interface SqlTrace {
+  begin(): void;
+  /** Called as a statement is sent; the function it returns when its answer (or error) arrives. */
+  statement(sql: string): (err?: unknown) => void;
+  end(outcome: 'commit' | 'rollback' | 'lost'): void;
+}
+
+/** Runs one statement, telling the tracer (when there is one) when it went and how it ended. */
+function traced<T>(trace: SqlTrace | null, sql: string, run: () => Promise<T>): Promise<T> {
+  if (!trace) return run();
+  const done = trace.statement(sql);
+  return run().then(
+    (r) => {
+      done();
+      return r;
+    },
+    (err) => {
+      done(err);
+      throw err;
+    },
+  );
+}
+
 export class RequestTransaction {
+  /** The request's spans (OpenTelemetry), when tracing is on. */
+  trace: SqlTrace | null = null;
   private client: Client | null = null;
   private finished = false;
   private savepoints = 0;
@@ -130,6 +156,8 @@ export class RequestTransaction {
       // citus.propagate_set_commands = 'local', set first), set_config it does not (issue 14); on a single
       // node both are the same. SET takes no bind parameters: every value is quoted by pg's escapeLiteral.
       const set = (name: string, value: string) => `SET LOCAL ${name} = ${lit(value)}`;
+      this.trace?.begin();
+      const endBegin = this.trace?.statement('BEGIN');
       await client.query(
         [
           'BEGIN',
@@ -142,9 +170,11 @@ export class RequestTransaction {
           set('synchronous_commit', readOnlyOperation ? 'off' : 'on'),
         ].join('; '),
       );
+      endBegin?.();
       this.data.statements += 2;
       this.client = client;
     } catch (err) {
+      this.trace?.end('lost');
       // The transaction may be open (and failed) on this connection: destroy it rather than pool it.
       client.removeListener('error', this.onClientError);
       client.release(err instanceof Error ? err : new Error(String(err)));
@@ -200,7 +230,7 @@ export class RequestTransaction {
     const run = this.queue.then(() => {
       if (this.lostError) throw this.lose(this.lostError);
       this.data.statements += 1;
-      return client.query({ name: preparedName(client, sql), text: sql, values: params });
+      return traced(this.trace, sql, () => client.query({ name: preparedName(client, sql), text: sql, values: params }));
     });
     this.queue = run.then(
       () => undefined,
@@ -247,7 +277,7 @@ export class RequestTransaction {
     const run = this.queue.then(() => {
       if (this.lostError) throw this.lose(this.lostError);
       this.data.statements += 1;
-      return client.query({ text: sql, values: params });
+      return traced(this.trace, sql, () => client.query({ text: sql, values: params }));
     });
     this.queue = run.then(
       () => undefined,
@@ -266,7 +296,7 @@ export class RequestTransaction {
     const run = this.queue.then(() => {
       if (this.lostError) throw this.lose(this.lostError);
       this.data.statements += 1;
-      return client.query(sql);
+      return traced(this.trace, sql, () => client.query(sql));
     });
     this.queue = run.then(
       () => undefined,
@@ -309,6 +339,7 @@ export class RequestTransaction {
     if (this.client.getTransactionStatus?.() === 'E') throw new Error('the request transaction failed before COMMIT');
     await this.exec('COMMIT');
     this.finished = true;
+    this.trace?.end('commit');
   }
 
   /** Never throws: a connection whose ROLLBACK failed is destroyed at release. */
@@ -317,6 +348,7 @@ export class RequestTransaction {
     try {
       await this.exec('ROLLBACK');
       this.finished = true;
+      this.trace?.end('rollback');
     } catch (err) {
       this.lostError ??= err instanceof Error ? err : new Error(String(err));
     }
@@ -342,6 +374,7 @@ export class RequestTransaction {
     this.finished = true;
     this.client = null;
     broken ??= this.lostError ?? undefined;
+    this.trace?.end(broken ? 'lost' : 'rollback');
     client.removeListener('error', this.onClientError);
     client.release(broken);
     this.freeSlot();

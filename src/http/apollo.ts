@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { GraphQLSchema } from 'graphql';
 import { GraphQLContext, Logger } from '../graphql/context';
 import { toClientError } from '../graphql/errors';
+import type { RequestTrace } from '../telemetry/tracing';
 import { errorLanguagePlugin } from './error-language';
 import { costLimitPlugin, LIMITS, validationRules } from './limits';
 
@@ -13,6 +14,8 @@ const outcomePlugin: ApolloServerPlugin<GraphQLContext> = {
       // The transaction begins only once the operation is parsed, validated and within its cost:
       // a refused request runs no SQL at all.
       async executionDidStart({ contextValue, operation }) {
+        const trace = contextValue.tx.trace as RequestTrace | null;
+        trace?.startOperation(operation.operation, operation.name?.value ?? null);
         await contextValue.tx.begin(operation.operation === 'query');
       },
       // Unexpected errors are logged here, where the request id is known; formatError only masks them.
@@ -26,6 +29,7 @@ const outcomePlugin: ApolloServerPlugin<GraphQLContext> = {
       async willSendResponse({ contextValue, response }) {
         const ok = response.body.kind === 'single' && response.body.singleResult.data != null;
         contextValue.state.outcome = ok ? 'ok' : 'failed';
+        (contextValue.tx.trace as RequestTrace | null)?.endOperation(ok);
       },
     };
   },

@@ -10,6 +10,7 @@ import { Config } from '../config';
 import { todayInOslo } from '../domain/calendar';
 import { isConnectionError, RETRY_AFTER_SECONDS } from '../db/connection-errors';
 import { RequestTransaction } from '../db/request-transaction';
+import { Tracing } from '../telemetry/tracing';
 import { GraphQLContext } from '../graphql/context';
 import { unavailableError } from '../graphql/errors';
 import { beforeCommit, buildAppSchema, createRequestLoaders } from '../graphql/schema';
@@ -129,6 +130,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const clock = requestClock(config.fixedToday);
   const apollo = createApollo(buildAppSchema(), { production: config.production, log, plugins: [metrics.plugin()] });
   const rateLimits = createRateLimits(config);
+  const tracing = Tracing.start(config.tracing);
   const trusted = config.trustedDocumentsFile ? loadTrustedDocuments(config.trustedDocumentsFile) : null;
   await apollo.start();
   let shuttingDown = false;
@@ -167,6 +169,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const started = process.hrtime.bigint();
     let tx: RequestTransaction | null = null;
     let context: GraphQLContext | null = null;
+    const requestTrace = tracing?.request(req.method ?? 'GET', '/graphql', req.headers) ?? null;
+    if (requestTrace) res.on('close', () => requestTrace.finish(res.statusCode));
     try {
       let body: unknown = undefined;
       if (req.method === 'POST') {
@@ -199,6 +203,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           await rateLimits.check(actor);
           tx = new RequestTransaction(api, tenantSettings(actor));
           tx.deadline = Date.now() + config.requestBudgetMs;
+          tx.trace = requestTrace;
           const { today, now } = clock();
           const made: GraphQLContext = { requestId, actor, tx, loaders: createRequestLoaders(), directory, log: reqLog, today, now, state: {} };
           context = made;
@@ -394,6 +399,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stop: async () => {
       await apollo.stop();
       await rateLimits.close();
+      // The last spans are sent before the process ends.
+      await tracing?.shutdown().catch((err) => log.warn({ err }, 'tracing shutdown failed'));
     },
     metricsHandler: metricsListener(metrics, config),
   };
