@@ -135,6 +135,7 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
           endGoalReached: false,
           reason: 'Halted permanently (integreringsloven § 18)',
           expectedVersion: null,
+          byDecision: true,
         });
       } else {
         const prog = await ProgrammeService.require(ctx, p);
