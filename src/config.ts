@@ -52,6 +52,8 @@ export interface Config {
   trustedDocumentsFile: string | null;
   /** Secret the list cursors' key is derived from (CURSOR_SECRET); null: the token secret, else a random key per process. */
   cursorSecret: string | null;
+  /** Secret the identity numbers' keyed hashes are derived from (IDENTITY_KEY_SECRET, R-13.6); null: the token secret. */
+  identityKeySecret: string | null;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -138,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS || null,
     cursorSecret: env.CURSOR_SECRET || null,
+    identityKeySecret: env.IDENTITY_KEY_SECRET || null,
   };
 }
