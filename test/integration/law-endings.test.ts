@@ -259,5 +259,25 @@ describe('item 4: holiday and leave (R-5.6, R-6.2, R-13.5, R-13.6)', () => {
     expect(JSON.stringify(stored)).not.toContain(child);
     expect(stored.every((r: { child_key: string }) => /^[0-9a-f]{64}$/.test(r.child_key))).toBe(true);
     expect(new Set(stored.map((r: { municipality_id: number }) => r.municipality_id)).size).toBe(2);
+    // As the API login in Oslo's tenant: Bergen's rows are invisible; the function answers the two counts, and only those.
+    const osloId = t.directory.municipalityByNumber('0301')!.id;
+    const runner = t.api.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(
+        `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true), set_config('app.org', '0301', true)`,
+        [String(osloId)],
+      );
+      expect(await runner.query(`SELECT count(*)::int AS n FROM app.care_leave WHERE municipality_id <> $1`, [osloId])).toEqual([{ n: 0 }]);
+      const [fatherRow] = stored.filter((r: { municipality_id: number }) => r.municipality_id === osloId);
+      expect(await runner.query(`SELECT * FROM app.care_leave_days_used($1, $2)`, [fatherRow.child_key, fatherRow.parent_key])).toEqual([
+        { this_parent_days: 75, other_parents_days: 142 },
+      ]);
+      await expect(runner.query(`SELECT * FROM app.care_leave_days_used('x', 'y')`)).rejects.toThrow(/keyed hashes/);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
