@@ -57,6 +57,8 @@ export interface Config {
    * /v1/traces; null (the default): tracing off. OTEL_SERVICE_NAME (introsak), OTEL_BSP_SCHEDULE_DELAY (ms, 5000).
    */
   tracing: { tracesEndpoint: string | null; serviceName: string; batchDelayMs: number };
+  /** Secret the identity numbers' keyed hashes are derived from (IDENTITY_KEY_SECRET, R-13.6); null: the token secret. */
+  identityKeySecret: string | null;
 }
 
 /** The OTLP traces URL from the standard OpenTelemetry variables; OTEL_TRACES_EXPORTER=none turns it off. */
@@ -163,5 +165,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       serviceName: env.OTEL_SERVICE_NAME || 'introsak',
       batchDelayMs: int('OTEL_BSP_SCHEDULE_DELAY', env.OTEL_BSP_SCHEDULE_DELAY, 5000),
     },
+    identityKeySecret: env.IDENTITY_KEY_SECRET || null,
   };
 }

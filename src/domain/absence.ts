@@ -1,5 +1,5 @@
 // Absence, free days and leave: integreringsforskriften §§ 10, 17–19; introduction benefit deductions, integreringsloven § 21.
-import { compareDates, IsoDate } from './calendar';
+import { compareDates, IsoDate, isoDate, workingDaysBetweenInclusive } from './calendar';
 import { LAW } from './law-references';
 import { RuleViolation } from './rule-violation';
 
@@ -94,4 +94,43 @@ export function benefitDeduction(input: { payment: number; scheduledWorkingDays:
   const exact = (payment * unexcusedWorkingDays) / scheduledWorkingDays;
   const requiresDecision = exact > 0 && exact >= payment / 2 && exact >= g / 12;
   return { deduction: roundOre(exact), requiresDecision, lawReference: LAW['R-6.4'] };
+}
+
+/** R-5.6 / R-13.5: holiday (ferie) per calendar year, in working days; the 26th is refused. */
+export const HOLIDAY_MAX_WORKING_DAYS_PER_YEAR = 25;
+
+/** Working days of a period in each calendar year it touches (a holiday over New Year counts in both years). */
+export function workingDaysByYear(period: { fromDate: IsoDate; toDate: IsoDate }): Map<number, number> {
+  const days = new Map<number, number>();
+  const first = Number(period.fromDate.slice(0, 4));
+  const last = Number(period.toDate.slice(0, 4));
+  for (let y = first; y <= last; y++) {
+    const from = y === first ? period.fromDate : isoDate(y, 1, 1);
+    const to = y === last ? period.toDate : isoDate(y, 12, 31);
+    const n = workingDaysBetweenInclusive(from, to);
+    if (n > 0) days.set(y, n);
+  }
+  return days;
+}
+
+// R-5.6 / R-13.5 integreringsloven §§ 13–14 / integreringsforskriften § 18: holiday is at most 25 working days per
+// calendar year [D]; a period that would bring a year past 25 is refused whole (the 26th day is refused). `existing`
+// are the participant's other HOLIDAY periods (without the one being corrected).
+export function assertHolidayWithinYearlyLimit(
+  period: { fromDate: IsoDate; toDate: IsoDate },
+  existing: readonly { fromDate: IsoDate; toDate: IsoDate }[],
+): void {
+  const taken = new Map<number, number>();
+  for (const e of existing) for (const [y, n] of workingDaysByYear(e)) taken.set(y, (taken.get(y) ?? 0) + n);
+  for (const [year, requested] of workingDaysByYear(period)) {
+    const already = taken.get(year) ?? 0;
+    if (already + requested > HOLIDAY_MAX_WORKING_DAYS_PER_YEAR) {
+      throw new RuleViolation(
+        'R-5.6',
+        LAW['R-5.6'],
+        `Holiday is limited to ${HOLIDAY_MAX_WORKING_DAYS_PER_YEAR} working days per calendar year: ${already} already registered in ${year}, ${requested} requested.`,
+        { year, alreadyTaken: already, requested, maxPerYear: HOLIDAY_MAX_WORKING_DAYS_PER_YEAR, clarification: 'R-13.5' },
+      );
+    }
+  }
 }

@@ -147,6 +147,16 @@ export function validateLeave(req: LeaveRequest): LeaveResult {
   }
 }
 
+// integreringsforskriften § 16: from the fourth month of care leave the municipality must offer follow-up and
+// Norwegian training or language practice. The fourth month begins three months after the leave's first day (R-0.3
+// month arithmetic: leave from 2026-02-01 → 2026-05-01); a care leave that ends before that day has no such duty
+// (null). The duty belongs to the leave as granted, one LEAVE decision [D].
+export function careLeaveFollowUpFrom(leave: { kind: LeaveKind; fromDate: IsoDate; toDate: IsoDate }): IsoDate | null {
+  if (leave.kind !== 'CARE_LEAVE') return null;
+  const fourth = addMonths(leave.fromDate, 3);
+  return compareDates(leave.toDate, fourth) < 0 ? null : fourth;
+}
+
 export const HALT_KINDS = ['TEMPORARY', 'PERMANENT'] as const;
 export type HaltKind = (typeof HALT_KINDS)[number];
 

@@ -12,6 +12,7 @@
 //   COMPLETED, INTERRUPTED, TRANSFERRED: final.
 import { workingDaysAddedToEndDate } from './absence';
 import { addDays, addMonths, addWorkingDays, compareDates, type IsoDate } from './calendar';
+import { durationRulesApplyFrom, maxDuration, type EndGoal } from './end-goal';
 import { LAW, type RuleId } from './law-references';
 import { RuleViolation } from './rule-violation';
 
@@ -165,4 +166,106 @@ export function plannedEndDate(input: {
   }
   const addedWorkingDays = workingDaysAddedToEndDate(countableAbsenceAndLeaveWorkingDays);
   return { endDate: addWorkingDays(baseEndDate, addedWorkingDays), baseEndDate, addedWorkingDays };
+}
+
+export type LegalMaxEnd = { enforced: true; endDate: IsoDate } | { enforced: false; note: string };
+
+// R-5.7 / R-13.4 integreringsloven §§ 13, 14, 18 a: the last day the programme may legally run. The maximum duration
+// for the end goal, plus the extension actually granted (an extension needs an EXTENSION decision, so "up to 1 year"
+// is no licence until it is granted [D]; never more than the end goal's maximum extension), less the time already
+// used in another municipality, with the R-5.8 additions (counted as plannedEndDate counts them). For offers before
+// the duration rules apply (R-0.2) nothing is enforced automatically, and the answer says so.
+export function legalMaxEndDate(input: {
+  startDate: IsoDate;
+  endGoal: EndGoal;
+  offerDate: IsoDate;
+  extensionMonths: number;
+  countableAbsenceAndLeaveWorkingDays: number;
+  timeAlreadyUsedDays?: number;
+}): LegalMaxEnd {
+  const from = durationRulesApplyFrom(input.endGoal);
+  if (compareDates(input.offerDate, from) < 0) {
+    return {
+      enforced: false,
+      note: `The programme was offered on ${input.offerDate}, before ${from}: the maximum duration for ${input.endGoal} is not enforced automatically; assess the end date manually under the earlier rules.`,
+    };
+  }
+  const max = maxDuration(input.endGoal);
+  const extension = Math.min(Math.max(0, input.extensionMonths), max.maxExtensionMonths);
+  const base = addDays(addMonths(input.startDate, max.months + extension), -1 - (input.timeAlreadyUsedDays ?? 0));
+  return { enforced: true, endDate: addWorkingDays(base, workingDaysAddedToEndDate(input.countableAbsenceAndLeaveWorkingDays)) };
+}
+
+export type EndingFacts = {
+  event: 'COMPLETE' | 'INTERRUPT';
+  endDate: IsoDate;
+  today: IsoDate;
+  /** Null for a programme that never started (an interruption from PLANNED). */
+  startDate: IsoDate | null;
+  /** The planned last day with the granted extension and the R-5.8 additions (plannedEndDate().endDate). */
+  plannedEndDate: IsoDate | null;
+  /** legalMaxEndDate(); null when the programme never started. */
+  legalMax: LegalMaxEnd | null;
+  endGoalReached: boolean;
+  reason: string | null;
+  /**
+   * The ending is the effect of a decision (a permanent halt, R-5.9) that may take effect on a later day than it
+   * is made (after advance notice): the end date may then be after today.
+   */
+  byDecision?: boolean;
+};
+
+export type EndingCheck = { notes: string[] };
+
+function hasText(s: string | null | undefined): boolean {
+  return typeof s === 'string' && s.trim().length > 0;
+}
+
+// R-13.4 (R-5.7, R-5.10) integreringsloven §§ 13, 14, 18 a: how a programme may end.
+// - The end date is never after today (unless a decision sets it, see byDecision), never before the start, and
+//   never after the legal maximum (R-5.7, with the R-5.8 additions).
+// - COMPLETED only when the end goal is reached or the time has run out: the end date is on or after the planned last
+//   day (the programme's time runs out on that day) [D].
+// - Otherwise INTERRUPTED, with its reason; an interruption is refused when the goal was reached or the time has run
+//   out (that ending is a completion).
+export function validateEnding(f: EndingFacts): EndingCheck {
+  const details = {
+    event: f.event,
+    endDate: f.endDate,
+    today: f.today,
+    startDate: f.startDate,
+    plannedEndDate: f.plannedEndDate,
+    legalMaxEndDate: f.legalMax?.enforced ? f.legalMax.endDate : null,
+    endGoalReached: f.endGoalReached,
+    clarification: 'R-13.4',
+  };
+  const fail = (ruleId: RuleId, message: string): never => refuse(ruleId, message, details);
+  if (!f.byDecision && compareDates(f.endDate, f.today) > 0) {
+    fail('R-5.10', `The end date ${f.endDate} is in the future (today is ${f.today}): a programme is ended on or after the day it ends.`);
+  }
+  if (f.startDate && compareDates(f.endDate, f.startDate) < 0) {
+    fail('R-5.10', `The end date ${f.endDate} is before the programme started (${f.startDate}).`);
+  }
+  if (f.legalMax?.enforced && compareDates(f.endDate, f.legalMax.endDate) > 0) {
+    fail(
+      'R-5.7',
+      `The end date ${f.endDate} is after the legal maximum ${f.legalMax.endDate} (maximum duration for the end goal, granted extension and added absence and leave).`,
+    );
+  }
+  const timeOut = f.plannedEndDate !== null && compareDates(f.endDate, f.plannedEndDate) >= 0;
+  if (f.event === 'COMPLETE') {
+    if (!f.endGoalReached && !timeOut) {
+      fail(
+        'R-5.10',
+        f.plannedEndDate
+          ? `The programme is completed only when the end goal is reached or its time has run out (last day ${f.plannedEndDate}); end it on ${f.endDate} as interrupted, with the reason.`
+          : 'The programme is completed only when the end goal is reached or its time has run out; end it as interrupted, with the reason.',
+      );
+    }
+  } else {
+    if (f.endGoalReached) fail('R-5.10', 'The end goal was reached: the programme is completed, not interrupted.');
+    if (timeOut) fail('R-5.10', `The programme's time ran out on ${f.plannedEndDate}: it is completed, not interrupted.`);
+    if (!hasText(f.reason)) fail('R-5.10', 'An interrupted programme needs the reason it ended early (halted permanently, refused or left).');
+  }
+  return { notes: f.legalMax && !f.legalMax.enforced ? [f.legalMax.note] : [] };
 }

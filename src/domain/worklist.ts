@@ -8,6 +8,7 @@
 import { addDays, addMonths, addWeeks, compareDates, type IsoDate } from './calendar';
 import { detrimentNoticeDeadline, mappingDeadline, startDeadline } from './deadlines';
 import { LAW, type RuleId } from './law-references';
+import { careLeaveFollowUpFrom } from './leave';
 
 export const WORKLIST_KINDS = [
   // The municipality's caseworker
@@ -155,16 +156,17 @@ export function appealFollowUpDuty(
 }
 
 // integreringsforskriften § 16: from the fourth month of care leave the municipality offers follow-up and
-// Norwegian training. The fourth month begins three months after the leave's first day (R-0.3 month arithmetic).
+// Norwegian training. The fourth month begins three months after the leave's first day (R-0.3 month arithmetic):
+// the same day the leave's details show as followUpFrom (leave.ts careLeaveFollowUpFrom).
 export function careLeaveFourthMonthStart(leaveFrom: IsoDate): IsoDate {
   return addMonths(leaveFrom, 3);
 }
 
 /** A care leave that reaches its fourth month is a duty until the leave ends (nothing records the offer yet). */
 export function careLeaveFollowUpDuty(leave: { fromDate: IsoDate; toDate: IsoDate }, today: IsoDate): WorklistDuty | null {
-  const fourth = careLeaveFourthMonthStart(leave.fromDate);
-  if (compareDates(leave.toDate, fourth) < 0 || compareDates(today, leave.toDate) > 0) return null;
-  return duty('CARE_LEAVE_FOLLOW_UP', 'R-6.2', fourth, 'OFFER_CARE_LEAVE_FOLLOW_UP', today);
+  const followUpFrom = careLeaveFollowUpFrom({ kind: 'CARE_LEAVE', ...leave });
+  if (!followUpFrom || compareDates(today, leave.toDate) > 0) return null;
+  return duty('CARE_LEAVE_FOLLOW_UP', 'R-6.2', followUpFrom, 'OFFER_CARE_LEAVE_FOLLOW_UP', today);
 }
 
 // integreringsloven § 18 a: a running programme that ends within PROGRAMME_ENDING_WINDOW_DAYS needs its

@@ -3,6 +3,7 @@ import { ApolloServer, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Actor, tenantSettings } from '../auth/actor';
+import { configureIdentityKey } from '../auth/identity-key';
 import { OrgDirectory } from '../auth/org-directory';
 import { isRole } from '../auth/roles';
 import { actorFromClaims, AuthenticationError, signDevToken, TokenVerifier, UnknownOrganisationError } from '../auth/token';
@@ -127,6 +128,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const metrics = new Metrics(api);
   // Opaque cursors (issue 19): one key for every process that shares the secret.
   configureCursorKey(config.cursorSecret ?? (config.jwt.mode === 'secret' ? config.jwt.secret : null) ?? deps.devTokenSecret ?? null);
+  // Keyed hashes of identity numbers (shared care leave, R-13.6): one key for every process that shares the database.
+  configureIdentityKey(config.identityKeySecret ?? (config.jwt.mode === 'secret' ? config.jwt.secret : null) ?? deps.devTokenSecret ?? null);
   const clock = requestClock(config.fixedToday);
   const apollo = createApollo(buildAppSchema(), { production: config.production, log, plugins: [metrics.plugin()] });
   const rateLimits = createRateLimits(config);

@@ -10,6 +10,7 @@ import { auditChainHeadTable, auditEventTable, idempotencyKeyTable } from './aud
 import { careerGuidanceReferralTable } from './career-guidance/career-guidance.table';
 import { certificateTable } from './certificate/certificate.table';
 import { competenceMappingTable } from './competence-mapping/competence-mapping.table';
+import { careLeaveTable } from './decision/care-leave.table';
 import { decisionTable } from './decision/decision.table';
 import { planGuidanceLinkTable, planVersionTable } from './integration-plan/integration-plan.table';
 import { participantTable } from './participant/participant.table';
@@ -30,6 +31,7 @@ export const TABLES: Table[] = [
   programmeTable,
   decisionTable,
   absenceTable,
+  careLeaveTable,
   certificateTable,
   appealTable,
   appealEventTable,

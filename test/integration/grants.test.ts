@@ -12,6 +12,7 @@ const EXPECTED: Record<string, string[]> = {
   access_log: ['INSERT', 'SELECT'], // one INSERT per request; participantAccessLog reads
   appeal: ['INSERT', 'SELECT', 'UPDATE'], // every step updates (SELECT … FOR UPDATE needs UPDATE too)
   appeal_event: ['INSERT', 'SELECT'], // the history is append-only
+  care_leave: ['INSERT', 'SELECT'], // a granted care leave is written once; the shared count goes through app.care_leave_days_used
   career_guidance_referral: ['INSERT', 'SELECT', 'UPDATE'],
   case_transfer: ['INSERT', 'SELECT', 'UPDATE'], // accept/reject lock and update the inbox row
   certificate: ['INSERT', 'SELECT', 'UPDATE'], // issuing again replaces (upsert)
@@ -69,4 +70,32 @@ test('the change log is reached only through app.audit_append, owned by a role t
   // The table owner (the migrating role) and the restore role (introsak_backup, NOLOGIN) besides introsak_audit.
   expect(writers.rows.map((r) => r.grantee)).toEqual(expect.arrayContaining(['introsak_audit']));
   expect(writers.rows.map((r) => r.grantee)).not.toContain('introsak_api');
+});
+
+test('care leave is counted across municipalities only through app.care_leave_days_used, owned by a role that reads five columns and bypasses nothing', async () => {
+  const { rows } = await owner.query(`
+    SELECT p.proname, p.prosecdef AS definer, r.rolname AS owner, r.rolsuper AS owner_super, r.rolbypassrls AS owner_bypass,
+           has_function_privilege('introsak_api', p.oid, 'EXECUTE') AS api_may_call,
+           has_function_privilege('public', p.oid, 'EXECUTE') AS public_may_call
+    FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'app' AND p.proname = 'care_leave_days_used'`);
+  expect(rows).toEqual([
+    {
+      proname: 'care_leave_days_used',
+      definer: true,
+      owner: 'introsak_care_leave',
+      owner_super: false,
+      owner_bypass: false,
+      api_may_call: true,
+      public_may_call: false,
+    },
+  ]);
+  const grants = await owner.query(`
+    SELECT table_name, privilege_type, string_agg(column_name::text, ', ' ORDER BY column_name) AS columns FROM information_schema.column_privileges
+    WHERE grantee = 'introsak_care_leave' AND table_schema = 'app' GROUP BY 1, 2`);
+  expect(grants.rows).toEqual([{ table_name: 'care_leave', privilege_type: 'SELECT', columns: 'child_key, from_date, parent_key, to_date, working_days' }]);
+  const tables = await owner.query(
+    `SELECT DISTINCT table_name FROM information_schema.role_table_grants WHERE grantee = 'introsak_care_leave' AND table_schema = 'app'`,
+  );
+  expect(tables.rows).toEqual([]);
 });

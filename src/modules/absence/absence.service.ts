@@ -4,7 +4,14 @@
  * The programme's end date follows each change through `followEndDate`, which the caller passes (the
  * programme module reads this module's days, so this module does not call it back).
  */
-import { assertNoOverlappingAbsence, benefitDeduction, countableDaysForEndDate, exceedsExtensionThreshold } from '../../domain/absence';
+import {
+  assertHolidayWithinYearlyLimit,
+  assertNoOverlappingAbsence,
+  benefitDeduction,
+  countableDaysForEndDate,
+  exceedsExtensionThreshold,
+} from '../../domain/absence';
+import type { AbsenceKind } from '../../domain/absence';
 import { gOn } from '../../domain/benefit';
 import { compareDates, daysInMonth, isoDate, workingDaysBetweenInclusive } from '../../domain/calendar';
 import { InvalidInputError, ConflictError, NotFoundError } from '../../domain/errors';
@@ -31,14 +38,28 @@ function checkPeriod(input: AbsenceCorrectionInput): void {
   if (input.kind === 'LEAVE') throw new InvalidInputError('kind', 'Leave is granted by a LEAVE decision (R-6.3), not registered as absence');
 }
 
-/** R-5.8 [D]: the new period may not share a working day with one already registered (the case is locked). */
-async function refuseOverlap(ctx: RequestContext, p: ParticipantRecord, period: { fromDate: string; toDate: string }, exceptId: string | null): Promise<void> {
+/**
+ * R-5.8 [D]: the new period may not share a working day with one already registered (the case is locked);
+ * R-5.6 / R-13.5: holiday stays within 25 working days per calendar year.
+ */
+async function refuseOverlap(
+  ctx: RequestContext,
+  p: ParticipantRecord,
+  period: { kind: AbsenceKind; fromDate: string; toDate: string },
+  exceptId: string | null,
+): Promise<void> {
   const rows = await absenceRepository.forLockedCase(ctx, p);
   assertNoOverlappingAbsence(
     period,
     rows.map((r) => ({ id: r.id, kind: r.kind, fromDate: r.fromDate, toDate: r.toDate })),
     exceptId,
   );
+  if (period.kind === 'HOLIDAY') {
+    assertHolidayWithinYearlyLimit(
+      period,
+      rows.filter((r) => r.kind === 'HOLIDAY' && r.id !== exceptId),
+    );
+  }
 }
 
 /** The absence row and its case, locked. A LEAVE row belongs to its LEAVE decision and is not changed here. */

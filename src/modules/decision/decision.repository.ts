@@ -9,6 +9,7 @@ import { InsertRecord, toRecord, toRow } from '../../db/table';
 import type { DecisionType } from '../../domain/decision-types';
 import type { LeaveKind } from '../../domain/leave';
 import { RequestContext, requestLoader } from '../shared';
+import { careLeaveTable } from './care-leave.table';
 import { DecisionRecord, decisionTable } from './decision.table';
 
 export type DecisionInsert = InsertRecord<typeof decisionTable>;
@@ -127,6 +128,23 @@ export const decisionRepository = {
     const days = new Map<LeaveKind, number>();
     for (const r of rows) if (r.kind !== null) days.set(r.kind, Number(r.days));
     return days;
+  },
+
+  /** R-6.2 / R-13.6: a granted care leave, by the keyed hashes of the child and the parent. */
+  async insertCareLeave(ctx: RequestContext, values: InsertRecord<typeof careLeaveTable>): Promise<void> {
+    await run(ctx.tx, db.insertInto('app.care_leave').values(toRow(careLeaveTable, values)));
+  },
+
+  /**
+   * R-6.2 / R-13.6: working days of care leave used for the child (its keyed hash) by this parent and by the
+   * child's other parents, in every municipality, through app.care_leave_days_used: two numbers and nothing else.
+   */
+  async careLeaveDaysUsed(ctx: RequestContext, childKey: string, parentKey: string): Promise<{ thisParent: number; otherParents: number }> {
+    const [row] = await ctx.tx.query<{ this_parent_days: number; other_parents_days: number }>(
+      `SELECT this_parent_days, other_parents_days FROM app.care_leave_days_used($1::text, $2::text)`,
+      [childKey, parentKey],
+    );
+    return { thisParent: Number(row?.this_parent_days ?? 0), otherParents: Number(row?.other_parents_days ?? 0) };
   },
 
   async insert(ctx: RequestContext, values: DecisionInsert): Promise<DecisionRecord> {

@@ -8,13 +8,15 @@ import { computeBenefit } from '../../domain/benefit';
 import { compareDates } from '../../domain/calendar';
 import { isAppealable, legalBasisFor } from '../../domain/decision-types';
 import { evaluateEligibility } from '../../domain/eligibility';
+import { validateIdentityNumber } from '../../domain/identity-number';
 import { validateExtension } from '../../domain/end-goal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
-import { validateHalt, validateLeave } from '../../domain/leave';
+import { careLeaveFollowUpFrom, validateHalt, validateLeave } from '../../domain/leave';
 import { assertHaltAdvanceNotice, assertMappingComplete, participationBasis } from '../../domain/participation';
 import { transition } from '../../domain/programme';
 import { RuleViolation } from '../../domain/rule-violation';
+import { identityKey } from '../../auth/identity-key';
 import { Camel, toRecord } from '../../db/table';
 import { recordGrantedLeave } from '../absence';
 import { idempotentCreate, recordChange } from '../audit';
@@ -25,7 +27,7 @@ import { ownMunicipality, RequestContext } from '../shared';
 import { DecisionRow } from './decision-row';
 import { decisionRepository } from './decision.repository';
 import { DecisionDetails, DecisionRecord } from './decision.table';
-import { Decision, DecisionInput } from './decision.types';
+import { Decision, DecisionInput, LeaveDecisionInput } from './decision.types';
 
 export type { DecisionRecord };
 
@@ -53,7 +55,8 @@ export function decisionView(r: DecisionFields): Decision {
     benefit: d.benefit ?? null,
     halt: d.halt ?? null,
     extension: d.extension ?? null,
-    leave: d.leave ?? null,
+    // R-6.2: the month-4 follow-up duty, from the leave as granted (the worklist's CARE_LEAVE_FOLLOW_UP is due that day).
+    leave: d.leave ? { ...d.leave, followUpFrom: careLeaveFollowUpFrom(d.leave) } : null,
     exemption: d.exemption ?? null,
   };
 }
@@ -72,8 +75,34 @@ function need<T>(value: T | null | undefined, field: string, type: string): T {
   return value;
 }
 
+/**
+ * R-6.2 / R-13.6: care leave belongs to the child. The child and the parent are matched across cases and
+ * municipalities only by keyed hashes of their identity numbers (src/auth/identity-key.ts); the database
+ * answers the days this parent and the child's other parents have used, in any municipality, and nothing else.
+ */
+async function careLeaveShare(
+  ctx: RequestContext,
+  p: ParticipantRecord,
+  l: LeaveDecisionInput,
+): Promise<{ childKey: string; parentKey: string; used: { thisParent: number; otherParents: number } }> {
+  const child = l.childIdentityNumber ?? null;
+  if (!child)
+    throw new InvalidInputError('input.leave.childIdentityNumber', "Care leave needs the child's identity number (R-13.6: the leave belongs to the child)");
+  const valid = validateIdentityNumber(child);
+  if (!valid.valid)
+    throw new InvalidInputError('input.leave.childIdentityNumber', `childIdentityNumber is not a valid fødselsnummer or D-number: ${valid.reason}`);
+  if (child === p.identityNumber) throw new InvalidInputError('input.leave.childIdentityNumber', "childIdentityNumber is the participant's own number");
+  const childKey = identityKey('child', child);
+  const parentKey = identityKey('parent', p.identityNumber);
+  return { childKey, parentKey, used: await decisionRepository.careLeaveDaysUsed(ctx, childKey, parentKey) };
+}
+
 /** Type-specific rules and the effect of a granted decision on the programme, in the same transaction. */
-async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: DecisionInput): Promise<{ basis: string | null; details: DecisionDetails }> {
+async function applyDecision(
+  ctx: RequestContext,
+  p: ParticipantRecord,
+  input: DecisionInput,
+): Promise<{ basis: string | null; details: DecisionDetails; afterInsert?: (decisionId: string) => Promise<void> }> {
   const granted = input.outcome === 'GRANTED';
   switch (input.type) {
     case 'PARTICIPATION': {
@@ -135,6 +164,7 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
           endGoalReached: false,
           reason: 'Halted permanently (integreringsloven § 18)',
           expectedVersion: null,
+          byDecision: true,
         });
       } else {
         const prog = await ProgrammeService.require(ctx, p);
@@ -158,17 +188,30 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
     case 'LEAVE': {
       const l = need(input.leave, 'leave', 'LEAVE');
       const taken = await decisionRepository.grantedLeaveDays(ctx, p);
+      const care = l.kind === 'CARE_LEAVE' ? await careLeaveShare(ctx, p, l) : null;
       const leave = validateLeave({
         kind: l.kind,
         fromDate: l.fromDate,
         toDate: l.toDate,
         childBirthDate: l.childBirthDate ?? null,
-        otherParentIsParticipant: l.otherParentIsParticipant,
-        careLeaveAlreadyTakenWorkingDays: taken.get('CARE_LEAVE') ?? 0,
+        adoptionDate: l.adoptionDate ?? null,
+        // R-13.6: days the other parent used anywhere show that parent is a participant, whatever the input says.
+        otherParentIsParticipant: l.otherParentIsParticipant || (care?.used.otherParents ?? 0) > 0,
+        careLeaveAlreadyTakenWorkingDays: care ? care.used.thisParent : 0,
+        otherParentCareLeaveTakenWorkingDays: care?.used.otherParents ?? 0,
         pregnancyLeaveAlreadyTakenWorkingDays: taken.get('PREGNANCY') ?? 0,
         fatherLeaveAlreadyTakenWorkingDays: taken.get('FATHER_AT_BIRTH') ?? 0,
       });
-      const details = { leave: { kind: l.kind, fromDate: l.fromDate, toDate: l.toDate, workingDays: leave.workingDays, withBenefit: leave.withBenefit } };
+      const details = {
+        leave: {
+          kind: l.kind,
+          fromDate: l.fromDate,
+          toDate: l.toDate,
+          workingDays: leave.workingDays,
+          withBenefit: leave.withBenefit,
+          ...(l.kind === 'CARE_LEAVE' ? { childBirthDate: l.childBirthDate ?? null, adoptionDate: l.adoptionDate ?? null } : {}),
+        },
+      };
       if (!granted) return { basis: null, details };
       const prog = await ProgrammeService.require(ctx, p);
       transition(prog.state, 'LEAVE_START'); // refused by the table before anything is written
@@ -178,7 +221,21 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
         leaveUntil: l.toDate,
         plannedEndDate: await ProgrammeService.recomputedEnd(ctx, p, prog),
       });
-      return { basis: null, details };
+      // R-13.6: the child's share, written with the decision's id once the decision row exists.
+      const afterInsert = care
+        ? (decisionId: string) =>
+            decisionRepository.insertCareLeave(ctx, {
+              municipalityId: p.municipalityId,
+              participantId: p.id,
+              decisionId,
+              childKey: care.childKey,
+              parentKey: care.parentKey,
+              fromDate: l.fromDate,
+              toDate: l.toDate,
+              workingDays: leave.workingDays,
+            })
+        : undefined;
+      return { basis: null, details, afterInsert };
     }
     case 'EXEMPTION':
       return { basis: null, details: { exemption: need(input.exemption, 'exemption', 'EXEMPTION') } };
@@ -199,7 +256,7 @@ export const DecisionService = {
       { municipalityId, key: idempotencyKey, operation: 'makeDecision', payload: { participantId, ...payload } },
       async () => {
         const p = await ParticipantService.lockCase(ctx, participantId);
-        const { basis, details } = await applyDecision(ctx, p, input);
+        const { basis, details, afterInsert } = await applyDecision(ctx, p, input);
         const d = await decisionRepository.insert(ctx, {
           municipalityId: p.municipalityId,
           participantId: p.id,
@@ -215,6 +272,7 @@ export const DecisionService = {
           notifiedAt: input.notifiedAt ?? null,
           details,
         });
+        await afterInsert?.(d.id);
         await recordChange(ctx, {
           municipalityId: p.municipalityId,
           operation: 'makeDecision',

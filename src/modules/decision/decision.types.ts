@@ -46,7 +46,23 @@ export class LeaveDecisionInput {
   @Field(() => LocalDateScalar) fromDate: string;
   @Field(() => LocalDateScalar) toDate: string;
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() childBirthDate?: string | null;
-  @Field({ defaultValue: false }) @IsBoolean() otherParentIsParticipant: boolean;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Care leave for an adopted child under 15: the date of the adoption (omsorgsovertakelse); the year of leave runs from it (R-6.2, R-13.6).',
+  })
+  @IsOptional()
+  adoptionDate?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Care leave: the child's fødselsnummer or D-number (required). Never stored: only a keyed hash, so the 10 months are shared with the other parent in any municipality (R-13.6).",
+  })
+  @IsOptional()
+  @Matches(/^\d{11}$/, { message: 'childIdentityNumber must be 11 digits' })
+  childIdentityNumber?: string | null;
+  @Field({ defaultValue: false, description: 'The other parent is a participant too (in any municipality): 75 days are reserved for each (R-6.2).' })
+  @IsBoolean()
+  otherParentIsParticipant: boolean;
 }
 @ObjectType('ExemptionDetails', { simpleResolvers: true })
 @InputType('ExemptionDecisionInput')
@@ -95,6 +111,15 @@ export class LeaveDetails {
   @Field(() => LocalDateScalar) toDate: string;
   @Field(() => Int) workingDays: number;
   @Field() withBenefit: boolean;
+  @Field(() => LocalDateScalar, { nullable: true }) childBirthDate?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Care leave for an adopted child: the adoption date the year runs from.' })
+  adoptionDate?: string | null;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      'Care leave: the first day of its fourth month, from which the municipality must offer follow-up and Norwegian training (R-6.2); null when the leave ends before it.',
+  })
+  followUpFrom?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What the notice must tell the participant (R-8.3).' })

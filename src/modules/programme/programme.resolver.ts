@@ -57,7 +57,8 @@ export class ProgrammeResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, {
     nullable: true,
-    description: 'The programme is completed (end goal reached or time out); the certificate is issued (R-5.10, R-10).',
+    description:
+      'The programme is completed: only when the end goal is reached or its time has run out, on an end date that is not in the future nor after the legal maximum; the certificate is issued (R-5.10, R-13.4, R-10).',
   })
   async completeProgramme(
     @Arg('participantId', () => UUIDScalar) participantId: string,
@@ -70,7 +71,11 @@ export class ProgrammeResolver {
   }
 
   @Authorized('MUNICIPALITY')
-  @Mutation(() => Participant, { nullable: true, description: 'The programme is interrupted (left or refused); the certificate is issued (R-5.10, R-10).' })
+  @Mutation(() => Participant, {
+    nullable: true,
+    description:
+      'The programme is interrupted (halted permanently, refused or left), with the reason, before its time ran out and without the goal reached; the certificate is issued (R-5.10, R-13.4, R-10).',
+  })
   async interruptProgramme(
     @Arg('participantId', () => UUIDScalar) participantId: string,
     @Arg('input') input: EndProgrammeInput,

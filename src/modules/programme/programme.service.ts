@@ -10,7 +10,17 @@ import { startDeadline } from '../../domain/deadlines';
 import { maxDuration } from '../../domain/end-goal';
 import { ConflictError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
-import { availableEvents, INITIAL_STATE, plannedEndDate, ProgrammeEvent, ProgrammeState, StartGuards, transition } from '../../domain/programme';
+import {
+  availableEvents,
+  INITIAL_STATE,
+  legalMaxEndDate,
+  plannedEndDate,
+  ProgrammeEvent,
+  ProgrammeState,
+  StartGuards,
+  transition,
+  validateEnding,
+} from '../../domain/programme';
 import { RuleViolation } from '../../domain/rule-violation';
 import { snakeName } from '../../db/table';
 import { countableWorkingDays } from '../absence';
@@ -218,16 +228,42 @@ export const ProgrammeService = {
 
   /**
    * R-5.10 / R-10.1: the programme ends as COMPLETED or INTERRUPTED, and the participation
-   * certificate is issued in the same transaction, in both cases.
+   * certificate is issued in the same transaction, in both cases. The ending is checked by R-13.4
+   * (validateEnding) before anything is written; `byDecision` is a permanent halt's ending, which may
+   * take effect after the day it is decided.
    */
   async end(
     ctx: RequestContext,
     p: ParticipantRecord,
     event: 'COMPLETE' | 'INTERRUPT',
-    input: { endDate: string; endGoalReached: boolean; reason: string | null; expectedVersion: number | null },
+    input: { endDate: string; endGoalReached: boolean; reason: string | null; expectedVersion: number | null; byDecision?: boolean },
   ): Promise<ProgrammeRecord> {
     const prog = await ProgrammeService.require(ctx, p);
     ProgrammeService.checkVersion(prog, input.expectedVersion);
+    transition(prog.state, event); // an illegal event is refused by the table first
+    const countable = prog.startDate ? await countableWorkingDays(ctx, p) : 0;
+    validateEnding({
+      event,
+      endDate: input.endDate,
+      today: ctx.today,
+      startDate: prog.startDate,
+      plannedEndDate: prog.startDate && prog.durationMonths ? await ProgrammeService.recomputedEnd(ctx, p, prog) : null,
+      // The offer date is taken as the start date here, as the extension rule takes it (R-13.1 moves both to the offer).
+      legalMax:
+        prog.startDate && prog.endGoal
+          ? legalMaxEndDate({
+              startDate: prog.startDate,
+              endGoal: prog.endGoal,
+              offerDate: prog.startDate,
+              extensionMonths: prog.extensionMonths,
+              countableAbsenceAndLeaveWorkingDays: countable,
+              timeAlreadyUsedDays: prog.timeAlreadyUsedDays,
+            })
+          : null,
+      endGoalReached: input.endGoalReached,
+      reason: input.reason,
+      byDecision: input.byDecision,
+    });
     const ended = await ProgrammeService.apply(ctx, p, prog, event, `programme:${event}`, {
       endedAt: input.endDate,
       endGoalReached: input.endGoalReached,

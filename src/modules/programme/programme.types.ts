@@ -46,7 +46,7 @@ export class StartProgrammeInput {
 export class EndProgrammeInput {
   @Field(() => LocalDateScalar) endDate: string;
   @Field() @IsBoolean() endGoalReached: boolean;
-  @Field(() => String, { nullable: true, description: 'Why the programme ended early (interruptions).' })
+  @Field(() => String, { nullable: true, description: 'Why the programme ended early: required for an interruption (R-13.4).' })
   @IsOptional()
   @Length(1, 2000)
   @Matches(PLAIN_TEXT)
