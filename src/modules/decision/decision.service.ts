@@ -4,7 +4,7 @@
  * the same transaction as the decision itself. Raises domain errors (src/domain/errors.ts) and
  * RuleViolations; src/graphql/errors.ts maps them.
  */
-import { computeBenefit } from '../../domain/benefit';
+import { benefitByPeriod } from '../../domain/benefit';
 import { compareDates } from '../../domain/calendar';
 import { isAppealable, legalBasisFor } from '../../domain/decision-types';
 import { evaluateEligibility } from '../../domain/eligibility';
@@ -50,7 +50,7 @@ export function decisionView(r: DecisionFields): Decision {
     advanceNoticeAt: r.advanceNoticeAt ?? null,
     notifiedAt: r.notifiedAt ?? null,
     appealable: isAppealable(r.type),
-    benefit: d.benefit ?? null,
+    benefit: d.benefit ? { ...d.benefit, parts: d.benefit.parts ?? [], totalAmount: d.benefit.totalAmount ?? null } : null,
     halt: d.halt ?? null,
     extension: d.extension ?? null,
     leave: d.leave ?? null,
@@ -101,25 +101,28 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
         throw new InvalidInputError('input.benefit.periodTo', 'The benefit period ends before it starts: periodTo must be on or after periodFrom');
       }
       if (!granted) return { basis: null, details: {} };
-      const calc = computeBenefit({
+      // G and age follow each day of the period, not the decision date.
+      const { parts, totalAmount } = benefitByPeriod({
         birthDate: p.birthDate,
         livingWithParent: p.livesWithParent,
         periodFrom: b.periodFrom,
         periodTo: b.periodTo ?? null,
-        date: input.decidedAt,
       });
+      const firstPart = parts[0];
       return {
         basis: null,
         details: {
           benefit: {
-            gAmount: calc.gAmount,
-            gDate: calc.gDate,
-            fractionOfG: calc.fractionOfG,
-            annualAmount: calc.annualAmount,
-            monthlyAmount: calc.monthlyAmount,
-            age: calc.age,
-            periodFrom: calc.periodFrom,
-            periodTo: calc.periodTo,
+            gAmount: firstPart.gAmount,
+            gDate: firstPart.gDate,
+            fractionOfG: firstPart.fraction,
+            annualAmount: firstPart.annualAmount,
+            monthlyAmount: firstPart.monthlyAmount,
+            age: firstPart.age,
+            periodFrom: b.periodFrom,
+            periodTo: b.periodTo ?? null,
+            parts: parts.map(({ gMayBeOutdated: _outdated, ...part }) => part),
+            totalAmount,
           },
         },
       };

@@ -76,16 +76,36 @@ export class DecisionInput {
   @IdempotencyKeyField() idempotencyKey?: string | null;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'One part of the benefit period at one rate: G and age on its first day (R-7.2, R-13.3).' })
+export class BenefitPartDetails {
+  @Field(() => LocalDateScalar) from: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the part; null for the open end of an open period.' }) to: string | null;
+  @Field(() => Float) gAmount: number;
+  @Field(() => LocalDateScalar, { description: 'The date this G is in force from.' }) gDate: string;
+  @Field({ description: 'Share of G per year, e.g. "2" or "4/3".' }) fraction: string;
+  @Field(() => Int) age: number;
+  @Field(() => Float) annualAmount: number;
+  @Field(() => Float) monthlyAmount: number;
+  @Field(() => Float, { nullable: true, description: 'What the part pays, whole kroner (months pro rata by days); null for an open part.' }) amount:
+    number | null;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'Benefit calculation inputs and result, stored with the decision (R-7.2).' })
 export class BenefitDetails {
-  @Field(() => Float) gAmount: number;
+  @Field(() => Float, { description: 'G of the first part (see parts).' }) gAmount: number;
   @Field(() => LocalDateScalar) gDate: string;
-  @Field({ description: 'Share of G per year, e.g. "2" or "4/3".' }) fractionOfG: string;
+  @Field({ description: 'Share of G per year of the first part, e.g. "2" or "4/3".' }) fractionOfG: string;
   @Field(() => Float) annualAmount: number;
   @Field(() => Float) monthlyAmount: number;
   @Field(() => Int) age: number;
   @Field(() => LocalDateScalar) periodFrom: string;
   @Field(() => LocalDateScalar, { nullable: true }) periodTo: string | null;
+  @Field(() => [BenefitPartDetails], {
+    description:
+      'The period split where the rate changes (new G on 1 May, the 25th birthday), each part at its own G (R-13.3). Empty on decisions made before parts were stored.',
+  })
+  parts: BenefitPartDetails[];
+  @Field(() => Float, { nullable: true, description: 'Sum of the parts; null for an open period.' }) totalAmount: number | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -1,0 +1,89 @@
+/**
+ * Issue 16 items 1, 2 and 9 over HTTP, as a caseworker meets them: the programme rules dated by the offer
+ * (R-0.1, R-0.2, R-13.1, R-13.2), the benefit split by period (R-7.2, R-13.3) and the reason a late
+ * participation decision needs (R-5.1).
+ */
+import { startTestApp, TestApp } from '../support/app';
+import { MAPPING_INPUT, participantInput, REGISTER } from '../support/fixtures';
+
+let t: TestApp;
+let tok: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  tok = await t.token('MUNICIPALITY', '4601', 'kari', 'Kari Saksbehandler');
+});
+afterAll(() => t?.close());
+
+const MAP = `mutation($id: UUID!, $input: CompetenceMappingInput!) { recordCompetenceMapping(participantId: $id, input: $input) { id } }`;
+const DECIDE = `mutation($id: UUID!, $input: DecisionInput!) { makeDecision(participantId: $id, input: $input) { id decisions {
+  id type outcome decidedAt
+  benefit { gAmount gDate fractionOfG periodFrom periodTo parts { from to gAmount gDate fraction age amount } totalAmount }
+} } }`;
+const CASE = `query($id: UUID!) { participant(id: $id) { programme { version state } decisions { type benefit { totalAmount parts { from gAmount } } } } }`;
+
+async function ok(query: string, variables: Record<string, unknown>) {
+  const res = await t.gql(tok, query, variables);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data;
+}
+
+/** Makes a decision; returns the case's newest decision of its type. */
+async function decide(id: string, input: Record<string, unknown>) {
+  const { makeDecision } = await ok(DECIDE, { id, input });
+  return makeDecision.decisions.find((d: { type: string }) => d.type === input.type);
+}
+
+async function register(over: Record<string, unknown>): Promise<string> {
+  const { registerParticipant } = await ok(REGISTER, { input: participantInput(over) });
+  await ok(MAP, { id: registerParticipant.id, input: MAPPING_INPUT });
+  return registerParticipant.id;
+}
+
+/** Settled 2025-02-01 (start deadline 2025-05-01): the benefit periods of 2025 cross the 1 May 2025 G. */
+const SETTLED_2025 = { permitGrantDate: '2024-12-01', arrivalDate: '2025-01-10', settlementDate: '2025-02-01' };
+
+describe('item 2: the benefit follows the period (R-7.2, R-13.3)', () => {
+  const benefit = (decidedAt: string, periodFrom: string, periodTo: string | null) => ({
+    type: 'BENEFIT',
+    outcome: 'GRANTED',
+    reasons: 'Introduction benefit while in the programme.',
+    decidedAt,
+    benefit: { periodFrom, periodTo },
+  });
+
+  test('a period after 1 May decided in April is paid at the new G', async () => {
+    const id = await register({ ...SETTLED_2025, birthDate: '1990-03-02' });
+    const makeDecision = await decide(id, benefit('2025-04-10', '2025-05-01', '2025-05-31'));
+    expect(makeDecision.benefit).toMatchObject({ gAmount: 130160, gDate: '2025-05-01', totalAmount: 21693 });
+    expect(makeDecision.benefit.parts).toEqual([
+      { from: '2025-05-01', to: '2025-05-31', gAmount: 130160, gDate: '2025-05-01', fraction: '2', age: 35, amount: 21693 },
+    ]);
+  });
+
+  test('a period across 1 May is split there, each part with its G, fraction and amount', async () => {
+    const id = await register({ ...SETTLED_2025, birthDate: '1990-03-02' });
+    const makeDecision = await decide(id, benefit('2025-04-10', '2025-04-01', '2025-05-31'));
+    expect(makeDecision.benefit.parts).toEqual([
+      { from: '2025-04-01', to: '2025-04-30', gAmount: 124028, gDate: '2024-05-01', fraction: '2', age: 35, amount: 20671 },
+      { from: '2025-05-01', to: '2025-05-31', gAmount: 130160, gDate: '2025-05-01', fraction: '2', age: 35, amount: 21693 },
+    ]);
+    expect(makeDecision.benefit.totalAmount).toBe(20671 + 21693);
+    const c = (await ok(CASE, { id })).participant;
+    expect(c.decisions[0].benefit).toEqual({
+      totalAmount: 42364,
+      parts: [
+        { from: '2025-04-01', gAmount: 124028 },
+        { from: '2025-05-01', gAmount: 130160 },
+      ],
+    });
+  });
+
+  test('the 25th birthday splits the period where the rate changes', async () => {
+    const id = await register({ ...SETTLED_2025, birthDate: '2000-06-15' });
+    const makeDecision = await decide(id, benefit('2025-05-20', '2025-06-01', '2025-06-30'));
+    expect(makeDecision.benefit.parts.map((p: { from: string; to: string; fraction: string; age: number }) => [p.from, p.to, p.age, p.fraction])).toEqual([
+      ['2025-06-01', '2025-06-14', 24, '4/3'],
+      ['2025-06-15', '2025-06-30', 25, '2'],
+    ]);
+  });
+});
