@@ -4,7 +4,7 @@
  * participation decision needs (R-5.1).
  */
 import { startTestApp, TestApp } from '../support/app';
-import { MAPPING_INPUT, participantInput, REGISTER } from '../support/fixtures';
+import { MAPPING_INPUT, participantInput, planInput, REGISTER } from '../support/fixtures';
 
 let t: TestApp;
 let tok: string;
@@ -16,15 +16,25 @@ afterAll(() => t?.close());
 
 const MAP = `mutation($id: UUID!, $input: CompetenceMappingInput!) { recordCompetenceMapping(participantId: $id, input: $input) { id } }`;
 const DECIDE = `mutation($id: UUID!, $input: DecisionInput!) { makeDecision(participantId: $id, input: $input) { id decisions {
-  id type outcome decidedAt
+  id type outcome decidedAt lateDecisionReason
   benefit { gAmount gDate fractionOfG periodFrom periodTo parts { from to gAmount gDate fraction age amount } totalAmount }
 } } }`;
+const PLAN = `mutation($id: UUID!, $input: IntegrationPlanInput!, $v: Int) { saveIntegrationPlan(participantId: $id, input: $input, expectedVersionNo: $v) { id } }`;
+const START = `mutation($id: UUID!, $input: StartProgrammeInput!) { startProgramme(participantId: $id, input: $input) { id } }`;
 const CASE = `query($id: UUID!) { participant(id: $id) { programme { version state } decisions { type benefit { totalAmount parts { from gAmount } } } } }`;
 
 async function ok(query: string, variables: Record<string, unknown>) {
   const res = await t.gql(tok, query, variables);
   expect(res.body.errors).toBeUndefined();
   return res.body.data;
+}
+
+async function refused(query: string, variables: Record<string, unknown>, ruleId: string, lawReference: RegExp) {
+  const res = await t.gql(tok, query, variables);
+  expect(res.body.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
+  expect(res.body.errors[0].extensions.violations?.[0]?.ruleId).toBe(ruleId);
+  expect(res.body.errors[0].extensions.lawReference).toMatch(lawReference);
+  return res.body.errors[0];
 }
 
 /** Makes a decision; returns the case's newest decision of its type. */
@@ -38,6 +48,14 @@ async function register(over: Record<string, unknown>): Promise<string> {
   await ok(MAP, { id: registerParticipant.id, input: MAPPING_INPUT });
   return registerParticipant.id;
 }
+
+const grant = (decidedAt: string, over: Record<string, unknown> = {}) => ({
+  type: 'PARTICIPATION',
+  outcome: 'GRANTED',
+  reasons: 'Refugee settled by agreement, right and duty.',
+  decidedAt,
+  ...over,
+});
 
 /** Settled 2025-02-01 (start deadline 2025-05-01): the benefit periods of 2025 cross the 1 May 2025 G. */
 const SETTLED_2025 = { permitGrantDate: '2024-12-01', arrivalDate: '2025-01-10', settlementDate: '2025-02-01' };
@@ -85,5 +103,39 @@ describe('item 2: the benefit follows the period (R-7.2, R-13.3)', () => {
       ['2025-06-01', '2025-06-14', 24, '4/3'],
       ['2025-06-15', '2025-06-30', 25, '2'],
     ]);
+  });
+});
+
+describe('item 9: a late participation decision needs a reason (R-5.1)', () => {
+  // Settled 2026-08-01: decision and start are due by 2026-11-01 (a Sunday; the municipality's deadline does not move).
+  const settled = { permitGrantDate: '2026-06-01', arrivalDate: '2026-06-10', settlementDate: '2026-08-01' };
+
+  test('on the deadline: no reason needed', async () => {
+    const id = await register(settled);
+    const d = await decide(id, grant('2026-11-01'));
+    expect(d).toMatchObject({ outcome: 'GRANTED', lateDecisionReason: null });
+  });
+
+  test('the day after: refused without a reason, or with only spaces; accepted and shown with one', async () => {
+    const id = await register(settled);
+    const err = await refused(DECIDE, { id, input: grant('2026-11-02') }, 'R-5.1', /integreringsloven § 12/);
+    expect(err.message).toMatch(/2026-11-01/);
+    await refused(DECIDE, { id, input: grant('2026-11-02', { lateDecisionReason: '   ' }) }, 'R-5.1', /§ 12/);
+    const d = await decide(id, grant('2026-11-02', { lateDecisionReason: ' The interpreter was not available until November. ' }));
+    expect(d.lateDecisionReason).toBe('The interpreter was not available until November.');
+  });
+
+  test('a later participation decision (not the first) needs none', async () => {
+    const id = await register(settled);
+    await decide(id, grant('2026-10-20'));
+    const again = await decide(id, grant('2026-11-20', { outcome: 'REFUSED', reasons: 'The participant has moved abroad.' }));
+    expect(again).toMatchObject({ outcome: 'REFUSED', lateDecisionReason: null });
+  });
+
+  test('a late start still needs its own reason (R-5.1), as before', async () => {
+    const id = await register(settled);
+    await decide(id, grant('2026-11-03', { lateDecisionReason: 'Mapping was delayed by illness.' }));
+    await ok(PLAN, { id, input: planInput({ contractSignedAt: '2026-11-04' }) });
+    await refused(START, { id, input: { startDate: '2026-11-05', expectedVersion: 1 } }, 'R-5.1', /§ 12/);
   });
 });

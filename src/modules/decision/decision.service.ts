@@ -6,6 +6,7 @@
  */
 import { benefitByPeriod } from '../../domain/benefit';
 import { compareDates } from '../../domain/calendar';
+import { assertLateDecisionReason, startDeadline } from '../../domain/deadlines';
 import { isAppealable, legalBasisFor } from '../../domain/decision-types';
 import { evaluateEligibility } from '../../domain/eligibility';
 import { validateExtension } from '../../domain/end-goal';
@@ -50,6 +51,7 @@ export function decisionView(r: DecisionFields): Decision {
     advanceNoticeAt: r.advanceNoticeAt ?? null,
     notifiedAt: r.notifiedAt ?? null,
     appealable: isAppealable(r.type),
+    lateDecisionReason: d.lateDecisionReason ?? null,
     benefit: d.benefit ? { ...d.benefit, parts: d.benefit.parts ?? [], totalAmount: d.benefit.totalAmount ?? null } : null,
     halt: d.halt ?? null,
     extension: d.extension ?? null,
@@ -190,6 +192,18 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
   }
 }
 
+/**
+ * R-5.1: the first participation decision after the deadline needs a recorded reason; returns the reason to
+ * store with it (trimmed), or null when none is needed.
+ */
+async function lateDecision(ctx: RequestContext, p: ParticipantRecord, input: DecisionInput): Promise<string | null> {
+  if (input.type !== 'PARTICIPATION' || !p.settlementDate) return null;
+  const deadline = startDeadline({ settlementDate: p.settlementDate, requestDate: p.requestDate });
+  if (compareDates(input.decidedAt, deadline) <= 0 || (await decisionRepository.hasAny(ctx, p, 'PARTICIPATION'))) return null;
+  assertLateDecisionReason({ decidedAt: input.decidedAt, deadline, reason: input.lateDecisionReason });
+  return input.lateDecisionReason?.trim() ?? null;
+}
+
 export const DecisionService = {
   /** Makes a decision and applies its effect to the case; returns its id (the first one's, on an idempotent retry). */
   async make(ctx: RequestContext, participantId: string, input: DecisionInput): Promise<string> {
@@ -202,7 +216,10 @@ export const DecisionService = {
       { municipalityId, key: idempotencyKey, operation: 'makeDecision', payload: { participantId, ...payload } },
       async () => {
         const p = await ParticipantService.lockCase(ctx, participantId);
-        const { basis, details } = await applyDecision(ctx, p, input);
+        const late = await lateDecision(ctx, p, input);
+        const applied = await applyDecision(ctx, p, input);
+        const { basis } = applied;
+        const details = late ? { ...applied.details, lateDecisionReason: late } : applied.details;
         const d = await decisionRepository.insert(ctx, {
           municipalityId: p.municipalityId,
           participantId: p.id,

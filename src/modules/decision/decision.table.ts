@@ -15,6 +15,8 @@ export interface DecisionDetails {
   extension?: ExtensionDetails;
   leave?: LeaveDetails;
   exemption?: ExemptionDetails;
+  /** why the first participation decision came after the deadline. */
+  lateDecisionReason?: string;
 }
 
 /** decisions (enkeltvedtak), with the notice date that starts the appeal deadline. */

@@ -67,6 +67,14 @@ export class DecisionInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'When the notice reached the participant; starts the appeal deadline (R-9.2).' })
   @IsOptional()
   notifiedAt?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'R-5.1: why the first participation decision is made after the deadline (3 months after settlement or the later request).',
+  })
+  @IsOptional()
+  @Length(1, 2000)
+  @Matches(PLAIN_TEXT)
+  lateDecisionReason?: string | null;
   @Field(() => ParticipationDecisionInput, { nullable: true }) @IsOptional() @ValidateNested() participation?: ParticipationDecisionInput | null;
   @Field(() => BenefitDecisionInput, { nullable: true }) @IsOptional() @ValidateNested() benefit?: BenefitDecisionInput | null;
   @Field(() => HaltDetails, { nullable: true }) @IsOptional() @ValidateNested() halt?: HaltDetails | null;
@@ -141,6 +149,7 @@ export class Decision {
   @Field(() => LocalDateScalar, { nullable: true }) advanceNoticeAt: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) notifiedAt: string | null;
   @Field() appealable: boolean;
+  @Field(() => String, { nullable: true, description: 'R-5.1: why the participation decision came after the deadline.' }) lateDecisionReason: string | null;
   @Field(() => BenefitDetails, { nullable: true }) benefit: BenefitDetails | null;
   @Field(() => HaltDetails, { nullable: true }) halt: HaltDetails | null;
   @Field(() => ExtensionDetails, { nullable: true }) extension: ExtensionDetails | null;
