@@ -9,12 +9,13 @@ import { compareDates } from '../../domain/calendar';
 import { assertLateDecisionReason, startDeadline } from '../../domain/deadlines';
 import { isAppealable, legalBasisFor } from '../../domain/decision-types';
 import { evaluateEligibility } from '../../domain/eligibility';
-import { validateExtension } from '../../domain/end-goal';
+import { durationNotice, validateExtension } from '../../domain/end-goal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
 import { validateHalt, validateLeave } from '../../domain/leave';
 import { assertHaltAdvanceNotice, assertMappingComplete, participationBasis } from '../../domain/participation';
 import { transition } from '../../domain/programme';
+import { assertAutomatedRegimeFor, offerDateFor } from '../../domain/regime';
 import { RuleViolation } from '../../domain/rule-violation';
 import { Camel, toRecord } from '../../db/table';
 import { recordGrantedLeave } from '../absence';
@@ -24,6 +25,7 @@ import { ParticipantRecord, ParticipantService } from '../participant';
 import { ProgrammeService } from '../programme';
 import { ownMunicipality, RequestContext } from '../shared';
 import { DecisionRow } from './decision-row';
+import { firstParticipationGrantDate } from './decision.for-career-guidance';
 import { decisionRepository } from './decision.repository';
 import { DecisionDetails, DecisionRecord } from './decision.table';
 import { Decision, DecisionInput } from './decision.types';
@@ -52,6 +54,7 @@ export function decisionView(r: DecisionFields): Decision {
     notifiedAt: r.notifiedAt ?? null,
     appealable: isAppealable(r.type),
     lateDecisionReason: d.lateDecisionReason ?? null,
+    ruleNotices: d.ruleNotices ?? [],
     benefit: d.benefit ? { ...d.benefit, parts: d.benefit.parts ?? [], totalAmount: d.benefit.totalAmount ?? null } : null,
     halt: d.halt ?? null,
     extension: d.extension ?? null,
@@ -103,6 +106,7 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
         throw new InvalidInputError('input.benefit.periodTo', 'The benefit period ends before it starts: periodTo must be on or after periodFrom');
       }
       if (!granted) return { basis: null, details: {} };
+      assertAutomatedRegimeFor(p, 'The benefit rate'); // not the new Act's rates for an old-regime case
       // G and age follow each day of the period, not the decision date.
       const { parts, totalAmount } = benefitByPeriod({
         birthDate: p.birthDate,
@@ -152,13 +156,22 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
       if (!granted) return { basis: null, details: { extension: x } };
       const prog = await ProgrammeService.require(ctx, p);
       if (!prog.endGoal || !prog.startDate) throw new RuleViolation('R-5.7', LAW['R-5.7'], 'Only a started programme can be extended.', {});
-      validateExtension({ endGoal: prog.endGoal, currentExtensionMonths: prog.extensionMonths, requestedMonths: x.months, offerDate: prog.startDate });
+      assertAutomatedRegimeFor(p, 'The extension');
+      // the offer date, not the start date, selects the duration rules; a skipped check is said on the decision.
+      const offer = offerDateFor({
+        recordedOfferDate: p.offerDate,
+        participationGrantedAt: await firstParticipationGrantDate(ctx, p.id),
+        today: ctx.today,
+      });
+      const notice = durationNotice(
+        validateExtension({ endGoal: prog.endGoal, currentExtensionMonths: prog.extensionMonths, requestedMonths: x.months, offerDate: offer.date }),
+      );
       const extensionMonths = prog.extensionMonths + x.months;
       await ProgrammeService.change(ctx, p, prog, 'decision:EXTENSION', {
         extensionMonths,
         plannedEndDate: await ProgrammeService.recomputedEnd(ctx, p, prog, extensionMonths),
       });
-      return { basis: null, details: { extension: { months: x.months } } };
+      return { basis: null, details: { extension: { months: x.months }, ...(notice ? { ruleNotices: [notice] } : {}) } };
     }
     case 'LEAVE': {
       const l = need(input.leave, 'leave', 'LEAVE');

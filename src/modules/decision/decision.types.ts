@@ -4,6 +4,7 @@ import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
 import { HALT_KINDS, HaltKind, LEAVE_KINDS, LeaveKind } from '../../domain/leave';
 import { enumFrom, ParticipationBasisEnum } from '../../graphql/enums';
+import { RuleNoticeType } from '../../graphql/rule-notice';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { PLAIN_TEXT } from '../shared';
 
@@ -150,6 +151,8 @@ export class Decision {
   @Field(() => LocalDateScalar, { nullable: true }) notifiedAt: string | null;
   @Field() appealable: boolean;
   @Field(() => String, { nullable: true, description: 'R-5.1: why the participation decision came after the deadline.' }) lateDecisionReason: string | null;
+  @Field(() => [RuleNoticeType], { description: 'Rules not enforced automatically for this decision (R-0.2, R-13.1): assess them by hand.' })
+  ruleNotices: RuleNoticeType[];
   @Field(() => BenefitDetails, { nullable: true }) benefit: BenefitDetails | null;
   @Field(() => HaltDetails, { nullable: true }) halt: HaltDetails | null;
   @Field(() => ExtensionDetails, { nullable: true }) extension: ExtensionDetails | null;
