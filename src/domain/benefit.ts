@@ -1,5 +1,5 @@
 // Introduction benefit (introduksjonsstønad), integreringsloven §§ 19–25 (R-7, R-6.4).
-import { IsoDate, addYears, ageOn, compareDates } from './calendar';
+import { IsoDate, addDays, addYears, ageOn, compareDates, daysBetween, daysInMonth, isoDate } from './calendar';
 import { LAW } from './law-references';
 import { RuleViolation } from './rule-violation';
 
@@ -107,4 +107,74 @@ export function computeBenefit(input: BenefitInput): BenefitCalculation {
 // at least 50 % of one payment AND at least 1/12 G.
 export function deductionRequiresDecision({ monthlyPayment, deduction, gAmount }: { monthlyPayment: number; deduction: number; gAmount: number }): boolean {
   return 2 * deduction >= monthlyPayment && 12 * deduction >= gAmount;
+}
+
+/** One part of a benefit period at one rate: the G in force on its first day and the fraction for the age then. */
+export interface BenefitPart {
+  from: IsoDate;
+  /** Last day of the part; null for the open end of an open period. */
+  to: IsoDate | null;
+  gAmount: number;
+  gDate: IsoDate;
+  /** Share of G per year, e.g. "2" or "4/3". */
+  fraction: string;
+  age: number;
+  annualAmount: number;
+  monthlyAmount: number;
+  /** What the part pays (whole kroner); null for an open part. */
+  amount: number | null;
+  /** The part starts a year or more past the newest G in the table. */
+  gMayBeOutdated: boolean;
+}
+
+export interface BenefitByPeriod {
+  parts: BenefitPart[];
+  /** Sum of the parts' amounts; null when the period is open. */
+  totalAmount: number | null;
+}
+
+// R-7.2 [D]: what a closed stretch pays at a yearly rate — each calendar month it touches pays a twelfth of the year
+// times the share of that month's days it covers (a whole month pays exactly the monthly amount; the benefit is paid
+// monthly, R-7.1). Exact until the part's sum is rounded to whole kroner (half up).
+function amountFor(annualExact: number, from: IsoDate, to: IsoDate): number {
+  let sum = 0;
+  let cursor = from;
+  while (compareDates(cursor, to) <= 0) {
+    const [y, m] = cursor.split('-').map(Number);
+    const monthLast = isoDate(y, m, daysInMonth(y, m));
+    const last = compareDates(monthLast, to) <= 0 ? monthLast : to;
+    const days = daysBetween(cursor, last) + 1;
+    sum += (annualExact / 12) * (days / daysInMonth(y, m));
+    cursor = addDays(last, 1);
+  }
+  return Math.round(sum);
+}
+
+// R-7.2/R-13.3 integreringsloven § 20: the benefit follows the period, not the decision date. The period is split
+// where the rate changes — a new G (1 May) or the 25th birthday (R-7.1) — and each part takes G and age on its first
+// day. An open period is split at the changes already known; its last part has no amount.
+export function benefitByPeriod(input: { birthDate: IsoDate; livingWithParent: boolean; periodFrom: IsoDate; periodTo?: IsoDate | null }): BenefitByPeriod {
+  const periodTo = input.periodTo ?? null;
+  const { rateChangesInPeriod } = computeBenefit({ ...input, periodTo, date: input.periodFrom });
+  const starts = [input.periodFrom, ...rateChangesInPeriod];
+  const parts = starts.map((from, i): BenefitPart => {
+    const to = i + 1 < starts.length ? addDays(starts[i + 1], -1) : periodTo;
+    const c = computeBenefit({ ...input, periodTo: to, date: from });
+    const fraction = benefitFraction({ age: c.age, livingWithParent: input.livingWithParent });
+    const annualExact = (c.gAmount * fraction.numerator) / fraction.denominator;
+    return {
+      from,
+      to,
+      gAmount: c.gAmount,
+      gDate: c.gDate,
+      fraction: c.fractionOfG,
+      age: c.age,
+      annualAmount: c.annualAmount,
+      monthlyAmount: c.monthlyAmount,
+      amount: to === null ? null : amountFor(annualExact, from, to),
+      gMayBeOutdated: c.gMayBeOutdated,
+    };
+  });
+  const totalAmount = parts.every((p) => p.amount !== null) ? parts.reduce((s, p) => s + (p.amount ?? 0), 0) : null;
+  return { parts, totalAmount };
 }

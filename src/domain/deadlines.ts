@@ -18,6 +18,19 @@ export function startDeadline(input: SettlementOrRequest): IsoDate {
   return addMonths(laterOfSettlementAndRequest(input), 3);
 }
 
+// R-5.1 integreringsloven § 12: the participation decision is due by the start deadline too (the municipality's own
+// deadline: not moved, R-0.3). A first participation decision after it needs a recorded reason, as a late start does.
+export function assertLateDecisionReason(input: { decidedAt: IsoDate; deadline: IsoDate | null; reason?: string | null }): void {
+  if (input.deadline === null || compareDates(input.decidedAt, input.deadline) <= 0) return;
+  if (typeof input.reason === 'string' && input.reason.trim().length > 0) return;
+  throw new RuleViolation(
+    'R-5.1',
+    LAW['R-5.1'],
+    `The participation decision on ${input.decidedAt} is after the deadline ${input.deadline} (3 months after settlement or the later request); record the reason for the late decision.`,
+    { decidedAt: input.decidedAt, deadline: input.deadline },
+  );
+}
+
 // R-2.2 integreringsloven §§ 6 og 10: mapping complete before the programme decision, so by the start deadline (not moved).
 export function mappingDeadline(input: SettlementOrRequest): IsoDate {
   return startDeadline(input);

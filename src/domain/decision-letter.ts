@@ -27,6 +27,9 @@ export interface DecisionLetterDetails {
     age: number;
     periodFrom: IsoDate;
     periodTo: IsoDate | null;
+    /** R-13.3: the period split where the rate changes; absent on decisions made before parts were stored. */
+    parts?: { from: IsoDate; to: IsoDate | null; gAmount: number; gDate: IsoDate; fraction: string; amount: number | null }[];
+    totalAmount?: number | null;
   } | null;
   halt?: { kind: 'TEMPORARY' | 'PERMANENT'; fromDate: IsoDate; toDate?: IsoDate | null } | null;
   extension?: { months: number } | null;
@@ -211,6 +214,16 @@ const NB: Words = {
         `Stønaden er ${x.benefit.fractionOfG} G per år; alderen din er ${x.benefit.age} år.`,
         `Stønadsperiode: ${period(x.benefit.periodFrom, x.benefit.periodTo, d, 'fra', 'til og med')}.`,
       );
+      const parts = x.benefit.parts ?? [];
+      if (parts.length > 1) {
+        for (const part of parts) {
+          const amount = part.amount === null ? '' : `: ${money(part.amount)}`;
+          out.push(
+            `Del ${period(part.from, part.to, d, 'fra', 'til og med')}: G ${money(part.gAmount)} (fra ${d(part.gDate)}), ${part.fraction} G per år${amount}.`,
+          );
+        }
+      }
+      if (typeof x.benefit.totalAmount === 'number') out.push(`Samlet for perioden: ${money(x.benefit.totalAmount)}.`);
     }
     if (x.halt)
       out.push(
@@ -324,6 +337,16 @@ const NN: Words = {
         `Stønaden er ${x.benefit.fractionOfG} G per år; alderen din er ${x.benefit.age} år.`,
         `Stønadsperiode: ${period(x.benefit.periodFrom, x.benefit.periodTo, d, 'frå', 'til og med')}.`,
       );
+      const parts = x.benefit.parts ?? [];
+      if (parts.length > 1) {
+        for (const part of parts) {
+          const amount = part.amount === null ? '' : `: ${money(part.amount)}`;
+          out.push(
+            `Del ${period(part.from, part.to, d, 'frå', 'til og med')}: G ${money(part.gAmount)} (frå ${d(part.gDate)}), ${part.fraction} G per år${amount}.`,
+          );
+        }
+      }
+      if (typeof x.benefit.totalAmount === 'number') out.push(`Samla for perioden: ${money(x.benefit.totalAmount)}.`);
     }
     if (x.halt)
       out.push(

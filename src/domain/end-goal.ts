@@ -1,7 +1,7 @@
 // End goal (sluttmål) and maximum duration of the introduction programme: integreringsloven §§ 13, 14, 18 a.
 import { compareDates, type IsoDate } from './calendar';
 import { LAW } from './law-references';
-import { DURATION_RULES_FROM, PROGRAMME_RULES_2026_FROM } from './regime';
+import { DURATION_RULES_FROM, PROGRAMME_RULES_2026_FROM, type RuleNotice } from './regime';
 import { RuleViolation } from './rule-violation';
 
 export const END_GOALS = [
@@ -104,6 +104,11 @@ const DURATIONS: Record<EndGoal, Omit<MaxDuration, 'lawReference'>> = {
 // integreringsloven §§ 13, 14, 18 a: maximum programme duration for an end goal.
 export function maxDuration(endGoal: EndGoal): MaxDuration {
   return { ...DURATIONS[endGoal], lawReference: LAW['R-5.7'] };
+}
+
+/** a duration or extension check that was skipped, as the notice the answer carries. */
+export function durationNotice(check: DurationCheck | ExtensionCheck): RuleNotice | null {
+  return check.enforced ? null : { ruleId: 'R-5.7', lawReference: LAW['R-5.7'], message: check.note };
 }
 
 // integreringsforskriften §§ 75–76: offers from which the duration limits apply.

@@ -2,6 +2,7 @@
 import { addMonths, ageOn, compareDates, type IsoDate } from './calendar';
 import type { ElementKind } from './integration-plan';
 import { LAW } from './law-references';
+import { programmeRules2026Apply, type RuleNotice } from './regime';
 import { RuleViolation } from './rule-violation';
 
 /** Any of these satisfies § 14 a letter a (work- or education-oriented elements). */
@@ -67,14 +68,21 @@ export function workOrientedRequirementStarts(programmeStart: IsoDate, hasUpperS
 }
 
 // R-5.4 integreringsforskriften § 4: the plan must give at least the minimum life-skills hours
-// (programme decisions from 2026-01-01; earlier ones are not checked automatically, R-0.2).
+// (programmes offered from 2026-01-01, `decisionDate` = the offer date, R-13.1; earlier ones are not checked
+// automatically, R-0.2, and the answer says so: the returned notice).
 export function assertLifeSkillsHours(input: {
   hasUpperSecondary: boolean;
   decisionDate: IsoDate;
   planned: { migrationHealthDiversity: number; careerCompetence: number } | null | undefined;
-}): void {
+}): RuleNotice | null {
   const min = lifeSkillsMinimumHours(input);
-  if (!min) return;
+  if (!min) {
+    return {
+      ruleId: 'R-5.4',
+      lawReference: LAW['R-5.4'],
+      message: `The programme was offered on ${input.decisionDate}, before ${LIFE_SKILLS_RULES_FROM}: the minimum life-skills hours (integreringsforskriften § 4) are not enforced automatically; assess them under the earlier rules.`,
+    };
+  }
   const planned = input.planned ?? { migrationHealthDiversity: 0, careerCompetence: 0 };
   if (planned.migrationHealthDiversity < min.migrationHealthDiversity || planned.careerCompetence < min.careerCompetence) {
     throw new RuleViolation(
@@ -84,18 +92,29 @@ export function assertLifeSkillsHours(input: {
       { minimum: { migrationHealthDiversity: min.migrationHealthDiversity, careerCompetence: min.careerCompetence }, planned },
     );
   }
+  return null;
 }
 
 const WORK_ORIENTED_KINDS: readonly ElementKind[] = ['WORK_PRACTICE', 'JOB_TRAINING'];
 
 // R-5.5 integreringsloven § 14 a: a work-qualifying programme plans on average at least 15 hours a week
-// of work-oriented activity (from month 3 or 6; the plan states the steady week).
+// of work-oriented activity (from month 3 or 6; the plan states the steady week). § 14 a is a 2026 rule (R-0.2):
+// for a programme offered before 2026-01-01 (`offerDate`, R-13.1) it is not enforced and the notice says so.
 export function assertWorkOrientedHours(input: {
   workQualifying: boolean;
   elements: readonly { kind: ElementKind; hoursPerWeek?: number }[];
   hasUpperSecondary: boolean;
-}): void {
-  if (!input.workQualifying) return;
+  /** The offer date (regime.offerDateFor); absent: evaluated under the 2026 rules. */
+  offerDate?: IsoDate;
+}): RuleNotice | null {
+  if (!input.workQualifying) return null;
+  if (input.offerDate !== undefined && !programmeRules2026Apply(input.offerDate)) {
+    return {
+      ruleId: 'R-5.5',
+      lawReference: LAW['R-5.5'],
+      message: `The programme was offered on ${input.offerDate}, before 2026-01-01: the 15 hours a week of work-oriented activity (integreringsloven § 14 a) are not enforced automatically; assess them under the earlier rules.`,
+    };
+  }
   const req = workOrientedHoursFrom(input.hasUpperSecondary);
   const hours = input.elements.filter((e) => WORK_ORIENTED_KINDS.includes(e.kind)).reduce((s, e) => s + (e.hoursPerWeek ?? 0), 0);
   if (hours < req.minHoursPerWeekAverage) {
@@ -106,4 +125,5 @@ export function assertWorkOrientedHours(input: {
       { hoursPerWeek: hours, minimum: req.minHoursPerWeekAverage, fromMonth: req.fromMonth },
     );
   }
+  return null;
 }

@@ -45,3 +45,45 @@ export function programmeRules2026Apply(offerDate: IsoDate): boolean {
 export function durationRulesApply(offerDate: IsoDate): boolean {
   return compareDates(offerDate, DURATION_RULES_FROM) >= 0;
 }
+
+/** A rule that was not applied automatically, said on the result instead of in silence (R-13.1). */
+export interface RuleNotice {
+  ruleId: string;
+  lawReference: string;
+  message: string;
+}
+
+export type OfferDateSource = 'RECORDED' | 'PARTICIPATION_DECISION' | 'TODAY';
+
+export interface OfferDate {
+  date: IsoDate;
+  source: OfferDateSource;
+}
+
+// R-13.1 / R-0.2: the one date every regime-dependent programme rule (§§ 13, 14, 14 a, 18 a, forskrift § 4) is
+// evaluated on — the offer date recorded on the case, else the decided date of the first granted PARTICIPATION
+// decision, else today (the offer is being made now). Never the contract's, the plan's or the start date.
+export function offerDateFor(input: { recordedOfferDate?: IsoDate | null; participationGrantedAt?: IsoDate | null; today: IsoDate }): OfferDate {
+  if (input.recordedOfferDate) return { date: input.recordedOfferDate, source: 'RECORDED' };
+  if (input.participationGrantedAt) return { date: input.participationGrantedAt, source: 'PARTICIPATION_DECISION' };
+  return { date: input.today, source: 'TODAY' };
+}
+
+// R-13.2 / R-0.2: an old-regime case is refused every rule automation (benefit rates, durations, end goals) the same
+// way as the participation decision: RULE_VIOLATION R-0.2 "old regime: manual assessment".
+export function assertAutomatedRegimeFor(dates: RegimeDates, automation: string): 'INTEGRERINGSLOVEN' {
+  if (regimeFor(dates) === 'INTRODUKSJONSLOVEN') {
+    throw new RuleViolation(
+      'R-0.2',
+      LAW['R-0.2'],
+      `Old regime (introduksjonsloven): manual assessment. ${automation} is not evaluated automatically (R-13.2).`,
+      {
+        regime: 'INTRODUKSJONSLOVEN',
+        permitGrantDate: dates.permitGrantDate,
+        arrivalDate: dates.arrivalDate,
+        automation,
+      },
+    );
+  }
+  return 'INTEGRERINGSLOVEN';
+}

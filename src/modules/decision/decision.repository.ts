@@ -109,6 +109,21 @@ export const decisionRepository = {
     return row !== undefined;
   },
 
+  /** Whether the case has any decision of `type`, whatever its outcome (R-5.1: the first participation decision). */
+  async hasAny(ctx: RequestContext, p: { municipalityId: number; id: string }, type: DecisionType): Promise<boolean> {
+    const row = await first(
+      ctx.tx,
+      db
+        .selectFrom('app.decision')
+        .select(sql<number>`1`.as('found'))
+        .where('municipality_id', '=', p.municipalityId)
+        .where('participant_id', '=', p.id)
+        .where('type', '=', type)
+        .limit(sql.lit(1)),
+    );
+    return row !== undefined;
+  },
+
   /** R-6.3: working days of leave already granted to the case, by kind of leave. */
   async grantedLeaveDays(ctx: RequestContext, p: { municipalityId: number; id: string }): Promise<Map<LeaveKind, number>> {
     const rows = await run(

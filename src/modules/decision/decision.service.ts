@@ -4,17 +4,19 @@
  * the same transaction as the decision itself. Raises domain errors (src/domain/errors.ts) and
  * RuleViolations; src/graphql/errors.ts maps them.
  */
-import { computeBenefit } from '../../domain/benefit';
+import { benefitByPeriod } from '../../domain/benefit';
 import { compareDates } from '../../domain/calendar';
+import { assertLateDecisionReason, startDeadline } from '../../domain/deadlines';
 import { isAppealable, legalBasisFor } from '../../domain/decision-types';
 import { evaluateEligibility } from '../../domain/eligibility';
 import { validateIdentityNumber } from '../../domain/identity-number';
-import { validateExtension } from '../../domain/end-goal';
+import { durationNotice, validateExtension } from '../../domain/end-goal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
 import { careLeaveFollowUpFrom, validateHalt, validateLeave } from '../../domain/leave';
 import { assertHaltAdvanceNotice, assertMappingComplete, participationBasis } from '../../domain/participation';
 import { transition } from '../../domain/programme';
+import { assertAutomatedRegimeFor, offerDateFor } from '../../domain/regime';
 import { RuleViolation } from '../../domain/rule-violation';
 import { identityKey } from '../../auth/identity-key';
 import { Camel, toRecord } from '../../db/table';
@@ -25,6 +27,7 @@ import { ParticipantRecord, ParticipantService } from '../participant';
 import { ProgrammeService } from '../programme';
 import { ownMunicipality, RequestContext } from '../shared';
 import { DecisionRow } from './decision-row';
+import { firstParticipationGrantDate } from './decision.for-career-guidance';
 import { decisionRepository } from './decision.repository';
 import { DecisionDetails, DecisionRecord } from './decision.table';
 import { Decision, DecisionInput, LeaveDecisionInput } from './decision.types';
@@ -52,7 +55,9 @@ export function decisionView(r: DecisionFields): Decision {
     advanceNoticeAt: r.advanceNoticeAt ?? null,
     notifiedAt: r.notifiedAt ?? null,
     appealable: isAppealable(r.type),
-    benefit: d.benefit ?? null,
+    lateDecisionReason: d.lateDecisionReason ?? null,
+    ruleNotices: d.ruleNotices ?? [],
+    benefit: d.benefit ? { ...d.benefit, parts: d.benefit.parts ?? [], totalAmount: d.benefit.totalAmount ?? null } : null,
     halt: d.halt ?? null,
     extension: d.extension ?? null,
     // the month-4 follow-up duty, from the leave as granted (the worklist's CARE_LEAVE_FOLLOW_UP is due that day).
@@ -130,25 +135,29 @@ async function applyDecision(
         throw new InvalidInputError('input.benefit.periodTo', 'The benefit period ends before it starts: periodTo must be on or after periodFrom');
       }
       if (!granted) return { basis: null, details: {} };
-      const calc = computeBenefit({
+      assertAutomatedRegimeFor(p, 'The benefit rate'); // not the new Act's rates for an old-regime case
+      // G and age follow each day of the period, not the decision date.
+      const { parts, totalAmount } = benefitByPeriod({
         birthDate: p.birthDate,
         livingWithParent: p.livesWithParent,
         periodFrom: b.periodFrom,
         periodTo: b.periodTo ?? null,
-        date: input.decidedAt,
       });
+      const firstPart = parts[0];
       return {
         basis: null,
         details: {
           benefit: {
-            gAmount: calc.gAmount,
-            gDate: calc.gDate,
-            fractionOfG: calc.fractionOfG,
-            annualAmount: calc.annualAmount,
-            monthlyAmount: calc.monthlyAmount,
-            age: calc.age,
-            periodFrom: calc.periodFrom,
-            periodTo: calc.periodTo,
+            gAmount: firstPart.gAmount,
+            gDate: firstPart.gDate,
+            fractionOfG: firstPart.fraction,
+            annualAmount: firstPart.annualAmount,
+            monthlyAmount: firstPart.monthlyAmount,
+            age: firstPart.age,
+            periodFrom: b.periodFrom,
+            periodTo: b.periodTo ?? null,
+            parts: parts.map(({ gMayBeOutdated: _outdated, ...part }) => part),
+            totalAmount,
           },
         },
       };
@@ -177,13 +186,22 @@ async function applyDecision(
       if (!granted) return { basis: null, details: { extension: x } };
       const prog = await ProgrammeService.require(ctx, p);
       if (!prog.endGoal || !prog.startDate) throw new RuleViolation('R-5.7', LAW['R-5.7'], 'Only a started programme can be extended.', {});
-      validateExtension({ endGoal: prog.endGoal, currentExtensionMonths: prog.extensionMonths, requestedMonths: x.months, offerDate: prog.startDate });
+      assertAutomatedRegimeFor(p, 'The extension');
+      // the offer date, not the start date, selects the duration rules; a skipped check is said on the decision.
+      const offer = offerDateFor({
+        recordedOfferDate: p.offerDate,
+        participationGrantedAt: await firstParticipationGrantDate(ctx, p.id),
+        today: ctx.today,
+      });
+      const notice = durationNotice(
+        validateExtension({ endGoal: prog.endGoal, currentExtensionMonths: prog.extensionMonths, requestedMonths: x.months, offerDate: offer.date }),
+      );
       const extensionMonths = prog.extensionMonths + x.months;
       await ProgrammeService.change(ctx, p, prog, 'decision:EXTENSION', {
         extensionMonths,
         plannedEndDate: await ProgrammeService.recomputedEnd(ctx, p, prog, extensionMonths),
       });
-      return { basis: null, details: { extension: { months: x.months } } };
+      return { basis: null, details: { extension: { months: x.months }, ...(notice ? { ruleNotices: [notice] } : {}) } };
     }
     case 'LEAVE': {
       const l = need(input.leave, 'leave', 'LEAVE');
@@ -244,6 +262,18 @@ async function applyDecision(
   }
 }
 
+/**
+ * R-5.1: the first participation decision after the deadline needs a recorded reason; returns the reason to
+ * store with it (trimmed), or null when none is needed.
+ */
+async function lateDecision(ctx: RequestContext, p: ParticipantRecord, input: DecisionInput): Promise<string | null> {
+  if (input.type !== 'PARTICIPATION' || !p.settlementDate) return null;
+  const deadline = startDeadline({ settlementDate: p.settlementDate, requestDate: p.requestDate });
+  if (compareDates(input.decidedAt, deadline) <= 0 || (await decisionRepository.hasAny(ctx, p, 'PARTICIPATION'))) return null;
+  assertLateDecisionReason({ decidedAt: input.decidedAt, deadline, reason: input.lateDecisionReason });
+  return input.lateDecisionReason?.trim() ?? null;
+}
+
 export const DecisionService = {
   /** Makes a decision and applies its effect to the case; returns its id (the first one's, on an idempotent retry). */
   async make(ctx: RequestContext, participantId: string, input: DecisionInput): Promise<string> {
@@ -256,7 +286,10 @@ export const DecisionService = {
       { municipalityId, key: idempotencyKey, operation: 'makeDecision', payload: { participantId, ...payload } },
       async () => {
         const p = await ParticipantService.lockCase(ctx, participantId);
-        const { basis, details, afterInsert } = await applyDecision(ctx, p, input);
+        const late = await lateDecision(ctx, p, input);
+        const applied = await applyDecision(ctx, p, input);
+        const { basis, afterInsert } = applied;
+        const details = late ? { ...applied.details, lateDecisionReason: late } : applied.details;
         const d = await decisionRepository.insert(ctx, {
           municipalityId: p.municipalityId,
           participantId: p.id,

@@ -2,6 +2,7 @@ import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
 import type { DecisionType } from '../../domain/decision-types';
 import type { Eligibility } from '../../domain/eligibility';
 import type { HaltKind } from '../../domain/leave';
+import type { RuleNotice } from '../../domain/regime';
 import type { BenefitDetails, ExemptionDetails, ExtensionDetails, LeaveDetails } from './decision.types';
 
 export type DecisionOutcome = 'GRANTED' | 'REFUSED';
@@ -15,6 +16,10 @@ export interface DecisionDetails {
   extension?: ExtensionDetails;
   leave?: LeaveDetails;
   exemption?: ExemptionDetails;
+  /** why the first participation decision came after the deadline. */
+  lateDecisionReason?: string;
+  /** rules not enforced automatically for this decision (an offer before the rule's start). */
+  ruleNotices?: RuleNotice[];
 }
 
 /** decisions (enkeltvedtak), with the notice date that starts the appeal deadline. */

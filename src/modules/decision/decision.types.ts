@@ -4,6 +4,7 @@ import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
 import { HALT_KINDS, HaltKind, LEAVE_KINDS, LeaveKind } from '../../domain/leave';
 import { enumFrom, ParticipationBasisEnum } from '../../graphql/enums';
+import { RuleNoticeType } from '../../graphql/rule-notice';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { PLAIN_TEXT } from '../shared';
 
@@ -83,6 +84,14 @@ export class DecisionInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'When the notice reached the participant; starts the appeal deadline (R-9.2).' })
   @IsOptional()
   notifiedAt?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'R-5.1: why the first participation decision is made after the deadline (3 months after settlement or the later request).',
+  })
+  @IsOptional()
+  @Length(1, 2000)
+  @Matches(PLAIN_TEXT)
+  lateDecisionReason?: string | null;
   @Field(() => ParticipationDecisionInput, { nullable: true }) @IsOptional() @ValidateNested() participation?: ParticipationDecisionInput | null;
   @Field(() => BenefitDecisionInput, { nullable: true }) @IsOptional() @ValidateNested() benefit?: BenefitDecisionInput | null;
   @Field(() => HaltDetails, { nullable: true }) @IsOptional() @ValidateNested() halt?: HaltDetails | null;
@@ -92,16 +101,36 @@ export class DecisionInput {
   @IdempotencyKeyField() idempotencyKey?: string | null;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'One part of the benefit period at one rate: G and age on its first day (R-7.2, R-13.3).' })
+export class BenefitPartDetails {
+  @Field(() => LocalDateScalar) from: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the part; null for the open end of an open period.' }) to: string | null;
+  @Field(() => Float) gAmount: number;
+  @Field(() => LocalDateScalar, { description: 'The date this G is in force from.' }) gDate: string;
+  @Field({ description: 'Share of G per year, e.g. "2" or "4/3".' }) fraction: string;
+  @Field(() => Int) age: number;
+  @Field(() => Float) annualAmount: number;
+  @Field(() => Float) monthlyAmount: number;
+  @Field(() => Float, { nullable: true, description: 'What the part pays, whole kroner (months pro rata by days); null for an open part.' }) amount:
+    number | null;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'Benefit calculation inputs and result, stored with the decision (R-7.2).' })
 export class BenefitDetails {
-  @Field(() => Float) gAmount: number;
+  @Field(() => Float, { description: 'G of the first part (see parts).' }) gAmount: number;
   @Field(() => LocalDateScalar) gDate: string;
-  @Field({ description: 'Share of G per year, e.g. "2" or "4/3".' }) fractionOfG: string;
+  @Field({ description: 'Share of G per year of the first part, e.g. "2" or "4/3".' }) fractionOfG: string;
   @Field(() => Float) annualAmount: number;
   @Field(() => Float) monthlyAmount: number;
   @Field(() => Int) age: number;
   @Field(() => LocalDateScalar) periodFrom: string;
   @Field(() => LocalDateScalar, { nullable: true }) periodTo: string | null;
+  @Field(() => [BenefitPartDetails], {
+    description:
+      'The period split where the rate changes (new G on 1 May, the 25th birthday), each part at its own G (R-13.3). Empty on decisions made before parts were stored.',
+  })
+  parts: BenefitPartDetails[];
+  @Field(() => Float, { nullable: true, description: 'Sum of the parts; null for an open period.' }) totalAmount: number | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -146,6 +175,9 @@ export class Decision {
   @Field(() => LocalDateScalar, { nullable: true }) advanceNoticeAt: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) notifiedAt: string | null;
   @Field() appealable: boolean;
+  @Field(() => String, { nullable: true, description: 'R-5.1: why the participation decision came after the deadline.' }) lateDecisionReason: string | null;
+  @Field(() => [RuleNoticeType], { description: 'Rules not enforced automatically for this decision (R-0.2, R-13.1): assess them by hand.' })
+  ruleNotices: RuleNoticeType[];
   @Field(() => BenefitDetails, { nullable: true }) benefit: BenefitDetails | null;
   @Field(() => HaltDetails, { nullable: true }) halt: HaltDetails | null;
   @Field(() => ExtensionDetails, { nullable: true }) extension: ExtensionDetails | null;

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } fr
 import { EndGoalEnum } from '../../graphql/enums';
 import { UUIDScalar } from '../../graphql/scalars';
 import { CareerGuidanceReferral, CareerGuidanceService, toMunicipalityReferral } from '../career-guidance';
-import { hasGrantedDecision } from '../decision';
+import { firstParticipationGrantDate, hasGrantedDecision } from '../decision';
 import { Participant, ParticipantService } from '../participant';
 import { RequestContext } from '../shared';
 import { IntegrationPlanService, toPlanVersion } from './integration-plan.service';
@@ -52,6 +52,7 @@ export class IntegrationPlanResolver {
       { participantId, input, expectedVersionNo, significantChangeDecisionId, guidanceReferralId },
       {
         isGranted: (c, decisionId, type) => hasGrantedDecision(ctx, c, decisionId, type),
+        participationGrantedAt: (c) => firstParticipationGrantDate(ctx, c.id),
       },
     );
     return ParticipantService.view(ctx, p.id);

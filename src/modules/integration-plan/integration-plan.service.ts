@@ -3,13 +3,14 @@
  * significant change needs a decision (R-4.3), and a version records the career guidance it built on
  * (R-4.1). Raises domain errors (src/domain/errors.ts) and RuleViolations; src/graphql/errors.ts maps them.
  */
-import { ageOn } from '../../domain/calendar';
+import { ageOn, type IsoDate } from '../../domain/calendar';
 import { assertGuidanceSubmittedForPlan } from '../../domain/career-guidance';
-import { validateDuration, validateEndGoal } from '../../domain/end-goal';
+import { durationNotice, validateDuration, validateEndGoal } from '../../domain/end-goal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { assertValidPlan, isSignificantChange } from '../../domain/integration-plan';
 import { LAW } from '../../domain/law-references';
 import { assertLifeSkillsHours, assertWorkOrientedHours, hasChildUnder18, missingRequiredElements } from '../../domain/programme-content';
+import { assertAutomatedRegimeFor, offerDateFor, type RuleNotice } from '../../domain/regime';
 import { RuleViolation } from '../../domain/rule-violation';
 import { diff, recordChange } from '../audit';
 import { CareerGuidanceService } from '../career-guidance';
@@ -28,6 +29,8 @@ export type { PlanVersionRecord, PlanVersionTransferRow };
 export interface PlanDecisions {
   /** Whether `decisionId` is a granted decision of `type` on this participant. */
   isGranted(p: Pick<ParticipantRecord, 'municipalityId' | 'id'>, decisionId: string, type: 'PLAN_SIGNIFICANT_CHANGE'): Promise<boolean>;
+  /** The decided date of the first granted PARTICIPATION decision, or null (R-13.1: the offer date). */
+  participationGrantedAt(p: Pick<ParticipantRecord, 'municipalityId' | 'id'>): Promise<IsoDate | null>;
 }
 
 /** The GraphQL view of a version: its content unfolded, with the columns kept beside it. */
@@ -51,6 +54,7 @@ export function toPlanVersion(r: PlanVersionRecord): PlanVersion {
     elementReasons: c.elementReasons,
     mainProgrammeType: c.mainProgrammeType,
     lifeSkillsHours: c.lifeSkillsHours ?? null,
+    ruleNotices: c.ruleNotices ?? [],
     significantChange: r.significantChange,
     significantChangeDecisionId: r.significantChangeDecisionId ?? null,
     contractSignedAt: r.contractSignedAt,
@@ -75,8 +79,13 @@ function contentOf(input: IntegrationPlanInput): StoredPlanContent & { lifeSkill
   };
 }
 
-/** R-4.1, R-5.2, R-5.3, R-5.7: what every plan version must satisfy. */
-function checkPlan(p: ParticipantRecord, input: IntegrationPlanInput, content: StoredPlanContent): void {
+/**
+ * R-4.1, R-5.2, R-5.3, R-5.4, R-5.5, R-5.7: what every plan version must satisfy. The programme rules that depend on
+ * the regime take the offer date (R-13.1, `offerDate`), never the contract's; what the offer's regime leaves
+ * unchecked comes back as notices. An old-regime case is refused (R-13.2).
+ */
+function checkPlan(p: ParticipantRecord, input: IntegrationPlanInput, content: StoredPlanContent, offerDate: IsoDate): RuleNotice[] {
+  assertAutomatedRegimeFor(p, "The integration plan's end goal and duration");
   assertValidPlan(content);
   validateEndGoal({
     endGoal: input.endGoal,
@@ -84,7 +93,8 @@ function checkPlan(p: ParticipantRecord, input: IntegrationPlanInput, content: S
     ageOnDate: ageOn(p.birthDate, input.contractSignedAt),
     reducedGoalReason: input.reducedGoalReason,
   });
-  validateDuration({ endGoal: input.endGoal, durationMonths: input.durationMonths, offerDate: input.contractSignedAt });
+  const notices: (RuleNotice | null)[] = [];
+  notices.push(durationNotice(validateDuration({ endGoal: input.endGoal, durationMonths: input.durationMonths, offerDate })));
   const missing = missingRequiredElements(
     { hasChildUnder18: hasChildUnder18(p.childrenBirthDates, input.contractSignedAt), collectiveProtection: p.permitCategory === 'COLLECTIVE_PROTECTION' },
     content.elements,
@@ -92,12 +102,16 @@ function checkPlan(p: ParticipantRecord, input: IntegrationPlanInput, content: S
   if (missing.length) {
     throw new RuleViolation('R-5.3', LAW['R-5.3'], `The programme lacks required content: ${missing.join(', ')}.`, { missing });
   }
-  assertLifeSkillsHours({ hasUpperSecondary: p.hasUpperSecondary, decisionDate: input.contractSignedAt, planned: input.lifeSkillsHours });
-  assertWorkOrientedHours({
-    workQualifying: input.endGoal === 'WORK_QUALIFYING' || input.mainProgrammeType === 'WORK_QUALIFYING',
-    elements: content.elements,
-    hasUpperSecondary: p.hasUpperSecondary,
-  });
+  notices.push(assertLifeSkillsHours({ hasUpperSecondary: p.hasUpperSecondary, decisionDate: offerDate, planned: input.lifeSkillsHours }));
+  notices.push(
+    assertWorkOrientedHours({
+      workQualifying: input.endGoal === 'WORK_QUALIFYING' || input.mainProgrammeType === 'WORK_QUALIFYING',
+      elements: content.elements,
+      hasUpperSecondary: p.hasUpperSecondary,
+      offerDate,
+    }),
+  );
+  return notices.filter((n): n is RuleNotice => n !== null);
 }
 
 /**
@@ -147,8 +161,10 @@ export const IntegrationPlanService = {
   ): Promise<ParticipantRecord> {
     const { input, significantChangeDecisionId } = args;
     const p = await ParticipantService.lockCase(ctx, args.participantId);
-    const content = contentOf(input);
-    checkPlan(p, input, content);
+    const offer = offerDateFor({ recordedOfferDate: p.offerDate, participationGrantedAt: await decisions.participationGrantedAt(p), today: ctx.today });
+    const base = contentOf(input);
+    const ruleNotices = checkPlan(p, input, base, offer.date);
+    const content: StoredPlanContent = ruleNotices.length ? { ...base, ruleNotices } : base;
     const current = await integrationPlanRepository.current(ctx, p.municipalityId, p.id);
     const currentNo = current?.versionNo ?? 0;
     if ((args.expectedVersionNo ?? 0) !== currentNo) throw new ConflictError('The plan was changed by someone else; reload and try again');

@@ -1,9 +1,14 @@
 import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
 import type { EndGoal } from '../../domain/end-goal';
 import type { PlanContent } from '../../domain/integration-plan';
+import type { RuleNotice } from '../../domain/regime';
 
 /** A version's content as stored: the plan and the life-skills hours it plans, absent in versions made before they were recorded. */
-export type StoredPlanContent = PlanContent & { lifeSkillsHours?: { migrationHealthDiversity: number; careerCompetence: number } | null };
+export type StoredPlanContent = PlanContent & {
+  lifeSkillsHours?: { migrationHealthDiversity: number; careerCompetence: number } | null;
+  /** the rules not enforced automatically when this version was saved (an offer before a rule's start); absent in older versions. */
+  ruleNotices?: RuleNotice[];
+};
 
 /** every version of the integration plan is kept; the contract is signed with (and belongs to) one version. */
 export const planVersionTable = defineTable(

@@ -4,6 +4,7 @@ import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { END_GOALS, EndGoal } from '../../domain/end-goal';
 import { CEFR_LEVELS, CefrLevel, ELEMENT_KINDS, ElementKind, MAIN_PROGRAMME_TYPES, MainProgrammeType } from '../../domain/integration-plan';
 import { CefrLevelEnum, enumFrom } from '../../graphql/enums';
+import { RuleNoticeType } from '../../graphql/rule-notice';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { EndGoalEnum } from '../career-guidance';
 import { PLAIN_TEXT } from '../shared';
@@ -88,6 +89,10 @@ export class PlanVersion {
   @Field() elementReasons: string;
   @Field(() => MainProgrammeTypeEnum) mainProgrammeType: MainProgrammeType;
   @Field(() => LifeSkillsHours, { nullable: true }) lifeSkillsHours: LifeSkillsHours | null;
+  @Field(() => [RuleNoticeType], {
+    description: 'Rules not enforced automatically for this version: the programme was offered before they apply (R-0.2, R-13.1).',
+  })
+  ruleNotices: RuleNoticeType[];
   @Field({ description: 'This version was a significant change (R-4.3).' }) significantChange: boolean;
   @Field(() => UUIDScalar, { nullable: true }) significantChangeDecisionId: string | null;
   @Field(() => LocalDateScalar) contractSignedAt: string;

@@ -18,6 +18,8 @@ export const participantTable = defineTable(
     settlement_date: c.date().nullable(),
     settled_by_agreement: c.boolean().default(false),
     request_date: c.date().nullable(),
+    /** the programme offer date where it is recorded explicitly; else the first granted participation decision's date counts. */
+    offer_date: c.date().nullable(),
     family_reference_years: c.numeric(5, 2).nullable(),
     highest_education: c.text().nullable(),
     has_upper_secondary: c.boolean().default(false),

@@ -110,6 +110,12 @@ export class Participant {
   @Field(() => LocalDateScalar, { nullable: true, description: "The participant's request (krav), where the right arises later." })
   requestDate: string | null;
 
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The programme offer date, where recorded (R-13.1); else the first granted participation decision selects the regime of the programme rules.',
+  })
+  offerDate: string | null;
+
   @Field(() => Float, { nullable: true, description: 'Family reunification: years the reference person had lived in a municipality (R-1.2).' })
   familyReferenceYearsInMunicipality: number | null;
 
@@ -189,6 +195,10 @@ export class RegisterParticipantInput {
   @IsOptional()
   requestDate?: string | null;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The programme offer date (R-13.1), if it is not the participation decision.' })
+  @IsOptional()
+  offerDate?: string | null;
+
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @IsNumber()
@@ -267,6 +277,7 @@ export class UpdateParticipantInput {
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() settlementDate?: string | null;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() settledByAgreementWithImdi?: boolean;
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() requestDate?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The programme offer date (R-13.1).' }) @IsOptional() offerDate?: string | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(100) familyReferenceYearsInMunicipality?: number | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) @Matches(PLAIN_TEXT) highestEducation?: string | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(168) weeklyWorkHours?: number | null;
