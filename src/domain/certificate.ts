@@ -11,7 +11,11 @@ export type CertificateLanguage = (typeof CERTIFICATE_LANGUAGES)[number];
 export const CERTIFICATE_END_REASONS = ['COMPLETED', 'INTERRUPTED'] as const;
 export type CertificateEndReason = (typeof CERTIFICATE_END_REASONS)[number];
 
-export type CertificateElement = { kind: ElementKind; description?: string | null; hours: number; completed: boolean };
+/**
+ * One element on the certificate: the hours attended and whether it was completed, as the municipality recorded
+ * them (R-13.11); both null when nothing was recorded for the element, which the certificate says in words.
+ */
+export type CertificateElement = { kind: ElementKind; description?: string | null; hours: number | null; completed: boolean | null };
 
 export type CertificateInput = {
   participantName: string;
@@ -50,6 +54,7 @@ type Texts = {
   hours: string;
   completed: string;
   notCompleted: string;
+  notRecorded: string;
   share: string;
   issued: string;
 };
@@ -90,6 +95,7 @@ const TEXTS: Record<CertificateLanguage, Texts> = {
     hours: 'timer',
     completed: 'fullført',
     notCompleted: 'ikke fullført',
+    notRecorded: 'Ikke registrert av kommunen',
     share: 'Andel av programmet som er gjennomført',
     issued: 'Utstedt dato',
   },
@@ -127,6 +133,7 @@ const TEXTS: Record<CertificateLanguage, Texts> = {
     hours: 'timar',
     completed: 'fullført',
     notCompleted: 'ikkje fullført',
+    notRecorded: 'Ikkje registrert av kommunen',
     share: 'Del av programmet som er gjennomført',
     issued: 'Utferda dato',
   },
@@ -148,6 +155,13 @@ export function shareCompletedPercent(startDate: IsoDate, endDate: IsoDate, plan
 
 function formatHours(hours: number): string {
   return Number.isInteger(hours) ? String(hours) : hours.toFixed(1).replace('.', ',');
+}
+
+// R-10.1 / R-13.11: what was recorded for an element (hours attended, completed or not), or that nothing was.
+function elementValue(e: CertificateElement, t: Texts): string {
+  if (e.hours === null || e.hours === undefined) return t.notRecorded;
+  const completed = e.completed === null || e.completed === undefined ? '' : `, ${e.completed ? t.completed : t.notCompleted}`;
+  return `${formatHours(e.hours)} ${t.hours}${completed}`;
 }
 
 // R-10.1 integreringsloven § 18 a: the certificate issued when a programme is completed or interrupted.
@@ -172,7 +186,7 @@ export function buildCertificate(input: CertificateInput, language: CertificateL
   lines.push({ label: t.endGoal, value: t.endGoals[input.endGoal] }, { label: t.endGoalReached, value: input.endGoalReached ? t.yes : t.no });
   for (const e of input.elements) {
     const name = e.description?.trim() ? `${t.elements[e.kind]} (${e.description.trim()})` : t.elements[e.kind];
-    lines.push({ label: name, value: `${formatHours(e.hours)} ${t.hours}, ${e.completed ? t.completed : t.notCompleted}` });
+    lines.push({ label: name, value: elementValue(e, t) });
   }
   lines.push(
     { label: t.share, value: `${shareCompletedPercent(input.startDate, input.endDate, input.plannedEndDate)} %` },
