@@ -13,7 +13,7 @@ import { competenceMappingTable } from './competence-mapping/competence-mapping.
 import { decisionTable } from './decision/decision.table';
 import { planGuidanceLinkTable, planVersionTable } from './integration-plan/integration-plan.table';
 import { participantTable } from './participant/participant.table';
-import { programmeTable } from './programme/programme.table';
+import { elementAttendanceTable, programmeTable } from './programme/programme.table';
 import { countyTable, municipalityTable, statsforvalterAreaTable } from './reference/reference.table';
 import { caseTransferTable } from './transfer/transfer.table';
 
@@ -37,6 +37,7 @@ export const TABLES: Table[] = [
   planGuidanceLinkTable,
   accessLogTable,
   caseTransferTable,
+  elementAttendanceTable,
 ] as Table[];
 
 export const ENTITIES = TABLES.map((t) => t.entity);

@@ -3,8 +3,8 @@ import { UUIDScalar } from '../../graphql/scalars';
 import { DecisionService } from '../decision';
 import { Participant, ParticipantService } from '../participant';
 import { RequestContext } from '../shared';
-import { ProgrammeService, toProgramme } from './programme.service';
-import { EndProgrammeInput, Programme, StartProgrammeInput } from './programme.types';
+import { ProgrammeService, toElementAttendance, toProgramme } from './programme.service';
+import { ElementAttendance, ElementAttendanceInput, EndProgrammeInput, Programme, StartProgrammeInput } from './programme.types';
 
 @Authorized('MUNICIPALITY')
 @Resolver(() => Participant)
@@ -79,6 +79,26 @@ export class ProgrammeResolver {
     const p = await ParticipantService.lockCase(ctx, participantId);
     await ProgrammeService.end(ctx, p, 'INTERRUPT', endOf(input));
     return ParticipantService.view(ctx, p.id);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Participant, {
+    nullable: true,
+    description:
+      'Records the hours attended of one programme element over one period and whether it was completed (R-10.1, R-13.11); the certificate prints what was recorded, and is issued again when the programme has ended.',
+  })
+  async recordElementAttendance(
+    @Arg('participantId', () => UUIDScalar) participantId: string,
+    @Arg('input') input: ElementAttendanceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participant> {
+    await ProgrammeService.recordAttendance(ctx, participantId, input);
+    return ParticipantService.view(ctx, participantId);
+  }
+
+  @FieldResolver(() => [ElementAttendance], { description: 'Attendance recorded per programme element and period (R-13.11), by element and date.' })
+  async elementAttendance(@Root() p: Participant, @Ctx() ctx: RequestContext): Promise<ElementAttendance[]> {
+    return (await ProgrammeService.attendanceForCase(ctx, p.id)).map(toElementAttendance);
   }
 
   @FieldResolver(() => Programme, { nullable: true })
