@@ -35,7 +35,14 @@ export type CertificateInput = {
 };
 
 export type CertificateLine = { label: string; value: string };
-export type Certificate = { title: string; language: CertificateLanguage; lines: CertificateLine[]; text: string };
+export type Certificate = {
+  title: string;
+  language: CertificateLanguage;
+  lines: CertificateLine[];
+  /** R-13.11: where the element lines come from (the municipality's records), printed under them. */
+  elementsNote: string;
+  text: string;
+};
 
 type Texts = {
   title: string;
@@ -55,6 +62,7 @@ type Texts = {
   completed: string;
   notCompleted: string;
   notRecorded: string;
+  elementsNote: string;
   share: string;
   issued: string;
 };
@@ -96,6 +104,7 @@ const TEXTS: Record<CertificateLanguage, Texts> = {
     completed: 'fullført',
     notCompleted: 'ikke fullført',
     notRecorded: 'Ikke registrert av kommunen',
+    elementsNote: 'Timer og fullføring per element er slik kommunen har registrert oppmøtet.',
     share: 'Andel av programmet som er gjennomført',
     issued: 'Utstedt dato',
   },
@@ -134,6 +143,7 @@ const TEXTS: Record<CertificateLanguage, Texts> = {
     completed: 'fullført',
     notCompleted: 'ikkje fullført',
     notRecorded: 'Ikkje registrert av kommunen',
+    elementsNote: 'Timar og fullføring per element er slik kommunen har registrert oppmøtet.',
     share: 'Del av programmet som er gjennomført',
     issued: 'Utferda dato',
   },
@@ -192,6 +202,6 @@ export function buildCertificate(input: CertificateInput, language: CertificateL
     { label: t.share, value: `${shareCompletedPercent(input.startDate, input.endDate, input.plannedEndDate)} %` },
     { label: t.issued, value: norwegianDate(input.issueDate) },
   );
-  const text = [t.title, '', ...lines.map((l) => `${l.label}: ${l.value}`)].join('\n');
-  return { title: t.title, language, lines, text };
+  const text = [t.title, '', ...lines.map((l) => `${l.label}: ${l.value}`), '', t.elementsNote].join('\n');
+  return { title: t.title, language, lines, elementsNote: t.elementsNote, text };
 }

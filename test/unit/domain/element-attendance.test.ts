@@ -148,5 +148,8 @@ describe('R-13.11: the certificate elements are what was recorded', () => {
     expect(value(nn, 'Samfunnskunnskap (Samfunnskunnskap på arabisk)')).toBe('Ikkje registrert av kommunen');
     expect(value(nb, 'Arbeidspraksis (Praksis i barnehage; Praksis i butikk)')).toBe('Ikke registrert av kommunen');
     expect(nn.text).not.toMatch(/Ikke |ikke /);
+    expect(nb.elementsNote).toBe('Timer og fullføring per element er slik kommunen har registrert oppmøtet.');
+    expect(nn.elementsNote).toBe('Timar og fullføring per element er slik kommunen har registrert oppmøtet.');
+    expect(nn.text.split('\n').at(-1)).toBe(nn.elementsNote);
   });
 });
