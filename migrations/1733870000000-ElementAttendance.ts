@@ -8,7 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * caseworker records: one row per element kind and period, periods of one element never sharing a day.
  *
  * A tenant table like the rest of the case file: the municipality key leads every key, RLS keeps each
- * municipality to its own rows. The API may add rows and read them; nothing updates or deletes one yet.
+ * municipality to its own rows. The API adds and reads rows, and deletes one recorded by mistake
+ * (cancelElementAttendance; the hash-chained change log keeps what it said); nothing updates one.
  */
 export class ElementAttendance1733870000000 implements MigrationInterface {
   name = 'ElementAttendance1733870000000';
@@ -33,7 +34,7 @@ export class ElementAttendance1733870000000 implements MigrationInterface {
         CONSTRAINT element_attendance_hours_check CHECK (hours_attended >= 0)
       )`);
     await q.query(`CREATE INDEX element_attendance_participant ON app.element_attendance (municipality_id, participant_id, element_kind, from_date)`);
-    await q.query(`GRANT SELECT, INSERT ON app.element_attendance TO introsak_api`);
+    await q.query(`GRANT SELECT, INSERT, DELETE ON app.element_attendance TO introsak_api`);
     await q.query(`ALTER TABLE app.element_attendance ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE app.element_attendance FORCE ROW LEVEL SECURITY`);
     await q.query(`

@@ -159,5 +159,32 @@ test("another municipality's caseworker gets NOT_FOUND, as for a random id, and 
   expect(other.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   expect(other.body.errors[0].message).toBe(random.body.errors[0].message);
   const mine = (await ok(`query($id: UUID!) { participant(id: $id) { elementAttendance { id } } }`, { id })).participant.elementAttendance;
-  expect(mine).toHaveLength(4);
+  expect(mine).toHaveLength(4); // the three before the end and the life-skills period after it
+});
+
+test('a period recorded by mistake is cancelled (the certificate is issued again without it); another municipality cannot see it', async () => {
+  const rows = (await ok(`query($id: UUID!) { participant(id: $id) { elementAttendance { id elementKind } } }`, { id })).participant.elementAttendance;
+  const lifeSkills = rows.find((r: { elementKind: string }) => r.elementKind === 'LIFE_SKILLS').id as string;
+  const CANCEL = `mutation($a: UUID!, $r: String!) { cancelElementAttendance(attendanceId: $a, reason: $r) { elementAttendance { id } } }`;
+  const other = await t.gql(otherTok, CANCEL, { a: lifeSkills, r: 'Not mine' });
+  const random = await t.gql(otherTok, CANCEL, { a: '00000000-0000-4000-8000-000000000000', r: 'Not mine' });
+  expect(other.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  expect(other.body.errors[0].message).toBe(random.body.errors[0].message);
+  expect((await t.gql(tok, CANCEL, { a: lifeSkills, r: '   ' })).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+  const after = (await ok(CANCEL, { a: lifeSkills, r: 'Registrert på feil deltaker' })).cancelElementAttendance.elementAttendance;
+  expect(after).toHaveLength(3);
+  const nb = (await ok(CERTIFICATE, { id, l: 'NB' })).participationCertificate;
+  expect(line(nb, 'Livsmestring (Life-skills course)')).toBe('Ikke registrert av kommunen');
+  expect(line(nb, 'Opplæring i norsk (Norwegian training)')).toBe('16,5 timer, fullført');
+  // A retry after the success changes nothing more.
+  expect((await t.gql(tok, CANCEL, { a: lifeSkills, r: 'Registrert på feil deltaker' })).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  // The change log keeps what was cancelled and why.
+  const owner = await t.db.owner();
+  const logged = await owner.query(`SELECT changes FROM app.audit_event WHERE operation = 'cancelElementAttendance' AND participant_id = $1`, [id]);
+  expect(logged.rows).toHaveLength(1);
+  expect(logged.rows[0].changes).toMatchObject({
+    reason: { to: 'Registrert på feil deltaker' },
+    element_attendance: { from: { elementKind: 'LIFE_SKILLS', hoursAttended: 2, completed: true }, to: null },
+  });
 });

@@ -127,6 +127,18 @@ export const elementAttendanceRepository = {
     return rows.map((r) => toRecord(r));
   },
 
+  /** One recorded period of the caller's municipality, or undefined. */
+  async find(ctx: RequestContext, municipalityId: number, id: string): Promise<ElementAttendanceRecord | undefined> {
+    const row = await first(ctx.tx, db.selectFrom('app.element_attendance').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id));
+    return row ? toRecord(row) : undefined;
+  },
+
+  /** Removes a period recorded by mistake; the change log keeps what it said. */
+  async delete(ctx: RequestContext, key: CaseRef & { participantId: string }): Promise<void> {
+    await run(ctx.tx, db.deleteFrom('app.element_attendance').where('municipality_id', '=', key.municipalityId).where('id', '=', key.id));
+    attendanceByParticipant(ctx).clear(key.participantId);
+  },
+
   async insert(ctx: RequestContext, values: InsertRecord<typeof elementAttendanceTable>): Promise<ElementAttendanceRecord> {
     const row = await first(ctx.tx, db.insertInto('app.element_attendance').values(toRow(elementAttendanceTable, values)).returningAll());
     attendanceByParticipant(ctx).clear(values.participantId);

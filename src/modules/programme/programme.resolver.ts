@@ -1,10 +1,10 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { UUIDScalar } from '../../graphql/scalars';
 import { DecisionService } from '../decision';
 import { Participant, ParticipantService } from '../participant';
 import { RequestContext } from '../shared';
 import { ProgrammeService, toElementAttendance, toProgramme } from './programme.service';
-import { ElementAttendance, ElementAttendanceInput, EndProgrammeInput, Programme, StartProgrammeInput } from './programme.types';
+import { CancelElementAttendanceArgs, ElementAttendance, ElementAttendanceInput, EndProgrammeInput, Programme, StartProgrammeInput } from './programme.types';
 
 @Authorized('MUNICIPALITY')
 @Resolver(() => Participant)
@@ -94,6 +94,15 @@ export class ProgrammeResolver {
   ): Promise<Participant> {
     await ProgrammeService.recordAttendance(ctx, participantId, input);
     return ParticipantService.view(ctx, participantId);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Participant, {
+    nullable: true,
+    description: 'Cancels an attendance period recorded by mistake (record it again as it should be); the change log keeps it and the reason.',
+  })
+  async cancelElementAttendance(@Args() args: CancelElementAttendanceArgs, @Ctx() ctx: RequestContext): Promise<Participant> {
+    return ParticipantService.view(ctx, await ProgrammeService.cancelAttendance(ctx, args.attendanceId, args.reason));
   }
 
   @FieldResolver(() => [ElementAttendance], { description: 'Attendance recorded per programme element and period (R-13.11), by element and date.' })

@@ -8,7 +8,7 @@ import { CertificateInput } from '../../domain/certificate';
 import { startDeadline } from '../../domain/deadlines';
 import { certificateElements, checkElementAttendance, ElementAttendance as RecordedAttendance } from '../../domain/element-attendance';
 import { maxDuration } from '../../domain/end-goal';
-import { ConflictError } from '../../domain/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
 import { availableEvents, INITIAL_STATE, plannedEndDate, ProgrammeEvent, ProgrammeState, StartGuards, transition } from '../../domain/programme';
 import { RuleViolation } from '../../domain/rule-violation';
@@ -177,6 +177,36 @@ export const ProgrammeService = {
         return row.id;
       },
     );
+  },
+
+  /**
+   * A period recorded by mistake is cancelled (then recorded again as it should have been); the change log keeps
+   * the whole period and the reason. Once the programme has ended, the certificate is issued again without it.
+   */
+  async cancelAttendance(ctx: RequestContext, attendanceId: string, reason: string): Promise<string> {
+    // a reason must carry content.
+    if (!reason.trim()) throw new InvalidInputError('reason', 'The reason is empty');
+    const municipalityId = ownMunicipality(ctx);
+    const found = await elementAttendanceRepository.find(ctx, municipalityId, attendanceId);
+    if (!found) throw new NotFoundError('Element attendance');
+    const p = await ParticipantService.lockCase(ctx, found.participantId);
+    const row = await elementAttendanceRepository.find(ctx, municipalityId, attendanceId);
+    if (!row) throw new NotFoundError('Element attendance');
+    const prog = await ProgrammeService.require(ctx, p);
+    if (prog.state === 'TRANSFERRED') {
+      throw new RuleViolation('R-5.10', LAW['R-5.10'], 'The case has been transferred: its recorded attendance is not changed any more.', {});
+    }
+    await elementAttendanceRepository.delete(ctx, { municipalityId: p.municipalityId, id: row.id, participantId: p.id });
+    await recordChange(ctx, {
+      municipalityId: p.municipalityId,
+      operation: 'cancelElementAttendance',
+      participantId: p.id,
+      entity: 'element_attendance',
+      entityId: row.id,
+      changes: { element_attendance: { from: toElementAttendance(row), to: null }, reason: { from: null, to: reason } },
+    });
+    if (prog.state === 'COMPLETED' || prog.state === 'INTERRUPTED') await issueCertificate(ctx, p, prog);
+    return p.id;
   },
 
   /** The case's programme as the request has it (field resolvers: one statement per request). */

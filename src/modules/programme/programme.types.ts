@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Length, Matches, Max, Min } from 'class-validator';
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { EndGoal } from '../../domain/end-goal';
 import { ELEMENT_KINDS, ElementKind } from '../../domain/integration-plan';
 import { PROGRAMME_EVENTS, PROGRAMME_STATES, ProgrammeEvent, ProgrammeState } from '../../domain/programme';
@@ -86,4 +86,10 @@ export class ElementAttendanceInput {
   @Field({ defaultValue: '' }) @Length(0, 2000) @Matches(PLAIN_TEXT) note: string;
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
+}
+
+@ArgsType()
+export class CancelElementAttendanceArgs {
+  @Field(() => UUIDScalar) attendanceId: string;
+  @Field({ description: 'Why the period is cancelled (kept in the change log).' }) @Length(1, 2000) @Matches(PLAIN_TEXT) reason: string;
 }
