@@ -69,6 +69,7 @@ const P = {
   resume: `mutation($id: UUID!, $v: Int!) { resumeProgramme(participantId: $id, expectedVersion: $v) { id status programme { version state } } }`,
   complete: `mutation($id: UUID!, $input: EndProgrammeInput!) { completeProgramme(participantId: $id, input: $input) { id status } }`,
   interrupt: `mutation($id: UUID!, $input: EndProgrammeInput!) { interruptProgramme(participantId: $id, input: $input) { id status } }`,
+  attend: `mutation($id: UUID!, $input: ElementAttendanceInput!) { recordElementAttendance(participantId: $id, input: $input) { id } }`,
   absence: `mutation($id: UUID!, $input: AbsenceInput!) { registerAbsence(participantId: $id, input: $input) { id } }`,
   transfer: `mutation($id: UUID!, $to: String!) { transferParticipant(participantId: $id, toMunicipality: $to) { id status } }`,
   inbox: `{ incomingTransfers { id version name state } }`,
@@ -471,12 +472,26 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
     reasons: 'Six more months to complete the trade certificate.',
     extension: { months: 6 },
   });
+  // R-13.11: the hours attended and completion the certificate prints, as the municipality recorded them.
+  await gql(tokens.municipality[B], P.attend, {
+    id: layla,
+    input: { elementKind: 'NORWEGIAN', fromDate: d(-730), toDate: d(-7), hoursAttended: 1120, completed: true, idempotencyKey: 'demo-layla-norwegian' },
+  });
   await gql(tokens.municipality[B], P.complete, { id: layla, input: { endDate: d(-7), endGoalReached: true } });
   summary.certificates += 1;
 
   // INTERRUPTED: the participant moved abroad: a certificate of the part taken.
   const omar = await register(B, { name: 'Omar Abdullahi', birthDate: '1985-08-08', n: 21, languages: ['so'] }, 300);
   await started(B, omar, 300, { kind: 'EDUCATION', description: 'Upper-secondary, transport and logistics' });
+  // What Omar attended before he left (R-13.11): Norwegian completed, social studies not.
+  await gql(tokens.municipality[B], P.attend, {
+    id: omar,
+    input: { elementKind: 'NORWEGIAN', fromDate: d(-270), toDate: d(-21), hoursAttended: 410, completed: true, idempotencyKey: 'demo-omar-norwegian' },
+  });
+  await gql(tokens.municipality[B], P.attend, {
+    id: omar,
+    input: { elementKind: 'SOCIAL_STUDIES', fromDate: d(-270), toDate: d(-21), hoursAttended: 38, completed: false, idempotencyKey: 'demo-omar-social' },
+  });
   await gql(tokens.municipality[B], P.interrupt, { id: omar, input: { endDate: d(-21), endGoalReached: false, reason: 'Moved to Sweden with the family' } });
   summary.certificates += 1;
 

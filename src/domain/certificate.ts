@@ -11,7 +11,11 @@ export type CertificateLanguage = (typeof CERTIFICATE_LANGUAGES)[number];
 export const CERTIFICATE_END_REASONS = ['COMPLETED', 'INTERRUPTED'] as const;
 export type CertificateEndReason = (typeof CERTIFICATE_END_REASONS)[number];
 
-export type CertificateElement = { kind: ElementKind; description?: string | null; hours: number; completed: boolean };
+/**
+ * One element on the certificate: the hours attended and whether it was completed, as the municipality recorded
+ * them (R-13.11); both null when nothing was recorded for the element, which the certificate says in words.
+ */
+export type CertificateElement = { kind: ElementKind; description?: string | null; hours: number | null; completed: boolean | null };
 
 export type CertificateInput = {
   participantName: string;
@@ -31,7 +35,14 @@ export type CertificateInput = {
 };
 
 export type CertificateLine = { label: string; value: string };
-export type Certificate = { title: string; language: CertificateLanguage; lines: CertificateLine[]; text: string };
+export type Certificate = {
+  title: string;
+  language: CertificateLanguage;
+  lines: CertificateLine[];
+  /** R-13.11: where the element lines come from (the municipality's records), printed under them. */
+  elementsNote: string;
+  text: string;
+};
 
 type Texts = {
   title: string;
@@ -50,6 +61,8 @@ type Texts = {
   hours: string;
   completed: string;
   notCompleted: string;
+  notRecorded: string;
+  elementsNote: string;
   share: string;
   issued: string;
 };
@@ -90,6 +103,8 @@ const TEXTS: Record<CertificateLanguage, Texts> = {
     hours: 'timer',
     completed: 'fullført',
     notCompleted: 'ikke fullført',
+    notRecorded: 'Ikke registrert av kommunen',
+    elementsNote: 'Timer og fullføring per element er slik kommunen har registrert oppmøtet.',
     share: 'Andel av programmet som er gjennomført',
     issued: 'Utstedt dato',
   },
@@ -127,6 +142,8 @@ const TEXTS: Record<CertificateLanguage, Texts> = {
     hours: 'timar',
     completed: 'fullført',
     notCompleted: 'ikkje fullført',
+    notRecorded: 'Ikkje registrert av kommunen',
+    elementsNote: 'Timar og fullføring per element er slik kommunen har registrert oppmøtet.',
     share: 'Del av programmet som er gjennomført',
     issued: 'Utferda dato',
   },
@@ -148,6 +165,13 @@ export function shareCompletedPercent(startDate: IsoDate, endDate: IsoDate, plan
 
 function formatHours(hours: number): string {
   return Number.isInteger(hours) ? String(hours) : hours.toFixed(1).replace('.', ',');
+}
+
+// R-10.1 / R-13.11: what was recorded for an element (hours attended, completed or not), or that nothing was.
+function elementValue(e: CertificateElement, t: Texts): string {
+  if (e.hours === null || e.hours === undefined) return t.notRecorded;
+  const completed = e.completed === null || e.completed === undefined ? '' : `, ${e.completed ? t.completed : t.notCompleted}`;
+  return `${formatHours(e.hours)} ${t.hours}${completed}`;
 }
 
 // R-10.1 integreringsloven § 18 a: the certificate issued when a programme is completed or interrupted.
@@ -172,12 +196,12 @@ export function buildCertificate(input: CertificateInput, language: CertificateL
   lines.push({ label: t.endGoal, value: t.endGoals[input.endGoal] }, { label: t.endGoalReached, value: input.endGoalReached ? t.yes : t.no });
   for (const e of input.elements) {
     const name = e.description?.trim() ? `${t.elements[e.kind]} (${e.description.trim()})` : t.elements[e.kind];
-    lines.push({ label: name, value: `${formatHours(e.hours)} ${t.hours}, ${e.completed ? t.completed : t.notCompleted}` });
+    lines.push({ label: name, value: elementValue(e, t) });
   }
   lines.push(
     { label: t.share, value: `${shareCompletedPercent(input.startDate, input.endDate, input.plannedEndDate)} %` },
     { label: t.issued, value: norwegianDate(input.issueDate) },
   );
-  const text = [t.title, '', ...lines.map((l) => `${l.label}: ${l.value}`)].join('\n');
-  return { title: t.title, language, lines, text };
+  const text = [t.title, '', ...lines.map((l) => `${l.label}: ${l.value}`), '', t.elementsNote].join('\n');
+  return { title: t.title, language, lines, elementsNote: t.elementsNote, text };
 }

@@ -14,7 +14,7 @@ import { careLeaveTable } from './decision/care-leave.table';
 import { decisionTable } from './decision/decision.table';
 import { planGuidanceLinkTable, planVersionTable } from './integration-plan/integration-plan.table';
 import { participantTable } from './participant/participant.table';
-import { programmeTable } from './programme/programme.table';
+import { elementAttendanceTable, programmeTable } from './programme/programme.table';
 import { countyTable, municipalityTable, statsforvalterAreaTable } from './reference/reference.table';
 import { caseTransferTable } from './transfer/transfer.table';
 
@@ -39,6 +39,7 @@ export const TABLES: Table[] = [
   planGuidanceLinkTable,
   accessLogTable,
   caseTransferTable,
+  elementAttendanceTable,
 ] as Table[];
 
 export const ENTITIES = TABLES.map((t) => t.entity);

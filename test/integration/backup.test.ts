@@ -34,8 +34,15 @@ test('backup → restore into a new database finds every row, RLS and an intact 
     for (let i = 0; i < 5; i++) await t.gql(tok, REGISTER, { input: participantInput({ idempotencyKey: `backup-${org}-${i}` }) });
     await t.gql(tok, '{ participants(first: 5) { edges { node { name } } } }');
   }
+  // R-13.11: recorded attendance (what the certificate prints) is case data the dump must carry too.
+  const owner = await t.db.owner();
+  await owner.query(
+    `INSERT INTO app.element_attendance (municipality_id, participant_id, element_kind, from_date, to_date, hours_attended, completed, note, recorded_by)
+     SELECT municipality_id, id, 'NORWEGIAN', '2026-11-16', '2026-11-27', 37.5, true, 'backup fixture', 'cw-backup' FROM app.participant ORDER BY id LIMIT 1`,
+  );
   const counts = await backup(t.db.ownerUrl, file);
   expect(counts.participant).toBe(15);
+  expect(counts.element_attendance).toBe(1);
   expect(counts.audit_event).toBe(15);
   // The registration's answer and the list both read personal data: 15 answers of one participant
   // each, and 3 list pages logged as one row of 5 participants each — 30 reads in 18 rows.

@@ -95,6 +95,10 @@ beforeAll(async () => {
     advanceNoticeAt: '2026-11-19',
     halt: { kind: 'TEMPORARY', fromDate: '2026-11-27', toDate: '2026-12-20' },
   });
+  // R-13.11: what the municipality recorded as attended, for two of the plan's elements; the others stay unrecorded.
+  const ATTEND = `mutation($id: UUID!, $input: ElementAttendanceInput!) { recordElementAttendance(participantId: $id, input: $input) { id } }`;
+  await ok(ATTEND, { id, input: { elementKind: 'NORWEGIAN', fromDate: '2026-11-16', toDate: '2026-11-26', hoursAttended: 42.5, completed: true } });
+  await ok(ATTEND, { id, input: { elementKind: 'SOCIAL_STUDIES', fromDate: '2026-11-16', toDate: '2026-11-26', hoursAttended: 4, completed: false } });
   await ok(`mutation($id: UUID!, $input: EndProgrammeInput!) { completeProgramme(participantId: $id, input: $input) { id } }`, {
     id,
     input: { endDate: '2026-11-30', endGoalReached: true, expectedVersion: await version() },
@@ -291,6 +295,22 @@ test.each(['nb', 'nn'] as const)('the participation certificate in %s has what R
     expect({ lang, part, found: text.includes(part) }).toEqual({ lang, part, found: true });
   }
   expect(text).toMatch(nb ? /\d+ timer, (fullført|ikke fullført)/ : /\d+ timar, (fullført|ikkje fullført)/);
+  // R-13.11: the recorded hours and completion, and in words where nothing was recorded.
+  for (const part of nb
+    ? [
+        'Opplæring i norsk (Norwegian training) 42,5 timer, fullført',
+        'Samfunnskunnskap (Social studies) 4 timer, ikke fullført',
+        'Livsmestring (Life-skills course) Ikke registrert av kommunen',
+        'Timer og fullføring per element er slik kommunen har registrert oppmøtet.',
+      ]
+    : [
+        'Opplæring i norsk (Norwegian training) 42,5 timar, fullført',
+        'Samfunnskunnskap (Social studies) 4 timar, ikkje fullført',
+        'Livsmeistring (Life-skills course) Ikkje registrert av kommunen',
+        'Timar og fullføring per element er slik kommunen har registrert oppmøtet.',
+      ]) {
+    expect({ lang, part, found: text.includes(part) }).toEqual({ lang, part, found: true });
+  }
   firstPagePng(res.body, `deltakerbevis-${lang}`);
 });
 

@@ -19,6 +19,7 @@ const EXPECTED: Record<string, string[]> = {
   competence_mapping: ['INSERT', 'SELECT', 'UPDATE'],
   county: ['SELECT'],
   decision: ['INSERT', 'SELECT', 'UPDATE'], // recordDecisionNotice updates
+  element_attendance: ['DELETE', 'INSERT', 'SELECT'], // recordElementAttendance adds a period; cancelElementAttendance deletes one
   idempotency_key: ['INSERT', 'SELECT', 'UPDATE (result_id)'],
   municipality: ['SELECT'],
   participant: ['INSERT', 'SELECT', 'UPDATE'], // no DELETE: a case is never deleted through the API

@@ -122,6 +122,17 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
       id('participantId', f.participantId);
       v.input = ['AbsenceInput!', { kind: 'ABSENCE_EXCUSED', fromDate: '2026-11-16', toDate: '2026-11-16' }];
       break;
+    case 'recordElementAttendance':
+      id('participantId', f.participantId);
+      // A period into the future: an allowed caller is refused by and records nothing.
+      v.input = ['ElementAttendanceInput!', { elementKind: 'NORWEGIAN', fromDate: '2026-11-16', toDate: '2199-12-31', hoursAttended: 10, completed: false }];
+      break;
+    case 'cancelElementAttendance':
+      // The matrix's cases have no programme, so no recorded period: an id of none. The real cross-tenant
+      // answer (another municipality's period looks like a random id) is in test/integration/certificate-content.test.ts.
+      id('attendanceId', '00000000-0000-4000-8000-00000000a77e');
+      str('reason', 'Recorded by mistake');
+      break;
     case 'correctAbsence':
       id('absenceId', f.absenceId);
       int('expectedVersion', BAD_VERSION);

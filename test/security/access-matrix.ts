@@ -57,6 +57,8 @@ export const ACCESS_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Mutation.completeProgramme': row(R, H, F, F, F, F, F, U),
   'Mutation.interruptProgramme': row(R, H, F, F, F, F, F, U),
   'Mutation.registerAbsence': row(R, H, F, F, F, F, F, U),
+  'Mutation.recordElementAttendance': row(R, H, F, F, F, F, F, U),
+  'Mutation.cancelElementAttendance': row(R, H, F, F, F, F, F, U),
   'Mutation.correctAbsence': row(R, H, F, F, F, F, F, U),
   'Mutation.cancelAbsence': row(R, H, F, F, F, F, F, U),
   'Mutation.transferParticipant': row(R, H, F, F, F, F, F, U),

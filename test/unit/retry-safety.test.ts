@@ -30,6 +30,7 @@ const NATURALLY_IDEMPOTENT: Record<string, string> = {
   startProgramme: 'PLANNED → ACTIVE happens once: the transition table refuses START from ACTIVE, and expectedVersion guards the row',
   // Changing one record.
   acceptLateAppeal: VERSION_GUARD,
+  cancelElementAttendance: 'deletes one recorded period; a retry after a success answers NOT_FOUND and cancels nothing else',
   cancelAbsence: 'version guard; the absence row is deleted, so a retry after a success answers NOT_FOUND and cancels nothing else',
   closeAppeal: VERSION_GUARD,
   correctAbsence: VERSION_GUARD,

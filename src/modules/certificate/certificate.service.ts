@@ -13,7 +13,16 @@ import { ParticipationCertificate } from './certificate.types';
 /** The certificate as the API shows it, in the language asked for. */
 export function toCertificate(r: CertificateRecord, language: CertificateLanguage): ParticipationCertificate {
   const c = buildCertificate(r.content, language);
-  return { participantId: r.participantId, municipalityId: r.municipalityId, issuedAt: r.issuedAt, language, title: c.title, lines: c.lines, text: c.text };
+  return {
+    participantId: r.participantId,
+    municipalityId: r.municipalityId,
+    issuedAt: r.issuedAt,
+    language,
+    title: c.title,
+    lines: c.lines,
+    elementsNote: c.elementsNote,
+    text: c.text,
+  };
 }
 
 export const CertificateService = {

@@ -20,5 +20,7 @@ export class ParticipationCertificate {
   @Field(() => CertificateLanguageEnum) language: CertificateLanguage;
   @Field() title: string;
   @Field(() => [CertificateLine]) lines: CertificateLine[];
+  @Field({ description: 'Under the element lines: their hours and completion are as the municipality recorded attendance (R-13.11).' })
+  elementsNote: string;
   @Field() text: string;
 }

@@ -148,7 +148,9 @@ export function certificatePdf(c: Certificate & { municipalityName: string; issu
         .strokeColor('#bbbbbb')
         .stroke();
     }
-    doc.moveDown(2);
+    doc.moveDown(1);
+    doc.font('Regular').fontSize(9).text(c.elementsNote, x);
+    doc.moveDown(1.5);
     doc
       .font('Regular')
       .fontSize(10.5)

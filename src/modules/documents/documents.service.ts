@@ -63,7 +63,10 @@ export const DocumentsService = {
       fields: ['ParticipationCertificate.pdf'],
     });
     const municipalityName = municipalityTitle(ctx.directory.municipalityById(record.municipalityId)?.name ?? '');
-    const body = await certificatePdf({ title: c.title, language, lines: c.lines, text: c.text, municipalityName, issuedAt: c.issuedAt }, ctx.now);
+    const body = await certificatePdf(
+      { title: c.title, language, lines: c.lines, elementsNote: c.elementsNote, text: c.text, municipalityName, issuedAt: c.issuedAt },
+      ctx.now,
+    );
     return { body, filename: `deltakerbevis-${participantId}-${language.toLowerCase()}.pdf` };
   },
 };

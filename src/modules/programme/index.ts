@@ -6,11 +6,19 @@
  * this door, so exporting it would close an import cycle. src/graphql/schema.ts registers it from its
  * file, as it does every resolver that is not in a module's index.
  */
-export { programmeTable } from './programme.table';
-export type { ProgrammeRecord } from './programme.table';
-export { ProgrammeService, toProgramme } from './programme.service';
+export { elementAttendanceTable, programmeTable } from './programme.table';
+export type { ElementAttendanceRecord, ProgrammeRecord } from './programme.table';
+export { ProgrammeService, toElementAttendance, toProgramme } from './programme.service';
 export type { ProgrammeChanges, ProgrammeStepEvent } from './programme.service';
-export { EndProgrammeInput, Programme, ProgrammeEventEnum, ProgrammeStateEnum, StartProgrammeInput } from './programme.types';
+export {
+  ElementAttendance,
+  ElementAttendanceInput,
+  EndProgrammeInput,
+  Programme,
+  ProgrammeEventEnum,
+  ProgrammeStateEnum,
+  StartProgrammeInput,
+} from './programme.types';
 /** What the transfer reads of the programme. */
 export { programmeForTransfer } from './programme.for-transfer';
 export type { ProgrammeTransferRow } from './programme.for-transfer';

@@ -1,13 +1,13 @@
 /**
- * Every statement on app.programme. Rows become ProgrammeRecords here, once; other modules call the
+ * Every statement on app.programme and app.element_attendance. Rows become ProgrammeRecords here, once; other modules call the
  * programme module's functions (through its index), never the table.
  */
 import DataLoader from 'dataloader';
 import { anyOf, db, first, run, sql } from '../../db/sql';
-import { toRecord, toRow, UpdateRecord } from '../../db/table';
+import { InsertRecord, toRecord, toRow, UpdateRecord } from '../../db/table';
 import { INITIAL_STATE } from '../../domain/programme';
 import { RequestContext, requestLoader } from '../shared';
-import { ProgrammeRecord, programmeTable } from './programme.table';
+import { ElementAttendanceRecord, elementAttendanceTable, ProgrammeRecord, programmeTable } from './programme.table';
 
 export type ProgrammeUpdate = UpdateRecord<typeof programmeTable>;
 
@@ -76,5 +76,72 @@ export const programmeRepository = {
     const record = toRecord(row);
     byParticipant(ctx).clear(record.participantId).prime(record.participantId, record);
     return record;
+  },
+};
+
+/** The request's recorded attendance per case, in element and date order: one statement per request. */
+function attendanceByParticipant(ctx: RequestContext): DataLoader<string, ElementAttendanceRecord[]> {
+  return requestLoader(
+    ctx,
+    'elementAttendance.byParticipant',
+    () =>
+      new DataLoader<string, ElementAttendanceRecord[]>(async (ids) => {
+        const rows = await run(
+          ctx.tx,
+          db
+            .selectFrom('app.element_attendance')
+            .selectAll()
+            .where('municipality_id', '=', anyOf(ctx.actor.reachableMunicipalityIds, 'smallint'))
+            .where('participant_id', '=', anyOf(ids, 'uuid'))
+            .orderBy('participant_id')
+            .orderBy('element_kind')
+            .orderBy('from_date')
+            .orderBy('id'),
+        );
+        const groups = new Map<string, ElementAttendanceRecord[]>();
+        for (const r of rows) groups.set(r.participant_id, [...(groups.get(r.participant_id) ?? []), toRecord(r)]);
+        return ids.map((id) => groups.get(id) ?? []);
+      }),
+  );
+}
+
+export const elementAttendanceRepository = {
+  /** The case's recorded attendance as the request's loader has it (field resolvers). */
+  forCase(ctx: RequestContext, participantId: string): Promise<ElementAttendanceRecord[]> {
+    return attendanceByParticipant(ctx).load(participantId);
+  },
+
+  /** The case's recorded attendance, read now (the caller holds the case's row lock): what a new record is checked against. */
+  async forLockedCase(ctx: RequestContext, p: CaseRef): Promise<ElementAttendanceRecord[]> {
+    const rows = await run(
+      ctx.tx,
+      db
+        .selectFrom('app.element_attendance')
+        .selectAll()
+        .where('municipality_id', '=', p.municipalityId)
+        .where('participant_id', '=', p.id)
+        .orderBy('element_kind')
+        .orderBy('from_date')
+        .orderBy('id'),
+    );
+    return rows.map((r) => toRecord(r));
+  },
+
+  /** One recorded period of the caller's municipality, or undefined. */
+  async find(ctx: RequestContext, municipalityId: number, id: string): Promise<ElementAttendanceRecord | undefined> {
+    const row = await first(ctx.tx, db.selectFrom('app.element_attendance').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id));
+    return row ? toRecord(row) : undefined;
+  },
+
+  /** Removes a period recorded by mistake; the change log keeps what it said. */
+  async delete(ctx: RequestContext, key: CaseRef & { participantId: string }): Promise<void> {
+    await run(ctx.tx, db.deleteFrom('app.element_attendance').where('municipality_id', '=', key.municipalityId).where('id', '=', key.id));
+    attendanceByParticipant(ctx).clear(key.participantId);
+  },
+
+  async insert(ctx: RequestContext, values: InsertRecord<typeof elementAttendanceTable>): Promise<ElementAttendanceRecord> {
+    const row = await first(ctx.tx, db.insertInto('app.element_attendance').values(toRow(elementAttendanceTable, values)).returningAll());
+    attendanceByParticipant(ctx).clear(values.participantId);
+    return toRecord(row!);
   },
 };

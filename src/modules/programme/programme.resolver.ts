@@ -1,10 +1,10 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { UUIDScalar } from '../../graphql/scalars';
 import { DecisionService } from '../decision';
 import { Participant, ParticipantService } from '../participant';
 import { RequestContext } from '../shared';
-import { ProgrammeService, toProgramme } from './programme.service';
-import { EndProgrammeInput, Programme, StartProgrammeInput } from './programme.types';
+import { ProgrammeService, toElementAttendance, toProgramme } from './programme.service';
+import { CancelElementAttendanceArgs, ElementAttendance, ElementAttendanceInput, EndProgrammeInput, Programme, StartProgrammeInput } from './programme.types';
 
 @Authorized('MUNICIPALITY')
 @Resolver(() => Participant)
@@ -84,6 +84,35 @@ export class ProgrammeResolver {
     const p = await ParticipantService.lockCase(ctx, participantId);
     await ProgrammeService.end(ctx, p, 'INTERRUPT', endOf(input));
     return ParticipantService.view(ctx, p.id);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Participant, {
+    nullable: true,
+    description:
+      'Records the hours attended of one programme element over one period and whether it was completed (R-10.1, R-13.11); the certificate prints what was recorded, and is issued again when the programme has ended.',
+  })
+  async recordElementAttendance(
+    @Arg('participantId', () => UUIDScalar) participantId: string,
+    @Arg('input') input: ElementAttendanceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participant> {
+    await ProgrammeService.recordAttendance(ctx, participantId, input);
+    return ParticipantService.view(ctx, participantId);
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Mutation(() => Participant, {
+    nullable: true,
+    description: 'Cancels an attendance period recorded by mistake (record it again as it should be); the change log keeps it and the reason.',
+  })
+  async cancelElementAttendance(@Args() args: CancelElementAttendanceArgs, @Ctx() ctx: RequestContext): Promise<Participant> {
+    return ParticipantService.view(ctx, await ProgrammeService.cancelAttendance(ctx, args.attendanceId, args.reason));
+  }
+
+  @FieldResolver(() => [ElementAttendance], { description: 'Attendance recorded per programme element and period (R-13.11), by element and date.' })
+  async elementAttendance(@Root() p: Participant, @Ctx() ctx: RequestContext): Promise<ElementAttendance[]> {
+    return (await ProgrammeService.attendanceForCase(ctx, p.id)).map(toElementAttendance);
   }
 
   @FieldResolver(() => Programme, { nullable: true })

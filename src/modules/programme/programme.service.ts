@@ -5,10 +5,10 @@
  * (src/domain/errors.ts) and RuleViolations; src/graphql/errors.ts maps them.
  */
 import { CertificateInput } from '../../domain/certificate';
-import { daysBetween } from '../../domain/calendar';
 import { startDeadline } from '../../domain/deadlines';
+import { certificateElements, checkElementAttendance, ElementAttendance as RecordedAttendance } from '../../domain/element-attendance';
 import { maxDuration } from '../../domain/end-goal';
-import { ConflictError } from '../../domain/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
 import {
   availableEvents,
@@ -24,16 +24,33 @@ import {
 import { RuleViolation } from '../../domain/rule-violation';
 import { snakeName } from '../../db/table';
 import { countableWorkingDays } from '../absence';
-import { recordChange } from '../audit';
+import { idempotentCreate, recordChange } from '../audit';
 import { CertificateService } from '../certificate';
 import { currentPlan } from '../integration-plan';
 import { ParticipantRecord, ParticipantService } from '../participant';
-import { RequestContext } from '../shared';
-import { programmeRepository, ProgrammeUpdate } from './programme.repository';
-import { ProgrammeRecord } from './programme.table';
-import { Programme } from './programme.types';
+import { ownMunicipality, RequestContext } from '../shared';
+import { elementAttendanceRepository, programmeRepository, ProgrammeUpdate } from './programme.repository';
+import { ElementAttendanceRecord, ProgrammeRecord } from './programme.table';
+import { ElementAttendance, ElementAttendanceInput, Programme } from './programme.types';
 
 export type { ProgrammeRecord };
+
+/** The GraphQL view of a recorded attendance period. */
+export function toElementAttendance(r: ElementAttendanceRecord): ElementAttendance {
+  return {
+    id: r.id,
+    elementKind: r.elementKind,
+    fromDate: r.fromDate,
+    toDate: r.toDate,
+    hoursAttended: r.hoursAttended,
+    completed: r.completed,
+    note: r.note,
+  };
+}
+
+function recorded(r: ElementAttendanceRecord): RecordedAttendance {
+  return { kind: r.elementKind, fromDate: r.fromDate, toDate: r.toDate, hoursAttended: r.hoursAttended, completed: r.completed };
+}
 
 /** What a change may set besides the state (the state moves by an event: see apply). */
 export type ProgrammeChanges = Omit<ProgrammeUpdate, 'state' | 'id' | 'municipalityId' | 'participantId' | 'version' | 'updatedAt'>;
@@ -86,11 +103,15 @@ async function write(
   return row;
 }
 
+/**
+ * R-10.1 / R-13.11: the certificate's content, its elements as the municipality recorded them (hours attended,
+ * completed or not; "not recorded" where nothing was), the same for an interrupted programme as for a completed one.
+ */
 async function issueCertificate(ctx: RequestContext, p: ParticipantRecord, prog: ProgrammeRecord): Promise<void> {
   const plan = await currentPlan(ctx, p);
+  const attendance = await elementAttendanceRepository.forLockedCase(ctx, p);
   const startDate = prog.startDate ?? prog.endedAt!;
   const endDate = prog.endedAt!;
-  const weeks = Math.max(0, Math.round(daysBetween(startDate, endDate) / 7));
   const content: CertificateInput = {
     participantName: p.fullName,
     municipalityName: ctx.directory.municipalityById(p.municipalityId)?.name ?? '',
@@ -101,18 +122,103 @@ async function issueCertificate(ctx: RequestContext, p: ParticipantRecord, prog:
     interruptionReason: prog.endReason,
     endGoal: prog.endGoal ?? plan?.content.endGoal ?? 'WORK',
     endGoalReached: prog.endGoalReached ?? false,
-    elements: (plan?.content.elements ?? []).map((e) => ({
-      kind: e.kind,
-      description: e.description,
-      hours: Math.round((e.hoursPerWeek ?? 0) * weeks),
-      completed: prog.state === 'COMPLETED',
-    })),
+    elements: certificateElements(plan?.content.elements ?? [], attendance.map(recorded)),
     issueDate: ctx.today,
   };
   await CertificateService.issue(ctx, p, content);
 }
 
 export const ProgrammeService = {
+  /** The case's recorded attendance per element and period (field resolvers: one statement per request). */
+  attendanceForCase(ctx: RequestContext, participantId: string): Promise<ElementAttendanceRecord[]> {
+    return elementAttendanceRepository.forCase(ctx, participantId);
+  },
+
+  /**
+   * R-10.1 / R-13.11: records the hours a participant attended of one element over one period and whether the
+   * element was completed. Once the programme has ended, the certificate is issued again at once with it, so
+   * what it prints is what was recorded. A retry with the same idempotency key records nothing new.
+   */
+  async recordAttendance(ctx: RequestContext, participantId: string, input: ElementAttendanceInput): Promise<void> {
+    const { idempotencyKey, ...payload } = input;
+    await idempotentCreate(
+      ctx,
+      { municipalityId: ownMunicipality(ctx), key: idempotencyKey, operation: 'recordElementAttendance', payload: { participantId, ...payload } },
+      async () => {
+        const p = await ParticipantService.lockCase(ctx, participantId);
+        const prog = await ProgrammeService.require(ctx, p);
+        if (prog.state === 'TRANSFERRED') {
+          throw new RuleViolation('R-5.10', LAW['R-5.10'], 'The case has been transferred: the receiving municipality records attendance now.', {});
+        }
+        const before = await elementAttendanceRepository.forLockedCase(ctx, p);
+        const record: RecordedAttendance = {
+          kind: input.elementKind,
+          fromDate: input.fromDate,
+          toDate: input.toDate,
+          hoursAttended: input.hoursAttended,
+          completed: input.completed,
+        };
+        checkElementAttendance(record, {
+          programmeStartDate: prog.startDate,
+          programmeEndedAt: prog.endedAt,
+          today: ctx.today,
+          recorded: before.map(recorded),
+        });
+        const row = await elementAttendanceRepository.insert(ctx, {
+          municipalityId: p.municipalityId,
+          participantId: p.id,
+          elementKind: input.elementKind,
+          fromDate: input.fromDate,
+          toDate: input.toDate,
+          hoursAttended: input.hoursAttended,
+          completed: input.completed,
+          note: input.note,
+          recordedBy: ctx.actor.sub,
+        });
+        await recordChange(ctx, {
+          municipalityId: p.municipalityId,
+          operation: 'recordElementAttendance',
+          participantId: p.id,
+          entity: 'element_attendance',
+          entityId: row.id,
+          changes: { element_attendance: { from: null, to: toElementAttendance(row) } },
+        });
+        if (prog.state === 'COMPLETED' || prog.state === 'INTERRUPTED') await issueCertificate(ctx, p, prog);
+        return row.id;
+      },
+    );
+  },
+
+  /**
+   * A period recorded by mistake is cancelled (then recorded again as it should have been); the change log keeps
+   * the whole period and the reason. Once the programme has ended, the certificate is issued again without it.
+   */
+  async cancelAttendance(ctx: RequestContext, attendanceId: string, reason: string): Promise<string> {
+    // a reason must carry content.
+    if (!reason.trim()) throw new InvalidInputError('reason', 'The reason is empty');
+    const municipalityId = ownMunicipality(ctx);
+    const found = await elementAttendanceRepository.find(ctx, municipalityId, attendanceId);
+    if (!found) throw new NotFoundError('Element attendance');
+    const p = await ParticipantService.lockCase(ctx, found.participantId);
+    const row = await elementAttendanceRepository.find(ctx, municipalityId, attendanceId);
+    if (!row) throw new NotFoundError('Element attendance');
+    const prog = await ProgrammeService.require(ctx, p);
+    if (prog.state === 'TRANSFERRED') {
+      throw new RuleViolation('R-5.10', LAW['R-5.10'], 'The case has been transferred: its recorded attendance is not changed any more.', {});
+    }
+    await elementAttendanceRepository.delete(ctx, { municipalityId: p.municipalityId, id: row.id, participantId: p.id });
+    await recordChange(ctx, {
+      municipalityId: p.municipalityId,
+      operation: 'cancelElementAttendance',
+      participantId: p.id,
+      entity: 'element_attendance',
+      entityId: row.id,
+      changes: { element_attendance: { from: toElementAttendance(row), to: null }, reason: { from: null, to: reason } },
+    });
+    if (prog.state === 'COMPLETED' || prog.state === 'INTERRUPTED') await issueCertificate(ctx, p, prog);
+    return p.id;
+  },
+
   /** The case's programme as the request has it (field resolvers: one statement per request). */
   forCase(ctx: RequestContext, participantId: string): Promise<ProgrammeRecord | null> {
     return programmeRepository.forCase(ctx, participantId);
