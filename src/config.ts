@@ -52,6 +52,8 @@ export interface Config {
   trustedDocumentsFile: string | null;
   /** Secret the list cursors' key is derived from (CURSOR_SECRET); null: the token secret, else a random key per process. */
   cursorSecret: string | null;
+  /** Secret the tenant-context signing key is derived from (CONTEXT_SECRET); null: a random key per process. */
+  contextSecret: string | null;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -138,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS || null,
     cursorSecret: env.CURSOR_SECRET || null,
+    contextSecret: env.CONTEXT_SECRET || null,
   };
 }

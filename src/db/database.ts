@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { API_ROLE, apiDataSource, apiUrlFrom, ownerDataSource } from './data-sources';
+import { configureContextKey, registerContextKey } from './tenant-context';
 import { EmbeddedDatabase, readOrCreateSecret, startEmbeddedPostgres } from './embedded';
 
 export interface Database {
@@ -28,6 +29,17 @@ export async function migrate(ownerUrl: string): Promise<string[]> {
  * The API login's password: DATABASE_API_PASSWORD, or in development one generated once into .data/.
  * Set on the role by the owner at start-up, so a fresh database works with no manual step.
  */
+/** Runs fn on a short-lived owner connection. */
+export async function withOwner<T>(ownerUrl: string, fn: (owner: DataSource) => Promise<T>): Promise<T> {
+  const ds = ownerDataSource(ownerUrl);
+  await ds.initialize();
+  try {
+    return await fn(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
 export async function ensureApiLogin(ownerUrl: string, password: string): Promise<void> {
   const ds = ownerDataSource(ownerUrl);
   await ds.initialize();
@@ -56,6 +68,8 @@ export async function openDatabase(config: Config, log: (msg: string) => void): 
   try {
     const applied = await migrate(ownerUrl);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    configureContextKey(config.contextSecret);
+    await withOwner(ownerUrl, (owner) => registerContextKey(owner));
     let apiUrl = config.databaseApiUrl;
     if (!apiUrl) {
       const password = apiPassword(config);
