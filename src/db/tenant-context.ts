@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type { TenantSettings } from './request-transaction';
 
 /**
  * The key that signs each request transaction's tenant context (migration 1733880000000): the row-level
@@ -11,6 +10,15 @@ import type { TenantSettings } from './request-transaction';
  * The key: derived from CONTEXT_SECRET when set (every process of a deployment the same key, one row), else
  * random per process (each process registers its own row at start-up).
  */
+/** The caller's settings (request-transaction.ts's TenantSettings, structurally: no import, no cycle). */
+export interface ContextSettings {
+  role: string;
+  org: string;
+  actor: string;
+  municipalityId: number | null;
+  municipalityIds: number[];
+}
+
 export interface ContextKey {
   id: string;
   key: Buffer;
@@ -51,7 +59,7 @@ export async function registerContextKey(owner: OwnerQuery, key: ContextKey = cu
 }
 
 /** The signed settings a transaction on backend `pid` sets (names and values), in the order the database checks them. */
-export function signedContext(settings: TenantSettings, pid: number, issuedMs = Date.now(), key: ContextKey = current): [string, string][] {
+export function signedContext(settings: ContextSettings, pid: number, issuedMs = Date.now(), key: ContextKey = current): [string, string][] {
   const values: [string, string][] = [
     ['app.role', settings.role],
     ['app.org', settings.org],
