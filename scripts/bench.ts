@@ -12,6 +12,7 @@
  *   --no-write (do not touch BENCHMARKS.md)
  *   --only TEXT (run only the scenarios whose name contains TEXT, e.g. --only "case list"; implies --no-write)
  */
+import crypto from 'node:crypto';
 import 'reflect-metadata';
 import { ChildProcess, execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ import { ensureApiLogin } from '../src/db/database';
 import { freeLoopbackPort } from '../src/db/embedded';
 import { projectRoot } from '../src/project-root';
 import { openBenchDatabase } from './lib/bench-db';
+import { configureContextKey } from '../src/db/tenant-context';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -122,6 +124,9 @@ function rssOf(pid: number): number {
 }
 
 async function main(): Promise<void> {
+  // One signing key for this process (which registers it), the API process and the raw server.
+  const contextSecret = crypto.randomBytes(32).toString('hex');
+  configureContextKey(contextSecret);
   const { ownerUrl, embedded } = await openBenchDatabase();
   const owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
@@ -162,6 +167,7 @@ async function main(): Promise<void> {
         ...process.env,
         DATABASE_URL: ownerUrl,
         DATABASE_API_PASSWORD: API_PASSWORD,
+        CONTEXT_SECRET: contextSecret,
         JWT_SECRET: SECRET,
         PORT: String(apiPort),
         LOG_LEVEL: 'warn',
@@ -175,7 +181,13 @@ async function main(): Promise<void> {
     });
     children.push(api);
     const raw = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'raw-server.js')], {
-      env: { ...process.env, DATABASE_API_URL: apiUrlFrom(ownerUrl, API_PASSWORD), PORT: String(rawPort), DATABASE_POOL_SIZE: '10' },
+      env: {
+        ...process.env,
+        DATABASE_API_URL: apiUrlFrom(ownerUrl, API_PASSWORD),
+        PORT: String(rawPort),
+        DATABASE_POOL_SIZE: '10',
+        CONTEXT_SECRET: contextSecret,
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(raw);

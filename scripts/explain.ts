@@ -1,7 +1,9 @@
 /**
  * npm run bench:explain — EXPLAIN (ANALYZE, BUFFERS) of every SELECT the benchmark scenarios send, run
  * as the API login (introsak_api, RLS on) with the same transaction-local settings, on the generated
- * data set. Appends the plans to BENCHMARKS.md (use --no-write to only print).
+ * data set. Appends the plans to BENCHMARKS.md (use --no-write to only print). `--only <title prefix>`
+ * keeps one scenario; `--repeat N` runs each statement's EXPLAIN ANALYZE N times and prints the median
+ * planning and execution times to stderr (for before/after comparisons of the policies' cost).
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -12,6 +14,7 @@ import { loadConfig } from '../src/config';
 import { apiDataSource, apiUrlFrom } from '../src/db/data-sources';
 import { ensureApiLogin } from '../src/db/database';
 import { queryObservers, TenantSettings } from '../src/db/request-transaction';
+import { signedContext } from '../src/db/tenant-context';
 import { createApp } from '../src/http/server';
 import { createLogger } from '../src/http/logger';
 import fs from 'node:fs';
@@ -20,6 +23,20 @@ import { projectRoot } from '../src/project-root';
 import { openBenchDatabase } from './lib/bench-db';
 
 const SECRET = 'explain-secret-0123456789-0123456789-abcdef';
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Median and quartiles of the repeated EXPLAIN ANALYZE runs (--repeat N), in milliseconds. */
+function summarise(timings: { planning: number; execution: number }[]): string {
+  const q = (xs: number[], f: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(f * xs.length))].toFixed(3);
+  const ex = timings.map((t) => t.execution);
+  const pl = timings.map((t) => t.planning);
+  const total = timings.map((t) => t.planning + t.execution);
+  return `n=${timings.length} execution p25/p50/p75 ${q(ex, 0.25)}/${q(ex, 0.5)}/${q(ex, 0.75)} ms, planning p50 ${q(pl, 0.5)} ms, total p50 ${q(total, 0.5)} ms`;
+}
 
 async function main(): Promise<void> {
   const { ownerUrl, embedded } = await openBenchDatabase();
@@ -65,8 +82,10 @@ async function main(): Promise<void> {
       `{ careerGuidanceReferrals(first: 50, filter: { state: OPEN }) { totalCount edges { node { id participant { name } } } } }`,
     ],
   ];
+  const only = argValue('--only');
+  const repeat = Number(argValue('--repeat') ?? '1');
   const sections: string[] = [];
-  for (const [title, role, org, query] of scenarios) {
+  for (const [title, role, org, query] of scenarios.filter(([t]) => !only || t.startsWith(only))) {
     const captured: { sql: string; params: unknown[]; settings: TenantSettings }[] = [];
     const observer = (sql: string, params: unknown[], settings: TenantSettings) => captured.push({ sql, params, settings });
     queryObservers.push(observer);
@@ -84,12 +103,19 @@ async function main(): Promise<void> {
     for (const q of captured.filter((c) => /^\s*(SELECT|WITH)/i.test(c.sql) && !/set_config/.test(c.sql))) {
       await client.query('BEGIN');
       const s = q.settings;
-      await client.query(
-        `SELECT set_config('app.role', $1, true), set_config('app.org', $2, true), set_config('app.actor', $3, true), set_config('app.municipality_id', $4, true), set_config('app.municipality_ids', $5, true)`,
-        [s.role, s.org, s.actor, s.municipalityId === null ? '' : String(s.municipalityId), s.municipalityIds.join(',')],
-      );
+      // The settings as the API sets them, signed for this backend (src/db/tenant-context.ts).
+      for (const [name, value] of signedContext(s, (client as Client & { processID: number }).processID)) {
+        await client.query(`SELECT set_config($1, $2, true)`, [name, value]);
+      }
       const plan = await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.sql}`, values: q.params });
+      const timings: { planning: number; execution: number }[] = [];
+      for (let i = 1; i < repeat; i++) {
+        const r = await client.query({ text: `EXPLAIN (ANALYZE, COSTS OFF, FORMAT JSON) ${q.sql}`, values: q.params });
+        const [p] = r.rows[0]['QUERY PLAN'] as { 'Planning Time': number; 'Execution Time': number }[];
+        timings.push({ planning: p['Planning Time'], execution: p['Execution Time'] });
+      }
       await client.query('ROLLBACK');
+      if (timings.length) console.error(`${title}: ${summarise(timings)} — ${q.sql.replace(/\s+/g, ' ').slice(0, 100)}`);
       const lines = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
       const scans = lines
         .filter((l: string) => /Scan/.test(l) && !/never executed/.test(l))

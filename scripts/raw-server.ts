@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import { Pool, PoolClient } from 'pg';
+import { configureContextKey, signedContext } from '../src/db/tenant-context';
 import { eligibilityPeriods } from '../src/domain/eligibility';
 
 /** The registration's eligibility periods (R-1.8), computed as the API computes them, once: every raw registration has the same facts. */
@@ -21,6 +22,7 @@ const RAW_PERIODS = JSON.stringify(
     weeklyWorkHours: null,
   }),
 );
+configureContextKey(process.env.CONTEXT_SECRET || null);
 const pool = new Pool({ connectionString: process.env.DATABASE_API_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const today = new Date().toISOString().slice(0, 10);
 
@@ -38,10 +40,17 @@ async function inTenant<T>(settings: { role: string; org: string; m: string; ms:
   try {
     // BEGIN and the settings in one round trip, as the API sends them.
     const lit = (v: string) => c.escapeLiteral(v);
-    await c.query(
-      `BEGIN; SELECT set_config('app.role', ${lit(settings.role)}, true), set_config('app.org', ${lit(settings.org)}, true), set_config('app.actor', 'bench', true),
-              set_config('app.municipality_id', ${lit(settings.m)}, true), set_config('app.municipality_ids', ${lit(settings.ms)}, true)`,
+    const signed = signedContext(
+      {
+        role: settings.role,
+        org: settings.org,
+        actor: 'bench',
+        municipalityId: settings.m ? Number(settings.m) : null,
+        municipalityIds: settings.ms.split(',').filter(Boolean).map(Number),
+      },
+      (c as PoolClient & { processID: number }).processID,
     );
+    await c.query(['BEGIN', ...signed.map(([name, value]) => `SET LOCAL ${name} = ${lit(value)}`)].join('; '));
     const out = await fn(c);
     await c.query('COMMIT');
     return out;

@@ -15,7 +15,8 @@ import { loadOrgDirectory } from '../src/modules/reference';
 import { signDevToken, TokenVerifier } from '../src/auth/token';
 import { loadConfig } from '../src/config';
 import { apiDataSource, apiUrlFrom } from '../src/db/data-sources';
-import { apiPassword, ensureApiLogin, migrate } from '../src/db/database';
+import { apiPassword, ensureApiLogin, migrate, withOwner } from '../src/db/database';
+import { configureContextKey, registerContextKey } from '../src/db/tenant-context';
 import { todayInOslo } from '../src/domain/calendar';
 import { createLogger } from '../src/http/logger';
 import { createApp } from '../src/http/server';
@@ -36,6 +37,8 @@ async function main(): Promise<number> {
   console.error(`seed:demo on ${db.describe}`);
   try {
     await migrate(db.url);
+    configureContextKey(config.contextSecret);
+    await withOwner(db.url, (owner) => registerContextKey(owner));
     let apiUrl = config.databaseApiUrl;
     if (!apiUrl) {
       const password = apiPassword(config);

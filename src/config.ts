@@ -59,6 +59,8 @@ export interface Config {
   tracing: { tracesEndpoint: string | null; serviceName: string; batchDelayMs: number };
   /** Secret the identity numbers' keyed hashes are derived from (IDENTITY_KEY_SECRET, R-13.6); null: the token secret. */
   identityKeySecret: string | null;
+  /** Secret the tenant-context signing key is derived from (CONTEXT_SECRET); null: a random key per process. */
+  contextSecret: string | null;
 }
 
 /** The OTLP traces URL from the standard OpenTelemetry variables; OTEL_TRACES_EXPORTER=none turns it off. */
@@ -166,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchDelayMs: int('OTEL_BSP_SCHEDULE_DELAY', env.OTEL_BSP_SCHEDULE_DELAY, 5000),
     },
     identityKeySecret: env.IDENTITY_KEY_SECRET || null,
+    contextSecret: env.CONTEXT_SECRET || null,
   };
 }

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { loadConfig } from '../../src/config';
-import { migrate } from '../../src/db/database';
+import { migrate, withOwner } from '../../src/db/database';
+import { registerContextKey } from '../../src/db/tenant-context';
 import { EmbeddedDatabase } from '../../src/db/embedded';
 import { scriptDatabase } from './database';
 
@@ -32,5 +33,6 @@ export async function openBenchDatabase(): Promise<{ ownerUrl: string; adminUrl:
   u.pathname = `/${BENCH_DATABASE}`;
   const ownerUrl = u.toString();
   await migrate(ownerUrl);
+  await withOwner(ownerUrl, (owner) => registerContextKey(owner));
   return { ownerUrl, adminUrl, embedded };
 }

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { API_ROLE, apiDataSource, apiUrlFrom, ownerDataSource } from './data-sources';
+import { RequestTransaction } from './request-transaction';
+import { configureContextKey, registerContextKey } from './tenant-context';
 import { EmbeddedDatabase, readOrCreateSecret, startEmbeddedPostgres } from './embedded';
 
 export interface Database {
@@ -41,6 +43,37 @@ export async function migrate(ownerUrl: string): Promise<string[]> {
  * The API login's password: DATABASE_API_PASSWORD, or in development one generated once into .data/.
  * Set on the role by the owner at start-up, so a fresh database works with no manual step.
  */
+/**
+ * One signed transaction as the API login must verify (app.context_verified()): otherwise every request would
+ * see no rows (a key not registered, or the database's clock more than 60 s from this host's). Fail the start.
+ */
+export async function checkContextVerifies(api: DataSource): Promise<void> {
+  const tx = new RequestTransaction(api, { role: 'START_UP_CHECK', org: '', actor: 'start-up', municipalityId: null, municipalityIds: [] });
+  try {
+    await tx.begin(true);
+    const [row] = await tx.query<{ ok: boolean }>(`SELECT app.context_verified() AS ok`);
+    if (!row?.ok) {
+      throw new Error(
+        "The signed tenant context does not verify as the API login: is this process's key registered (app_context.key), and is the database's clock within 60 s of this host's?",
+      );
+    }
+  } finally {
+    await tx.rollback();
+    await tx.release();
+  }
+}
+
+/** Runs fn on a short-lived owner connection. */
+export async function withOwner<T>(ownerUrl: string, fn: (owner: DataSource) => Promise<T>): Promise<T> {
+  const ds = ownerDataSource(ownerUrl);
+  await ds.initialize();
+  try {
+    return await fn(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
 export async function ensureApiLogin(ownerUrl: string, password: string): Promise<void> {
   const ds = ownerDataSource(ownerUrl);
   await ds.initialize();
@@ -69,6 +102,8 @@ export async function openDatabase(config: Config, log: (msg: string) => void): 
   try {
     const applied = await migrate(ownerUrl);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    configureContextKey(config.contextSecret);
+    await withOwner(ownerUrl, (owner) => registerContextKey(owner));
     let apiUrl = config.databaseApiUrl;
     if (!apiUrl) {
       const password = apiPassword(config);
@@ -77,6 +112,7 @@ export async function openDatabase(config: Config, log: (msg: string) => void): 
     }
     const api = apiDataSource(apiUrl, config.poolSize);
     await api.initialize();
+    await checkContextVerifies(api);
     return {
       api,
       ownerUrl,

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { DatabaseUnavailableError, isConnectionError } from './connection-errors';
+import { signedContext } from './tenant-context';
 import { writerLaneOf } from './writer-lane';
 
 /**
@@ -158,15 +159,13 @@ export class RequestTransaction {
       const set = (name: string, value: string) => `SET LOCAL ${name} = ${lit(value)}`;
       this.trace?.begin();
       const endBegin = this.trace?.statement('BEGIN');
+      // The settings are signed for this backend (app.context_signature, src/db/tenant-context.ts): the
+      // policies open no tenant row unless the signature verifies, so the API password alone opens nothing.
       await client.query(
         [
           'BEGIN',
           set('citus.propagate_set_commands', 'local'),
-          set('app.role', s.role),
-          set('app.org', s.org),
-          set('app.actor', s.actor),
-          set('app.municipality_id', s.municipalityId === null ? '' : String(s.municipalityId)),
-          set('app.municipality_ids', s.municipalityIds.join(',')),
+          ...signedContext(s, (client as Client & { processID: number }).processID).map(([name, value]) => set(name, value)),
           set('synchronous_commit', readOnlyOperation ? 'off' : 'on'),
         ].join('; '),
       );

@@ -10,6 +10,7 @@ import { todayInOslo } from '../../src/domain/calendar';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { startTestApp, TestApp } from '../support/app';
 import { participantInput, REGISTER, planInput } from '../support/fixtures';
+import { setSignedContext } from '../support/context';
 
 let t: TestApp;
 let api: DataSource;
@@ -232,11 +233,7 @@ async function as<T>(settings: { role: string; org: string; municipalityId: numb
   await runner.connect();
   await runner.startTransaction();
   try {
-    await runner.query(
-      `SELECT set_config('app.role', $1, true), set_config('app.org', $2, true), set_config('app.actor', 'sql-test', true),
-              set_config('app.municipality_id', $3, true), set_config('app.municipality_ids', $4, true)`,
-      [settings.role, settings.org, settings.municipalityId === null ? '' : String(settings.municipalityId), settings.municipalityIds.join(',')],
-    );
+    await setSignedContext((sql, p) => runner.query(sql, p), { ...settings, actor: 'sql-test' });
     return await fn(async (sql, p) => {
       const r = await runner.query(sql, p, true);
       return (r.records ?? []) as Record<string, unknown>[];

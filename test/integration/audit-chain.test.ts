@@ -17,6 +17,7 @@ import { queryableOf } from '../../src/db/sql';
 import { projectRoot } from '../../src/project-root';
 import { startTestApp, TestApp } from '../support/app';
 import { participantInput, REGISTER } from '../support/fixtures';
+import { setSignedContext } from '../support/context';
 
 let t: TestApp;
 let owner: Client;
@@ -164,11 +165,7 @@ test('the API login appends only through app.audit_append: it cannot read the lo
   const runner = t.api.createQueryRunner();
   await runner.connect();
   const settings = (m: number) =>
-    runner.query(
-      `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.org', '4601', true), set_config('app.municipality_id', $1, true),
-                    set_config('app.municipality_ids', $1, true)`,
-      [String(m)],
-    );
+    setSignedContext((sql, p) => runner.query(sql, p), { role: 'MUNICIPALITY', org: '4601', municipalityId: m, municipalityIds: [m] });
   const append = (m: number) =>
     runner.query(`SELECT app.audit_append($1::smallint, now(), 'r-1', 'forger', 'MUNICIPALITY', '4601', 'forge', NULL, NULL, NULL, '{}'::jsonb)`, [m]);
   try {

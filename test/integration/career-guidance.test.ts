@@ -11,6 +11,7 @@ import { LAW } from '../../src/domain/law-references';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { startTestApp, TestApp } from '../support/app';
 import { participantInput, REGISTER, planInput } from '../support/fixtures';
+import { setSignedContext } from '../support/context';
 
 let t: TestApp;
 const tok: Record<string, string> = {};
@@ -613,11 +614,7 @@ async function asCounty<T>(county: string, fn: (q: Q) => Promise<T>): Promise<T>
   await runner.connect();
   await runner.startTransaction();
   try {
-    await runner.query(
-      `SELECT set_config('app.role', 'COUNTY', true), set_config('app.org', $1, true), set_config('app.actor', 'sql-test', true),
-              set_config('app.municipality_id', '', true), set_config('app.municipality_ids', $2, true)`,
-      [county, ids.join(',')],
-    );
+    await setSignedContext((sql, p) => runner.query(sql, p), { role: 'COUNTY', org: county, actor: 'sql-test', municipalityId: null, municipalityIds: ids });
     return await fn((sql, p) => runner.query(sql, p));
   } finally {
     await runner.rollbackTransaction();
@@ -745,10 +742,7 @@ test('isolation in SQL: a county cannot write outside its referrals, nor repoint
   await runner.connect();
   await runner.startTransaction();
   try {
-    await runner.query(
-      `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true), set_config('app.org', '4601', true)`,
-      [String(bergen)],
-    );
+    await setSignedContext((sql, p) => runner.query(sql, p), { role: 'MUNICIPALITY', org: '4601', municipalityId: bergen, municipalityIds: [bergen] });
     await expect(
       runner.query(`INSERT INTO app.career_guidance_referral (municipality_id, participant_id, county_number, referred_by) VALUES ($1, $2, '11', 'x')`, [
         stavanger,

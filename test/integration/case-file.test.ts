@@ -5,6 +5,7 @@
 import { eligibilityPeriods } from '../../src/domain/eligibility';
 import { startTestApp, TestApp } from '../support/app';
 import { makeFnr, participantInput, REGISTER, planInput } from '../support/fixtures';
+import { setSignedContext } from '../support/context';
 
 let t: TestApp;
 let tok: string;
@@ -289,10 +290,7 @@ describe('moving between municipalities', () => {
       await runner.startTransaction();
       try {
         const m = String(t.directory.municipalityByNumber(org)!.id);
-        await runner.query(
-          `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true)`,
-          [m],
-        );
+        await setSignedContext((sql, p) => runner.query(sql, p), { role: 'MUNICIPALITY', municipalityId: Number(m), municipalityIds: [Number(m)] });
         const rows = await runner.query(
           `SELECT (SELECT count(*) FROM app.participant WHERE id = $1)::int AS p, (SELECT count(*) FROM app.programme WHERE participant_id = $1)::int AS g, (SELECT count(*) FROM app.decision WHERE participant_id = $1)::int AS d`,
           [pid],
@@ -346,10 +344,7 @@ describe('moving between municipalities', () => {
     try {
       const bergen = String(t.directory.municipalityByNumber('4601')!.id);
       const osloId = t.directory.municipalityByNumber('0301')!.id;
-      await runner.query(
-        `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true)`,
-        [bergen],
-      );
+      await setSignedContext((sql, p) => runner.query(sql, p), { role: 'MUNICIPALITY', municipalityId: Number(bergen), municipalityIds: [Number(bergen)] });
       expect((await runner.query(`SELECT count(*)::int AS n FROM app.case_transfer WHERE municipality_id = $1`, [osloId]))[0].n).toBe(0);
       await expect(
         runner.query(

@@ -6,6 +6,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/app';
 import { participantInput, REGISTER } from '../support/fixtures';
+import { setSignedContext } from '../support/context';
 
 let t: TestApp;
 let api: DataSource;
@@ -21,10 +22,7 @@ async function asMunicipality<T>(id: number | null, fn: (q: (sql: string, p?: un
   await runner.startTransaction();
   try {
     if (id !== null) {
-      await runner.query(
-        `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true), set_config('app.org', 'x', true)`,
-        [String(id)],
-      );
+      await setSignedContext((sql, p) => runner.query(sql, p), { role: 'MUNICIPALITY', municipalityId: id, municipalityIds: [id], org: 'x' });
     }
     return await fn((sql, p) => runner.query(sql, p));
   } finally {

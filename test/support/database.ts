@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config';
 import { apiDataSource, apiUrlFrom } from '../../src/db/data-sources';
-import { apiPassword, ensureApiLogin, migrate } from '../../src/db/database';
+import { apiPassword, ensureApiLogin, migrate, withOwner } from '../../src/db/database';
+import { registerContextKey } from '../../src/db/tenant-context';
 
 export interface TestDatabase {
   name: string;
@@ -33,6 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   u.pathname = `/${name}`;
   const ownerUrl = u.toString();
   await migrate(ownerUrl);
+  await withOwner(ownerUrl, (owner) => registerContextKey(owner));
   const password = apiPassword(loadConfig());
   await ensureApiLogin(ownerUrl, password);
   const apiUrl = apiUrlFrom(ownerUrl, password);

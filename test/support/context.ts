@@ -1,0 +1,17 @@
+import { signedContext } from '../../src/db/tenant-context';
+
+type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
+
+/**
+ * Sets a tenant context inside the open transaction the way the API does: the settings and their signature
+ * for this backend (src/db/tenant-context.ts, with the test process's key, which createTestDatabase
+ * registered). Without the signature the policies open no tenant row (test/security/forged-context.test.ts).
+ */
+export async function setSignedContext(
+  query: Query,
+  settings: { role: string; org?: string; actor?: string; municipalityId: number | null; municipalityIds: number[] },
+): Promise<void> {
+  const [{ pid }] = (await query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[];
+  const signed = signedContext({ org: '', actor: '', ...settings }, pid);
+  await query(`SELECT ${signed.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, signed.flat());
+}
