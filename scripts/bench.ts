@@ -23,10 +23,10 @@ import { Client } from 'pg';
 import { signDevToken } from '../src/auth/token';
 import { apiUrlFrom } from '../src/db/data-sources';
 import { ensureApiLogin } from '../src/db/database';
+import { configureContextKey } from '../src/db/tenant-context';
 import { freeLoopbackPort } from '../src/db/embedded';
 import { projectRoot } from '../src/project-root';
 import { openBenchDatabase } from './lib/bench-db';
-import { configureContextKey } from '../src/db/tenant-context';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -38,6 +38,10 @@ interface AutocannonResult {
 }
 
 const SECRET = 'bench-secret-0123456789-0123456789-abcdef';
+// One tenant-context key for the API and both references (they are separate processes; each signs its
+// transactions, and the database opens rows only for a registered key): registered by openBenchDatabase.
+process.env.CONTEXT_SECRET ||= 'bench-context-secret-0123456789-abcdef';
+configureContextKey(process.env.CONTEXT_SECRET);
 // The role introsak_api is shared by every database of the server: keep the password the other users of it set.
 const API_PASSWORD = process.env.DATABASE_API_PASSWORD || 'bench-api-password';
 const arg = (name: string, fallback: string) => {

@@ -13,8 +13,11 @@
 import http from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
+import { configureContextKey, signedContext } from '../src/db/tenant-context';
 import { eligibilityPeriods } from '../src/domain/eligibility';
 
+// The tenant context is signed as the API signs it (the bench gives every process the same CONTEXT_SECRET).
+configureContextKey(process.env.CONTEXT_SECRET || null);
 const pool = new Pool({ connectionString: process.env.DATABASE_API_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 pool.on('error', () => undefined);
 /** The day the API computes its date rules on: Europe/Oslo's calendar date. */
@@ -32,14 +35,20 @@ interface Caller {
 async function oneRoundTrip(c: PoolClient, caller: Caller, statement: string, readOnly = true): Promise<string> {
   const lit = (v: string) => c.escapeLiteral(v);
   const set = (name: string, value: string) => `SET LOCAL ${name} = ${lit(value)}`;
+  const signed = signedContext(
+    {
+      role: caller.role,
+      org: caller.org,
+      actor: caller.sub,
+      municipalityId: caller.m ? Number(caller.m) : null,
+      municipalityIds: caller.ms.split(',').filter(Boolean).map(Number),
+    },
+    (c as PoolClient & { processID: number }).processID,
+  );
   const text = [
     'BEGIN',
     set('citus.propagate_set_commands', 'local'),
-    set('app.role', caller.role),
-    set('app.org', caller.org),
-    set('app.actor', caller.sub),
-    set('app.municipality_id', caller.m),
-    set('app.municipality_ids', caller.ms),
+    ...signed.map(([name, value]) => set(name, value)),
     // As the API: a query's only writes are access-log rows and need not wait for the WAL flush; a mutation does.
     set('synchronous_commit', readOnly ? 'off' : 'on'),
     statement,
