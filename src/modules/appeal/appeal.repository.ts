@@ -148,7 +148,7 @@ function forget(ctx: RequestContext, a: Pick<AppealRecord, 'municipalityId' | 'p
 // Statsforvalteren's list and detail: the appeals with their decision and participant, in one statement.
 
 /** The orders of Statsforvalteren's list: each an index (statsforvalter_id, column, id) read in its own order. */
-export type ForwardedOrderColumn = 'forwarded_at' | 'received_at';
+export type ForwardedOrderColumn = 'forwarded_at' | 'received_at' | 'deadline';
 
 /** What narrows Statsforvalteren's list; every condition given must hold. */
 export interface ForwardedFilter {
@@ -205,7 +205,7 @@ export function forwardedWhere(f: ForwardedFilter) {
   };
 }
 
-const KEYSET_CAST: Record<ForwardedOrderColumn, 'timestamptz' | 'date'> = { forwarded_at: 'timestamptz', received_at: 'date' };
+const KEYSET_CAST: Record<ForwardedOrderColumn, 'timestamptz' | 'date'> = { forwarded_at: 'timestamptz', received_at: 'date', deadline: 'date' };
 
 /** A decision's columns in a forwarded-appeal row, prefixed `d_` (the columns the decision module's toDecision reads). */
 export const FORWARDED_DECISION_PREFIX = 'd_';
@@ -376,17 +376,20 @@ export const appealRepository = {
     ctx: RequestContext,
     filter: ForwardedFilter,
     order: ForwardedOrderColumn,
-    after: ForwardedKeyset | null,
+    beyond: ForwardedKeyset | null,
     limit: number,
+    reading: 'ASC' | 'DESC' = 'ASC',
   ): Promise<{ totalCount: number; rows: ForwardedAppealRecord[] }> {
     const where = forwardedWhere(filter);
+    const dir = reading === 'DESC' ? 'desc' : 'asc';
     let page = forwardedBase().where(where);
-    if (after) {
-      page = page.where(
-        sql<SqlBool>`(${sql.ref(`a.${order}` satisfies `a.${keyof Tables['app.appeal']}`)}, a.id) > (${after.value}::${sql.raw(KEYSET_CAST[order])}, ${after.id}::uuid)`,
-      );
+    if (beyond) {
+      // The order's columns are NOT NULL for a forwarded appeal: a plain row comparison, either way.
+      const tuple = sql`(${sql.ref(`a.${order}` satisfies `a.${keyof Tables['app.appeal']}`)}, a.id)`;
+      const at = sql`(${beyond.value}::${sql.raw(KEYSET_CAST[order])}, ${beyond.id}::uuid)`;
+      page = page.where(reading === 'DESC' ? sql<SqlBool>`${tuple} < ${at}` : sql<SqlBool>`${tuple} > ${at}`);
     }
-    page = page.orderBy(`a.${order}`).orderBy('a.id').limit(limit);
+    page = page.orderBy(`a.${order}`, dir).orderBy('a.id', dir).limit(limit);
     const rows = await run(
       ctx.tx,
       db
@@ -400,8 +403,8 @@ export const appealRepository = {
         .leftJoinLateral(withDetails(page).as('page'), (j) => j.onTrue())
         .select('c.total_count')
         .selectAll('page')
-        .orderBy(`page.${order}`)
-        .orderBy('page.id'),
+        .orderBy(`page.${order}`, dir)
+        .orderBy('page.id', dir),
     );
     const totalCount = Number(rows[0]?.total_count ?? 0);
     // Without a match the lateral gives one row of NULLs next to the count.

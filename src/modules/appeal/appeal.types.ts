@@ -15,7 +15,7 @@ import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
 import type { AppealDeadlineBasis, LateAppealGround } from '../../domain/deadlines';
 import type { Role } from '../../auth/roles';
 import { enumFrom, ParticipationBasisEnum, RoleEnum } from '../../graphql/enums';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Connection, PageArgs, SORT_DIRECTIONS, SortDirectionEnum, SortDirectionValue } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { BenefitDetails, DecisionOutcomeEnum, DecisionTypeEnum, ExemptionDetails, ExtensionDetails, HaltDetails, LeaveDetails } from '../decision';
 import { PLAIN_TEXT } from '../shared';
@@ -53,13 +53,13 @@ export const APPEAL_HISTORY_EVENTS = [
 ] as const satisfies readonly AppealHistoryEvent[];
 export type { AppealHistoryEvent };
 export const AppealHistoryEventEnum = enumFrom(APPEAL_HISTORY_EVENTS, 'AppealHistoryEvent');
-export const APPEAL_ORDERS = ['WAITING_LONGEST', 'RECEIVED_AT'] as const;
+export const APPEAL_ORDERS = ['WAITING_LONGEST', 'RECEIVED_AT', 'DEADLINE'] as const;
 export type AppealOrder = (typeof APPEAL_ORDERS)[number];
-export const AppealOrderEnum = enumFrom(
-  APPEAL_ORDERS,
-  'AppealOrder',
-  'WAITING_LONGEST: forwarded longest ago first. RECEIVED_AT: received by the municipality earliest first. Ties by id.',
-);
+export const AppealOrderEnum = enumFrom(APPEAL_ORDERS, 'AppealOrder', 'The order of an appeal list, ascending unless direction is DESC; ties by id.', {
+  WAITING_LONGEST: 'Forwarded to Statsforvalteren (oversendt) longest ago first.',
+  RECEIVED_AT: 'Received by the municipality (mottatt) earliest first.',
+  DEADLINE: 'The appeal deadline (klagefrist, R-9.2) earliest first.',
+});
 
 @ObjectType({ simpleResolvers: true, description: 'Who took a step of an appeal, and for which organisation.' })
 export class AppealActor {
@@ -246,7 +246,12 @@ export class AppealFilter {
 @ArgsType()
 export class AppealsArgs extends PageArgs {
   @Field(() => AppealFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: AppealFilter | null;
-  @Field(() => AppealOrderEnum, { defaultValue: 'WAITING_LONGEST' }) @IsIn(APPEAL_ORDERS as unknown as string[]) orderBy: AppealOrder;
+  @Field(() => AppealOrderEnum, { defaultValue: 'WAITING_LONGEST', description: 'The order of the list.' })
+  @IsIn(APPEAL_ORDERS as unknown as string[])
+  orderBy: AppealOrder;
+  @Field(() => SortDirectionEnum, { defaultValue: 'ASC', description: 'The direction of orderBy; a cursor belongs to one order and direction.' })
+  @IsIn(SORT_DIRECTIONS as unknown as string[])
+  direction: SortDirectionValue = 'ASC';
 }
 
 /** The arguments every step on an existing appeal takes. */

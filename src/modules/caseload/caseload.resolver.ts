@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { declarePurpose, noteBulkRead, noteRead } from '../access-log';
 import { ownMunicipality, RequestContext, requestLoader } from '../shared';
-import { pageInfoOf } from '../../graphql/pagination';
+import { pageInfoFor } from '../../graphql/pagination';
 import { selectsField } from './caseload.sql';
 import { CaseloadService, filterPurpose } from './caseload.service';
 import { CaseloadSummary, ParticipantConnection, ParticipantsArgs } from './caseload.types';
@@ -19,7 +19,7 @@ export class CaseloadResolver {
     const withCount = selectsField(info, 'totalCount');
     if (filter) declarePurpose(ctx, info, `CASE_LIST ${filter}`);
     const page = await CaseloadService.list(ctx, args, { withCount, withMatched: Boolean(filter) && withCount });
-    const { rows, hasNextPage, totalCount, cursor, matchedIds } = page;
+    const { rows, totalCount, cursor, matchedIds } = page;
     // A list the request already read (an alias of the same field) was logged with it.
     const logged = requestLoader(ctx, 'caseload.logged', () => new WeakSet<object>());
     if (filter && !logged.has(page)) {
@@ -36,7 +36,7 @@ export class CaseloadResolver {
       if (withCount) noteBulkRead(ctx, { municipalityId, purpose: `CASE_COUNT ${filter}`, fields: ['totalCount'], joinedIds: matchedIds });
     }
     const edges = rows.map((node) => ({ node, cursor: cursor(node) }));
-    return { edges, totalCount, pageInfo: pageInfoOf(edges, hasNextPage, args.after) };
+    return { edges, totalCount, pageInfo: pageInfoFor(edges, page) };
   }
 
   @Authorized('MUNICIPALITY')
