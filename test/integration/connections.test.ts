@@ -1,6 +1,6 @@
 /**
  * Relay-complete connections on every list (issue 17 item 3): the case list, the county's referral list,
- * Statsforvalteren's appeal list, the worklist and a participant's access log, each paged forward
+ * Statsforvalteren's appeal list, the municipality's own appeal list (item 6), the worklist and a participant's access log, each paged forward
  * (first/after) and backward (last/before), ascending and descending on every order it offers, with
  * pageInfo's four fields and totalCount, and the same number of SQL statements whatever the page size,
  * in either direction.
@@ -159,6 +159,16 @@ const LISTS: List[] = [
     args: 'orderBy: $orderBy',
     node: 'id deadline receivedAt forwardedAt',
     orders: ['WAITING_LONGEST', 'RECEIVED_AT', 'DEADLINE'].map((orderBy) => ({ orderBy })),
+    key: (n) => n.id as string,
+  },
+  {
+    name: "the municipality's appeals",
+    token: () => caseworker,
+    field: 'municipalityAppeals',
+    defs: '$orderBy: MunicipalityAppealOrder',
+    args: 'orderBy: $orderBy',
+    node: 'id deadline receivedAt',
+    orders: ['DEADLINE', 'RECEIVED_AT'].map((orderBy) => ({ orderBy })),
     key: (n) => n.id as string,
   },
   {

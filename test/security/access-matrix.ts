@@ -42,6 +42,10 @@ export const ACCESS_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Query.participant': row(R, H, F, F, F, F, F, U),
   'Query.participants': row(R, R, F, F, F, F, F, U),
   'Query.caseloadSummary': row(R, R, F, F, F, F, F, U),
+  // An exact identity-number search finds only the caller's own municipality's participant (another's: null, not an error).
+  'Query.participantByIdentityNumber': row(R, R, F, F, F, F, F, U),
+  // The municipality's own appeals (another municipality's list is its own, without this case's appeals).
+  'Query.municipalityAppeals': row(R, R, F, F, F, F, F, U),
   'Query.participationCertificate': row(R, H, F, F, F, F, F, U),
   'Query.participantAccessLog': row(R, H, F, F, F, F, F, U),
   'Mutation.registerParticipant': row(R, R, F, F, F, F, F, U),

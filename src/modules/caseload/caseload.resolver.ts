@@ -1,11 +1,15 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { declarePurpose, noteBulkRead, noteRead } from '../access-log';
+import { IdentityNumberSearchArgs, Participant, ParticipantService, toParticipant } from '../participant';
 import { ownMunicipality, RequestContext, requestLoader } from '../shared';
 import { pageInfoFor } from '../../graphql/pagination';
 import { selectsField } from './caseload.sql';
 import { CaseloadService, filterPurpose } from './caseload.service';
 import { CaseloadSummary, ParticipantConnection, ParticipantsArgs } from './caseload.types';
+
+/** The purpose an identity-number search is logged with. */
+export const IDENTITY_NUMBER_SEARCH = 'IDENTITY_NUMBER_SEARCH';
 
 @Authorized('MUNICIPALITY')
 @Resolver()
@@ -37,6 +41,20 @@ export class CaseloadResolver {
     }
     const edges = rows.map((node) => ({ node, cursor: cursor(node) }));
     return { edges, totalCount, pageInfo: pageInfoFor(edges, page) };
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Query(() => Participant, {
+    nullable: true,
+    description:
+      "The municipality's participant with exactly this fødselsnummer or D-number, or null: an exact search (never a part of the number), logged in the participant's access log with purpose IDENTITY_NUMBER_SEARCH whatever fields are read. One SQL statement.",
+  })
+  async participantByIdentityNumber(@Args() args: IdentityNumberSearchArgs, @Ctx() ctx: RequestContext): Promise<Participant | null> {
+    const found = await ParticipantService.findByIdentityNumber(ctx, args.identityNumber);
+    if (!found) return null;
+    // The answer names the person (a search that finds someone says they are a participant here), whatever fields are read.
+    noteRead(ctx, [{ participantId: found.id, municipalityId: found.municipalityId }], IDENTITY_NUMBER_SEARCH, ['identityNumber']);
+    return toParticipant(found);
   }
 
   @Authorized('MUNICIPALITY')

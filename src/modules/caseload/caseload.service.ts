@@ -140,6 +140,12 @@ export const CaseloadService = {
     return {
       total: Object.values(byStatus).reduce<number>((sum, n) => sum + Number(n), 0),
       byStatus: PARTICIPANT_STATUSES.map((status) => ({ status, count: Number(byStatus[status] ?? 0) })),
+      byCaseworker: ((row.by_caseworker ?? []) as { sub: string | null; name: string | null; total: number; open: number }[]).map((w) => ({
+        sub: w.sub,
+        name: w.sub === null ? null : w.name,
+        total: Number(w.total),
+        open: Number(w.open),
+      })),
       ...flags,
       decisionsAwaitingNotice: Number(row.decisions_awaiting_notice),
       programmesEndingWithin30Days: Number(row.programmes_ending_30),

@@ -137,6 +137,7 @@ export function filterConditions(filter: ParticipantFilter | null | undefined, q
   if (filter.eligibility) out.push(`${P[ELIGIBILITY_SPAN[filter.eligibility]]} @> ${q.today()}`);
   if (filter.assignedToMe === true) out.push(`${P.assigned_to_sub} = ${q.params.once('sub', actorSub)}`);
   if (filter.assignedToMe === false) out.push(`${P.assigned_to_sub} IS DISTINCT FROM ${q.params.once('sub', actorSub)}`);
+  if (filter.assignedTo) out.push(`${P.assigned_to_sub} = ANY(${q.params.add(filter.assignedTo, 'text[]')})`);
   return out;
 }
 
@@ -258,6 +259,11 @@ export function summarySql(municipality: string, q: SqlScope): string {
   return `SELECT
     (SELECT coalesce(jsonb_object_agg(s.status, s.n), '{}'::jsonb)
        FROM (SELECT ${P.status}, count(*) AS n FROM ${table} p WHERE ${P.municipality_id} = ${municipality} GROUP BY ${P.status}) s) AS by_status,
+    (SELECT coalesce(jsonb_agg(jsonb_build_object('sub', w.sub, 'name', w.name, 'total', w.total, 'open', w.open)
+                       ORDER BY w.sub IS NULL, w.open DESC, w.name, w.sub), '[]'::jsonb)
+       FROM (SELECT ${P.assigned_to_sub} AS sub, max(${P.assigned_to_name}) AS name, count(*) AS total,
+                    count(*) FILTER (WHERE ${P.status} NOT IN (${sqlList(ENDED)})) AS open
+               FROM ${table} p WHERE ${P.municipality_id} = ${municipality} GROUP BY ${P.assigned_to_sub}) w) AS by_caseworker,
     ${flags.join(',\n    ')},
     ${decisionsAwaitingNoticeCountSql(municipality)} AS decisions_awaiting_notice,
     ${programmesEndingCountSql(municipality, q.today(), '30')} AS programmes_ending_30,

@@ -89,6 +89,17 @@ export class ParticipantFilter {
   @IsBoolean()
   assignedToMe?: boolean | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Assigned to any of these caseworkers (saksbehandler), by subject (user id, as in assignedTo.sub and caseloadSummary.byCaseworker); an empty list matches nothing.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @MaxLength(200, { each: true })
+  @Matches(PLAIN_TEXT, { each: true, message: 'assignedTo contains control characters' })
+  assignedTo?: string[] | null;
+
   @Field(() => EligibilityBasisEnum, {
     nullable: true,
     description: "Right and duty, discretionary or none (R-1.8) on today's date, read from the eligibility periods stored with the participant's facts.",
@@ -134,6 +145,24 @@ export class StatusCount {
   count: number;
 }
 
+@ObjectType({ simpleResolvers: true, description: "One caseworker's (saksbehandler's) caseload: the participants assigned to them." })
+export class CaseworkerCount {
+  @Field(() => String, {
+    nullable: true,
+    description: "The caseworker's subject (user id): what ParticipantFilter.assignedTo takes; null for the participants assigned to nobody.",
+  })
+  sub: string | null;
+
+  @Field(() => String, { nullable: true, description: "The caseworker's name as last assigned; null for the participants assigned to nobody." })
+  name: string | null;
+
+  @Field(() => Int, { description: 'All participants assigned to the caseworker.' })
+  total: number;
+
+  @Field(() => Int, { description: 'Of those, the open cases (not COMPLETED, INTERRUPTED or TRANSFERRED).' })
+  open: number;
+}
+
 @ObjectType({ simpleResolvers: true, description: "The municipality's caseload at a glance, today (Europe/Oslo)." })
 export class CaseloadSummary {
   @Field(() => Int, { description: 'All participants.' })
@@ -141,6 +170,11 @@ export class CaseloadSummary {
 
   @Field(() => [StatusCount], { description: 'Every status, with zero counts.' })
   byStatus: StatusCount[];
+
+  @Field(() => [CaseworkerCount], {
+    description: 'The caseload of every caseworker with at least one participant, most open cases first (ties by name), and the unassigned last.',
+  })
+  byCaseworker: CaseworkerCount[];
 
   @Field(() => Int, { description: 'Start deadline passed, programme not started (filter: startOverdue).' })
   startsOverdue: number;
