@@ -1,6 +1,6 @@
 /**
  * Relay-complete connections on every list (issue 17 item 3): the case list, the county's referral list,
- * Statsforvalteren's appeal list, the municipality's own appeal list (item 6), the worklist and a participant's access log, each paged forward
+ * Statsforvalteren's appeal list, the municipality's own appeal list (item 6), the transfer inbox, the worklist and a participant's access log, each paged forward
  * (first/after) and backward (last/before), ascending and descending on every order it offers, with
  * pageInfo's four fields and totalCount, and the same number of SQL statements whatever the page size,
  * in either direction.
@@ -98,6 +98,22 @@ beforeAll(async () => {
       [bergen, people[i].id, `${day(90 + (i % 3))} 09:00:00+02`],
     );
   }
+  // The transfer inbox: Oslo sends 11 cases to Bergen (all sent today: ties on the day, broken by id).
+  const oslo = t.directory.municipalityByNumber('0301')!.id;
+  const osloCw = await t.token('MUNICIPALITY', '0301', 'cw-oslo', 'Oslo');
+  const sent = Array.from({ length: 11 }, () => crypto.randomUUID());
+  await owner.query(
+    `INSERT INTO app.participant (municipality_id, id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date,
+       settlement_date, settled_by_agreement, start_deadline, status, assigned_to_sub, assigned_to_name, eligibility_periods)
+     SELECT $1, id, 'Sent ' || k, lpad((90000 + k)::text, 11, '0'), '1990-05-17', 'REFUGEE', '2025-10-01', '2025-10-10', '2026-01-10', true,
+            '2026-04-10', 'REGISTERED', 'cw-oslo', 'Oslo', '[]'
+       FROM unnest($2::uuid[], $3::int[]) AS x(id, k)`,
+    [oslo, sent, sent.map((_, k) => k)],
+  );
+  for (const id of sent) {
+    const res = await t.gql(osloCw, `mutation($id: UUID!) { transferParticipant(participantId: $id, toMunicipality: "4601") { status } }`, { id });
+    expect(res.body.errors).toBeUndefined();
+  }
   // The access log: one entry per read of the first person's case file.
   for (let i = 0; i < 13; i++) {
     const res = await t.gql(caseworker, `query($id: UUID!) { participant(id: $id) { name } }`, { id: people[0].id });
@@ -169,6 +185,16 @@ const LISTS: List[] = [
     args: 'orderBy: $orderBy',
     node: 'id deadline receivedAt',
     orders: ['DEADLINE', 'RECEIVED_AT'].map((orderBy) => ({ orderBy })),
+    key: (n) => n.id as string,
+  },
+  {
+    name: 'the transfer inbox',
+    token: () => caseworker,
+    field: 'incomingTransfersConnection',
+    defs: '',
+    args: '',
+    node: 'id sentAt name',
+    orders: [{}],
     key: (n) => n.id as string,
   },
   {

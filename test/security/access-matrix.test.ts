@@ -143,6 +143,10 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
     case 'incomingTransfers':
       select = '{ name }';
       break;
+    case 'incomingTransfersConnection':
+      int('first', 100);
+      select = '{ totalCount edges { node { name } } }';
+      break;
     case 'acceptTransfer':
       id('transferId', f.transferId);
       int('expectedVersion', BAD_VERSION);

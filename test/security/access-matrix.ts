@@ -65,6 +65,7 @@ export const ACCESS_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Mutation.cancelAbsence': row(R, H, F, F, F, F, F, U),
   'Mutation.transferParticipant': row(R, H, F, F, F, F, F, U),
   'Query.incomingTransfers': row(R, R, F, F, F, F, F, U),
+  'Query.incomingTransfersConnection': row(R, R, F, F, F, F, F, U),
   'Mutation.acceptTransfer': row(R, H, F, F, F, F, F, U),
   'Mutation.rejectTransfer': row(R, H, F, F, F, F, F, U),
   // Career guidance: referral by the municipality, guidance by the county of the case.
