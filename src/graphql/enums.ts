@@ -4,9 +4,17 @@ import { CEFR_LEVELS } from '../domain/integration-plan';
 import { END_GOALS } from '../domain/end-goal';
 
 /** Turns a domain `as const` list into an object type-graphql can register as a GraphQL enum. */
-export function enumFrom<T extends string>(values: readonly T[], name: string, description?: string): Record<T, T> {
+export function enumFrom<T extends string>(
+  values: readonly T[],
+  name: string,
+  description?: string,
+  valueDescriptions?: Partial<Record<T, string>>,
+): Record<T, T> {
   const obj = Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-  registerEnumType(obj, { name, description });
+  const valuesConfig = valueDescriptions
+    ? (Object.fromEntries(Object.entries(valueDescriptions).map(([v, d]) => [v, { description: d as string }])) as Partial<Record<T, { description: string }>>)
+    : undefined;
+  registerEnumType(obj, { name, description, valuesConfig });
   return obj;
 }
 

@@ -2,42 +2,118 @@ import crypto from 'node:crypto';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from './errors';
+import { enumFrom } from './enums';
 
 export const MAX_PAGE_SIZE = 100;
 
-/** Relay-style page arguments. Page size is capped with an error, never silently clamped. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+export const SORT_DIRECTIONS = ['ASC', 'DESC'] as const;
+export type SortDirectionValue = (typeof SORT_DIRECTIONS)[number];
+export const SortDirectionEnum = enumFrom(
+  SORT_DIRECTIONS,
+  'SortDirection',
+  "The direction of a list's order. ASC: smallest (earliest) first, rows without a value last. DESC: the exact reverse (largest first, rows without a value first, ties by id descending).",
+  { ASC: 'Ascending: smallest or earliest first, rows without a value last.', DESC: 'Descending: the exact reverse of ASC.' },
+);
+
+/**
+ * Relay-style page arguments: first/after pages forward, last/before backward (the rows just before
+ * `before`, or the list's last rows), still in the list's order. Page size is capped with an error,
+ * never silently clamped; without first and last a page is the first 20 rows.
+ */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
+  @Field(() => Int, { nullable: true, description: 'Page size forward (after `after`, or from the start), 1 to 100; 20 when neither first nor last is given.' })
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
-  first: number;
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()
   @MaxLength(200)
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Page size backward (the rows just before `before`, or the list's last rows), 1 to 100." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The startCursor of the following page: page backward from it (with last).' })
+  @IsOptional()
+  @MaxLength(200)
+  before?: string | null;
+}
+
+/**
+ * Which rows a page asks for: `size` rows read from `cursor` in the list's order (forward) or in its
+ * reverse (backward). A backward page is read in the reverse order with LIMIT size + 1 and turned back
+ * in Node (pageOf), so both directions read the same index, one statement each.
+ */
+export interface PageWindow {
+  size: number;
+  backward: boolean;
+  cursor: string | null;
+  /** The argument the cursor came in: what a refused cursor's error names. */
+  cursorArg: 'after' | 'before';
+}
+
+export function pageWindow(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }): PageWindow {
+  const given = (v: unknown) => v !== null && v !== undefined;
+  if (given(args.first) && given(args.last)) throw badInput('last', 'Give first (page forward) or last (page backward), not both');
+  if (args.after && args.before) throw badInput('before', 'Give after (page forward) or before (page backward), not both');
+  if (given(args.last) || args.before) {
+    if (given(args.first)) throw badInput('first', 'before pages backward: give last with it, not first');
+    if (args.after) throw badInput('after', 'last pages backward: give before with it, not after');
+    return { size: args.last ?? DEFAULT_PAGE_SIZE, backward: true, cursor: args.before ?? null, cursorArg: 'before' };
+  }
+  return { size: args.first ?? DEFAULT_PAGE_SIZE, backward: false, cursor: args.after ?? null, cursorArg: 'after' };
+}
+
+/** The direction rows are read in for a window: the list's own, or its reverse for a backward page. */
+export function readingDirection<D extends 'ASC' | 'DESC'>(direction: D, w: PageWindow): 'ASC' | 'DESC' {
+  return w.backward ? (direction === 'ASC' ? 'DESC' : 'ASC') : direction;
+}
+
+/**
+ * A page out of the rows read for a window (at most size + 1, in reading order): the page in the list's
+ * order, and whether rows follow or come before it. A page asked for from a cursor has rows on the
+ * cursor's side (a cursor names a row the server gave).
+ */
+export function pageOf<T>(read: readonly T[], w: PageWindow): { rows: T[]; hasNextPage: boolean; hasPreviousPage: boolean } {
+  const more = read.length > w.size;
+  const rows = read.slice(0, w.size);
+  if (w.backward) return { rows: rows.reverse(), hasNextPage: Boolean(w.cursor), hasPreviousPage: more };
+  return { rows, hasNextPage: more, hasPreviousPage: Boolean(w.cursor) };
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Where a page stands in its list (Relay cursor connections).' })
 export class PageInfo {
-  @Field({ description: 'More rows follow this page (ask with after: endCursor).' })
+  @Field({ description: 'More rows follow this page (ask with first and after: endCursor).' })
   hasNextPage: boolean;
 
-  @Field({ description: 'Rows come before this page: the page was asked for after a cursor.' })
+  @Field({ description: 'Rows come before this page (ask with last and before: startCursor).' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true, description: "The first row's cursor; null on an empty page." })
+  @Field(() => String, { nullable: true, description: "The first row's cursor (the previous page's before); null on an empty page." })
   startCursor: string | null;
 
   @Field(() => String, { nullable: true, description: "The last row's cursor (the next page's after); null on an empty page." })
   endCursor: string | null;
 }
 
-/** The page info of a forward page: rows before it exist when it was asked for after a cursor (a cursor names a row the server gave). */
-export function pageInfoOf(edges: readonly { cursor: string }[], hasNextPage: boolean, after: string | null | undefined): PageInfo {
-  return { hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+/** The page info of a page of edges. */
+export function pageInfoFor(edges: readonly { cursor: string }[], page: { hasNextPage: boolean; hasPreviousPage: boolean }): PageInfo {
+  return {
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: page.hasPreviousPage,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
 }
 
 /*
@@ -63,7 +139,7 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number, field = 'after'): unknown[] {
+export function decodeCursor(cursor: string, arity: number, field: string = 'after'): unknown[] {
   try {
     const raw = Buffer.from(cursor, 'base64url');
     if (raw.length >= 12 + 16 + 2 && raw.toString('base64url') === cursor) {
@@ -82,21 +158,21 @@ export function decodeCursor(cursor: string, arity: number, field = 'after'): un
 
 /** A Relay connection type for T: edges with cursors, pageInfo and totalCount. */
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One row of the ${name} list with its cursor.` })
   class Edge {
-    @Field()
+    @Field({ description: 'Where this row stands: after or before it pages on from here. Opaque and sealed; bound to the order it was read in.' })
     cursor: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: 'The row.' })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of the ${name} list (Relay cursor connection).` })
   class ConnectionType {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: "The page's rows, in the list's order (also for a backward page)." })
     edges: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where the page stands in its list.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'All matching rows, not only this page.' })

@@ -5,6 +5,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { DocumentNode, GraphQLError, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { GraphQLContext } from '../graphql/context';
+import { DEFAULT_PAGE_SIZE } from '../graphql/pagination';
 
 /** Bounds checked before any SQL runs. Documented in SECURITY.md. */
 export const LIMITS = {
@@ -29,10 +30,11 @@ export const validationRules: ValidationRule[] = [
   maxDirectivesRule({ n: LIMITS.maxDirectives, ...report }) as unknown as ValidationRule,
 ];
 
-/** A page of `first` rows costs its children `first` times over. */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? args.first : undefined;
-  return first === undefined ? undefined : 1 + childComplexity * Math.max(1, first);
+/** A page of `first` (or `last`) rows costs its children that many times over; a page field given neither, the default page. */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
+  const paged = size ?? (field.args.some((a) => a.name === 'first') ? DEFAULT_PAGE_SIZE : undefined);
+  return paged === undefined ? undefined : 1 + childComplexity * Math.max(1, paged);
 };
 
 /** The cost of an operation with its variables; a variable getComplexity cannot coerce is the client's error. */

@@ -56,7 +56,15 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
       select = '{ edges { node { name maskedIdentityNumber } } }';
       break;
     case 'caseloadSummary':
-      select = '{ total }';
+      select = '{ total byCaseworker { sub total } }';
+      break;
+    case 'participantByIdentityNumber':
+      str('identityNumber', f.identityNumber);
+      select = '{ name identityNumber }';
+      break;
+    case 'municipalityAppeals':
+      int('first', 100);
+      select = '{ totalCount countsByState { state count } edges { node { id state } } }';
       break;
     case 'worklist':
       int('first', 100);
@@ -145,6 +153,10 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
       break;
     case 'incomingTransfers':
       select = '{ name }';
+      break;
+    case 'incomingTransfersConnection':
+      int('first', 100);
+      select = '{ totalCount edges { node { name } } }';
       break;
     case 'acceptTransfer':
       id('transferId', f.transferId);

@@ -42,6 +42,10 @@ export const ACCESS_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Query.participant': row(R, H, F, F, F, F, F, U),
   'Query.participants': row(R, R, F, F, F, F, F, U),
   'Query.caseloadSummary': row(R, R, F, F, F, F, F, U),
+  // An exact identity-number search finds only the caller's own municipality's participant (another's: null, not an error).
+  'Query.participantByIdentityNumber': row(R, R, F, F, F, F, F, U),
+  // The municipality's own appeals (another municipality's list is its own, without this case's appeals).
+  'Query.municipalityAppeals': row(R, R, F, F, F, F, F, U),
   'Query.participationCertificate': row(R, H, F, F, F, F, F, U),
   'Query.participantAccessLog': row(R, H, F, F, F, F, F, U),
   'Mutation.registerParticipant': row(R, R, F, F, F, F, F, U),
@@ -63,6 +67,7 @@ export const ACCESS_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Mutation.cancelAbsence': row(R, H, F, F, F, F, F, U),
   'Mutation.transferParticipant': row(R, H, F, F, F, F, F, U),
   'Query.incomingTransfers': row(R, R, F, F, F, F, F, U),
+  'Query.incomingTransfersConnection': row(R, R, F, F, F, F, F, U),
   'Mutation.acceptTransfer': row(R, H, F, F, F, F, F, U),
   'Mutation.rejectTransfer': row(R, H, F, F, F, F, F, U),
   // Career guidance: referral by the municipality, guidance by the county of the case.

@@ -44,6 +44,9 @@ const PURPOSE_BY_ROOT: Record<string, string> = {
   appeals: 'APPEAL_LIST',
   careerGuidanceReferrals: 'REFERRAL_LIST',
   incomingTransfers: 'TRANSFER_INBOX',
+  incomingTransfersConnection: 'TRANSFER_INBOX',
+  participantByIdentityNumber: 'IDENTITY_NUMBER_SEARCH',
+  municipalityAppeals: 'MUNICIPALITY_APPEAL_LIST',
 };
 
 function rootField(info: GraphQLResolveInfo): string {

@@ -60,21 +60,30 @@ export const accessLogRepository = {
     );
   },
 
-  /** A page of the participant's log, newest first, after the entry (atKey, id); `limit` rows at most. */
+  /**
+   * A page of the participant's log read in `reading` order (DESC: newest first), beyond the entry
+   * (atKey, id) in that order; `limit` rows at most. The index access_log_participants finds the rows.
+   */
   async page(
     ctx: RequestContext,
     municipalityId: number,
     participantIds: string[],
-    after: { atKey: string; id: string } | null,
+    beyond: { atKey: string; id: string } | null,
     limit: number,
+    reading: 'ASC' | 'DESC' = 'DESC',
   ): Promise<AccessLogEntryRecord[]> {
     let q = db
       .selectFrom('app.access_log')
       .select(['id', 'at', 'actor_role', 'actor_org', 'purpose', 'fields', sql<string>`at::text`.as('at_key')])
       .where('municipality_id', '=', municipalityId)
       .where('participant_ids', '&&', naming(participantIds));
-    if (after) q = q.where(sql<boolean>`(${sql.ref('at')}, ${sql.ref('id')}) < (${after.atKey}::timestamptz, ${after.id}::uuid)`);
-    const rows = await run(ctx.tx, q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit));
+    if (beyond) {
+      const tuple = sql<boolean>`(${sql.ref('at')}, ${sql.ref('id')})`;
+      const at = sql`(${beyond.atKey}::timestamptz, ${beyond.id}::uuid)`;
+      q = q.where(reading === 'DESC' ? sql<boolean>`${tuple} < ${at}` : sql<boolean>`${tuple} > ${at}`);
+    }
+    const dir = reading === 'DESC' ? 'desc' : 'asc';
+    const rows = await run(ctx.tx, q.orderBy('at', dir).orderBy('id', dir).limit(limit));
     return rows.map(toRecord);
   },
 

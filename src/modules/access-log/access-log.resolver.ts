@@ -1,22 +1,26 @@
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { decodeCursor, encodeCursor, PageArgs, pageInfoOf } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
 import { UUIDScalar } from '../../graphql/scalars';
 import { RequestContext } from '../shared';
 import { AccessLogService } from './access-log.service';
-import { AccessLogConnection } from './access-log.types';
+import { AccessLogArgs, AccessLogConnection } from './access-log.types';
 
 @Authorized('MUNICIPALITY')
 @Resolver()
 export class AccessLogResolver {
   @Authorized('MUNICIPALITY')
-  @Query(() => AccessLogConnection, { description: "Who read this participant's personal data, newest first." })
+  @Query(() => AccessLogConnection, {
+    description: "Who read this participant's personal data (innsyn, GDPR art. 15), newest first (direction: ASC for oldest first).",
+  })
   async participantAccessLog(
     @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Args() page: PageArgs,
+    @Args() page: AccessLogArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<AccessLogConnection> {
-    const after = page.after ? decodeCursor(page.after, 2) : null;
-    const { entries, hasNextPage, totalCount, cursorValues } = await AccessLogService.forParticipant(ctx, participantId, { first: page.first, after });
+    const window = pageWindow(page);
+    const cursor = window.cursor ? decodeCursor(window.cursor, 3, window.cursorArg) : null;
+    const found = await AccessLogService.forParticipant(ctx, participantId, { window, cursor, direction: page.direction });
+    const { entries, totalCount, cursorValues } = found;
     const edges = entries.map((e) => ({
       cursor: encodeCursor(cursorValues(e)),
       node: {
@@ -28,6 +32,6 @@ export class AccessLogResolver {
         fields: e.fields,
       },
     }));
-    return { edges, totalCount, pageInfo: pageInfoOf(edges, hasNextPage, page.after) };
+    return { edges, totalCount, pageInfo: pageInfoFor(edges, found) };
   }
 }

@@ -1,5 +1,6 @@
 /** Writing the request's access log before it commits, and reading a participant's log (GDPR art. 15). */
 import { InvalidInputError } from '../../domain/errors';
+import { pageOf, PageWindow, readingDirection } from '../../graphql/pagination';
 import { ParticipantService } from '../participant';
 import { RequestContext } from '../shared';
 import { accessLogRepository, AccessLogEntryRecord, AccessLogGroup } from './access-log.repository';
@@ -41,27 +42,35 @@ export async function flushAccessLog(ctx: RequestContext): Promise<void> {
 
 export const AccessLogService = {
   /**
-   * A page of who read the participant's personal data, newest first, and how many entries there are.
-   * `after` is the cursor's values as the transport decoded them (unchecked).
+   * A page of who read the participant's personal data (newest first, or with direction ASC oldest first)
+   * and how many entries there are. `cursor` is the cursor's values as the transport decoded them (unchecked).
    */
   async forParticipant(
     ctx: RequestContext,
     participantId: string,
-    page: { first: number; after: readonly unknown[] | null },
-  ): Promise<{ entries: AccessLogEntryRecord[]; hasNextPage: boolean; totalCount: number; cursorValues: (e: AccessLogEntryRecord) => unknown[] }> {
+    page: { window: PageWindow; cursor: readonly unknown[] | null; direction: 'ASC' | 'DESC' },
+  ): Promise<{
+    entries: AccessLogEntryRecord[];
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    totalCount: number;
+    cursorValues: (e: AccessLogEntryRecord) => unknown[];
+  }> {
     const p = await ParticipantService.require(ctx, participantId);
-    let after: { atKey: string; id: string } | null = null;
-    if (page.after) {
-      const [atKey, id] = page.after;
-      if (typeof atKey !== 'string' || !TIMESTAMP_RE.test(atKey) || typeof id !== 'string' || !UUID_RE.test(id)) {
-        throw new InvalidInputError('after', 'Unknown cursor: use the endCursor of a previous page');
+    const token = page.direction === 'ASC' ? 'ASC' : 'DESC';
+    let beyond: { atKey: string; id: string } | null = null;
+    if (page.cursor) {
+      const [order, atKey, id] = page.cursor;
+      if (order !== token || typeof atKey !== 'string' || !TIMESTAMP_RE.test(atKey) || typeof id !== 'string' || !UUID_RE.test(id)) {
+        throw new InvalidInputError(page.window.cursorArg, 'Unknown cursor: use a cursor of a previous page with the same direction');
       }
-      after = { atKey, id };
+      beyond = { atKey, id };
     }
     // A case accepted from another municipality's transfer was read in this municipality's inbox under its old id.
     const ids = p.transferredFromParticipantId ? [p.id, p.transferredFromParticipantId] : [p.id];
-    const rows = await accessLogRepository.page(ctx, p.municipalityId, ids, after, page.first + 1);
+    const read = await accessLogRepository.page(ctx, p.municipalityId, ids, beyond, page.window.size + 1, readingDirection(page.direction, page.window));
     const totalCount = await accessLogRepository.count(ctx, p.municipalityId, ids);
-    return { entries: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount, cursorValues: (e) => [e.atKey, e.id] };
+    const { rows, hasNextPage, hasPreviousPage } = pageOf(read, page.window);
+    return { entries: rows, hasNextPage, hasPreviousPage, totalCount, cursorValues: (e) => [token, e.atKey, e.id] };
   },
 };

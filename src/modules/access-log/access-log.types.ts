@@ -1,7 +1,8 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ObjectType } from 'type-graphql';
+import { IsIn } from 'class-validator';
 import type { Role } from '../../auth/roles';
 import { RoleEnum } from '../../graphql/enums';
-import { Connection } from '../../graphql/pagination';
+import { Connection, PageArgs, SORT_DIRECTIONS, SortDirectionEnum, SortDirectionValue } from '../../graphql/pagination';
 
 @ObjectType({ simpleResolvers: true, description: "One read of a participant's personal data (GDPR art. 15: who saw what, when and why)." })
 export class AccessLogEntry {
@@ -15,3 +16,13 @@ export class AccessLogEntry {
 
 @ObjectType({ simpleResolvers: true })
 export class AccessLogConnection extends Connection(AccessLogEntry, 'AccessLog') {}
+
+@ArgsType()
+export class AccessLogArgs extends PageArgs {
+  @Field(() => SortDirectionEnum, {
+    defaultValue: 'DESC',
+    description: 'DESC: newest first (the default); ASC: oldest first. A cursor belongs to one direction.',
+  })
+  @IsIn(SORT_DIRECTIONS as unknown as string[])
+  direction: SortDirectionValue = 'DESC';
+}

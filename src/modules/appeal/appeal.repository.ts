@@ -6,13 +6,13 @@
  * caller gets back (R-9.8).
  */
 import DataLoader from 'dataloader';
-import { ExpressionBuilder, SqlBool } from 'kysely';
+import { ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import { anyOf, db, first, Result, run, sql, Tables } from '../../db/sql';
 import { InsertRecord, toRecord, toRow, UpdateRecord } from '../../db/table';
 import type { AppealState } from '../../domain/appeal';
 import type { DecisionType } from '../../domain/decision-types';
 import { appealedDecisions, Decision, DECISION_ROW_COLUMNS, toDecision, unprefixedDecisionRow } from '../decision';
-import { appellantParticipants } from '../participant';
+import { appellantParticipants, participantsAssignedTo } from '../participant';
 import { RequestContext, requestLoader } from '../shared';
 import { AppealEventRecord, appealEventTable, AppealRecord, appealTable } from './appeal.table';
 
@@ -148,7 +148,7 @@ function forget(ctx: RequestContext, a: Pick<AppealRecord, 'municipalityId' | 'p
 // Statsforvalteren's list and detail: the appeals with their decision and participant, in one statement.
 
 /** The orders of Statsforvalteren's list: each an index (statsforvalter_id, column, id) read in its own order. */
-export type ForwardedOrderColumn = 'forwarded_at' | 'received_at';
+export type ForwardedOrderColumn = 'forwarded_at' | 'received_at' | 'deadline';
 
 /** What narrows Statsforvalteren's list; every condition given must hold. */
 export interface ForwardedFilter {
@@ -205,7 +205,7 @@ export function forwardedWhere(f: ForwardedFilter) {
   };
 }
 
-const KEYSET_CAST: Record<ForwardedOrderColumn, 'timestamptz' | 'date'> = { forwarded_at: 'timestamptz', received_at: 'date' };
+const KEYSET_CAST: Record<ForwardedOrderColumn, 'timestamptz' | 'date'> = { forwarded_at: 'timestamptz', received_at: 'date', deadline: 'date' };
 
 /** A decision's columns in a forwarded-appeal row, prefixed `d_` (the columns the decision module's toDecision reads). */
 export const FORWARDED_DECISION_PREFIX = 'd_';
@@ -259,7 +259,93 @@ function toForwarded(r: ForwardedRow): ForwardedAppealRecord {
   };
 }
 
+// ---------------------------------------------------------------------------------------------------
+// The municipality's own appeal list: its appeals filtered, counted per state, a page at a time.
+
+/** What narrows the municipality's list; every condition given must hold. */
+export interface MunicipalityAppealListFilter {
+  municipalityId: number;
+  states?: AppealState[];
+  deadlineFrom?: string;
+  deadlineTo?: string;
+  /** The appellant's case is assigned to this caseworker (participant.assigned_to_sub). */
+  assignedTo?: string;
+}
+
+/** The orders of the municipality's list: each an index (municipality_id, column, id), read either way. */
+export type MunicipalityOrderColumn = 'deadline' | 'received_at';
+
+/** The municipality's appeals that match `f`, but for its states (the counts per state are of these). */
+function municipalityWhere(f: MunicipalityAppealListFilter) {
+  return (eb: AppealScope) => {
+    const conditions = [eb('a.municipality_id', '=', f.municipalityId)];
+    if (f.deadlineFrom !== undefined) conditions.push(eb('a.deadline', '>=', f.deadlineFrom));
+    if (f.deadlineTo !== undefined) conditions.push(eb('a.deadline', '<=', f.deadlineTo));
+    if (f.assignedTo !== undefined) {
+      // The caseworker is the appellant's case's, read from the register's relation (its statement stays in its module).
+      const sub = f.assignedTo;
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom(participantsAssignedTo(sub).as('pa'))
+            .select(sql.lit(1).as('one'))
+            .whereRef('pa.municipality_id', '=', 'a.municipality_id')
+            .whereRef('pa.id', '=', 'a.participant_id'),
+        ),
+      );
+    }
+    return eb.and(conditions);
+  };
+}
+
 export const appealRepository = {
+  /**
+   * A page of the municipality's appeals read in `reading` order beyond (value, id), and the count per state
+   * of every appeal matching the filter but for its states, in one statement whatever the page size.
+   */
+  async municipalityPage(
+    ctx: RequestContext,
+    filter: MunicipalityAppealListFilter,
+    order: MunicipalityOrderColumn,
+    beyond: { value: string; id: string } | null,
+    limit: number,
+    reading: 'ASC' | 'DESC',
+  ): Promise<{ byState: Record<string, number>; rows: AppealRecord[] }> {
+    const where = municipalityWhere(filter);
+    const dir = reading === 'DESC' ? 'desc' : 'asc';
+    let page = db.selectFrom('app.appeal as a').selectAll('a').where(where);
+    if (filter.states) page = page.where('a.state', '=', anyOf(filter.states, 'text'));
+    if (beyond) {
+      const tuple = sql`(${sql.ref(`a.${order}` satisfies `a.${keyof Tables['app.appeal']}`)}, a.id)`;
+      const at = sql`(${beyond.value}::date, ${beyond.id}::uuid)`;
+      page = page.where(reading === 'DESC' ? sql<SqlBool>`${tuple} < ${at}` : sql<SqlBool>`${tuple} > ${at}`);
+    }
+    page = page.orderBy(`a.${order}`, dir).orderBy('a.id', dir).limit(limit);
+    const perState = db
+      .selectFrom('app.appeal as a')
+      .where(where)
+      .select((eb) => ['a.state', eb.fn.countAll<number>().as('n')])
+      .groupBy('a.state');
+    const rows = await run(
+      ctx.tx,
+      db
+        .selectFrom(
+          db
+            .selectFrom(perState.as('s'))
+            .select(sql<Record<string, number>>`coalesce(jsonb_object_agg(s.state, s.n), '{}'::jsonb)`.as('by_state'))
+            .as('c'),
+        )
+        .leftJoinLateral(page.as('page'), (j) => j.onTrue())
+        .select('c.by_state')
+        .selectAll('page')
+        .orderBy(`page.${order}`, dir)
+        .orderBy('page.id', dir),
+    );
+    const byState = rows[0]?.by_state ?? {};
+    // Without a match the lateral gives one row of NULLs next to the counts.
+    return { byState, rows: rows.filter((r) => r.id !== null).map(({ by_state: _counts, ...r }) => toRecord(r as Selectable<Tables['app.appeal']>)) };
+  },
+
   /** An appeal of `municipalityId` the caller's transaction can see, or null. */
   async find(ctx: RequestContext, municipalityId: number, id: string): Promise<AppealRecord | null> {
     const row = await first(ctx.tx, db.selectFrom('app.appeal').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id));
@@ -376,17 +462,20 @@ export const appealRepository = {
     ctx: RequestContext,
     filter: ForwardedFilter,
     order: ForwardedOrderColumn,
-    after: ForwardedKeyset | null,
+    beyond: ForwardedKeyset | null,
     limit: number,
+    reading: 'ASC' | 'DESC' = 'ASC',
   ): Promise<{ totalCount: number; rows: ForwardedAppealRecord[] }> {
     const where = forwardedWhere(filter);
+    const dir = reading === 'DESC' ? 'desc' : 'asc';
     let page = forwardedBase().where(where);
-    if (after) {
-      page = page.where(
-        sql<SqlBool>`(${sql.ref(`a.${order}` satisfies `a.${keyof Tables['app.appeal']}`)}, a.id) > (${after.value}::${sql.raw(KEYSET_CAST[order])}, ${after.id}::uuid)`,
-      );
+    if (beyond) {
+      // The order's columns are NOT NULL for a forwarded appeal: a plain row comparison, either way.
+      const tuple = sql`(${sql.ref(`a.${order}` satisfies `a.${keyof Tables['app.appeal']}`)}, a.id)`;
+      const at = sql`(${beyond.value}::${sql.raw(KEYSET_CAST[order])}, ${beyond.id}::uuid)`;
+      page = page.where(reading === 'DESC' ? sql<SqlBool>`${tuple} < ${at}` : sql<SqlBool>`${tuple} > ${at}`);
     }
-    page = page.orderBy(`a.${order}`).orderBy('a.id').limit(limit);
+    page = page.orderBy(`a.${order}`, dir).orderBy('a.id', dir).limit(limit);
     const rows = await run(
       ctx.tx,
       db
@@ -400,8 +489,8 @@ export const appealRepository = {
         .leftJoinLateral(withDetails(page).as('page'), (j) => j.onTrue())
         .select('c.total_count')
         .selectAll('page')
-        .orderBy(`page.${order}`)
-        .orderBy('page.id'),
+        .orderBy(`page.${order}`, dir)
+        .orderBy('page.id', dir),
     );
     const totalCount = Number(rows[0]?.total_count ?? 0);
     // Without a match the lateral gives one row of NULLs next to the count.

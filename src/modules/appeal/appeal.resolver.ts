@@ -1,4 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
+import { declarePurpose, noteRead } from '../access-log';
+import { MunicipalityAppealListService } from './municipality-list.service';
 import { Decision, DecisionInput, decisionForAppealView } from '../decision';
 import { Participant, ParticipantService } from '../participant';
 import { RequestContext } from '../shared';
@@ -12,6 +16,8 @@ import {
   AppealStepArgs,
   DismissAppealArgs,
   ForwardAppealArgs,
+  MunicipalityAppealConnection,
+  MunicipalityAppealsArgs,
   ReassignAppealArgs,
   RegisterAppealInput,
 } from './appeal.types';
@@ -24,6 +30,35 @@ function decisionById(ctx: RequestContext, municipalityId: number, id: string | 
 @Authorized('MUNICIPALITY')
 @Resolver(() => Appeal)
 export class AppealResolver {
+  @Authorized('MUNICIPALITY')
+  @Query(() => MunicipalityAppealConnection, {
+    description:
+      "The municipality's own appeals (klager), filtered by state, appeal deadline and the appellant's caseworker, with the count per state, a page at a time (default: the earliest deadline first). One SQL statement per page, whatever its size.",
+  })
+  async municipalityAppeals(
+    @Args() args: MunicipalityAppealsArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MunicipalityAppealConnection> {
+    const window = pageWindow(args);
+    const cursor = window.cursor ? decodeCursor(window.cursor, 3, window.cursorArg) : null;
+    const page = await MunicipalityAppealListService.list(ctx, { window, cursor, filter: args.filter, orderBy: args.orderBy, direction: args.direction });
+    // A page names the appellants whatever fields are read (a page of cursors under assignedTo says whose appeals they are).
+    const given = Object.entries(args.filter ?? {}).filter(([, v]) => v !== null && v !== undefined);
+    const purpose = given.length
+      ? `MUNICIPALITY_APPEAL_LIST filter ${JSON.stringify(Object.fromEntries(given.sort(([a], [b]) => (a < b ? -1 : 1))))}`
+      : 'MUNICIPALITY_APPEAL_LIST';
+    declarePurpose(ctx, info, purpose);
+    noteRead(
+      ctx,
+      page.rows.map((a) => ({ participantId: a.participantId, municipalityId: a.municipalityId })),
+      purpose,
+      ['listed'],
+    );
+    const edges = page.rows.map((a) => ({ node: toAppeal(a, ctx.directory), cursor: encodeCursor(page.cursorValues(a)) }));
+    return { edges, totalCount: page.totalCount, countsByState: page.countsByState, pageInfo: pageInfoFor(edges, page) };
+  }
+
   @Authorized('MUNICIPALITY')
   @Mutation(() => Appeal, {
     nullable: true,

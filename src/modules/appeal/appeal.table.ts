@@ -62,6 +62,9 @@ export const appealTable = defineTable(
       { name: 'appeal_statsforvalter_id', columns: ['statsforvalter_id', 'id'], where: 'forwarded_at IS NOT NULL' },
       { name: 'appeal_statsforvalter_waiting', columns: ['statsforvalter_id', 'forwarded_at', 'id'], where: 'forwarded_at IS NOT NULL' },
       { name: 'appeal_statsforvalter_received', columns: ['statsforvalter_id', 'received_at', 'id'], where: 'forwarded_at IS NOT NULL' },
+      { name: 'appeal_municipality_deadline', columns: ['municipality_id', 'deadline', 'id'] },
+      { name: 'appeal_municipality_received', columns: ['municipality_id', 'received_at', 'id'] },
+      { name: 'appeal_statsforvalter_deadline', columns: ['statsforvalter_id', 'deadline', 'id'], where: 'forwarded_at IS NOT NULL' },
       { name: 'appeal_awaiting_review', columns: ['municipality_id'], where: `state IN ('RECEIVED', 'UNDER_REVIEW')` },
       {
         name: 'appeal_follow_up_needed',

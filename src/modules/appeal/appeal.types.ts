@@ -1,5 +1,5 @@
 import { IdempotencyKeyField } from '../../graphql/idempotency-key';
-import { IsBoolean, IsIn, IsInt, IsOptional, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, GraphQLISODateTime, InputType, Int, ObjectType } from 'type-graphql';
 import {
   APPEAL_EVENTS,
@@ -15,7 +15,7 @@ import { DECISION_TYPES, DecisionType } from '../../domain/decision-types';
 import type { AppealDeadlineBasis, LateAppealGround } from '../../domain/deadlines';
 import type { Role } from '../../auth/roles';
 import { enumFrom, ParticipationBasisEnum, RoleEnum } from '../../graphql/enums';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Connection, PageArgs, SORT_DIRECTIONS, SortDirectionEnum, SortDirectionValue } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { BenefitDetails, DecisionOutcomeEnum, DecisionTypeEnum, ExemptionDetails, ExtensionDetails, HaltDetails, LeaveDetails } from '../decision';
 import { PLAIN_TEXT } from '../shared';
@@ -53,13 +53,13 @@ export const APPEAL_HISTORY_EVENTS = [
 ] as const satisfies readonly AppealHistoryEvent[];
 export type { AppealHistoryEvent };
 export const AppealHistoryEventEnum = enumFrom(APPEAL_HISTORY_EVENTS, 'AppealHistoryEvent');
-export const APPEAL_ORDERS = ['WAITING_LONGEST', 'RECEIVED_AT'] as const;
+export const APPEAL_ORDERS = ['WAITING_LONGEST', 'RECEIVED_AT', 'DEADLINE'] as const;
 export type AppealOrder = (typeof APPEAL_ORDERS)[number];
-export const AppealOrderEnum = enumFrom(
-  APPEAL_ORDERS,
-  'AppealOrder',
-  'WAITING_LONGEST: forwarded longest ago first. RECEIVED_AT: received by the municipality earliest first. Ties by id.',
-);
+export const AppealOrderEnum = enumFrom(APPEAL_ORDERS, 'AppealOrder', 'The order of an appeal list, ascending unless direction is DESC; ties by id.', {
+  WAITING_LONGEST: 'Forwarded to Statsforvalteren (oversendt) longest ago first.',
+  RECEIVED_AT: 'Received by the municipality (mottatt) earliest first.',
+  DEADLINE: 'The appeal deadline (klagefrist, R-9.2) earliest first.',
+});
 
 @ObjectType({ simpleResolvers: true, description: 'Who took a step of an appeal, and for which organisation.' })
 export class AppealActor {
@@ -246,7 +246,81 @@ export class AppealFilter {
 @ArgsType()
 export class AppealsArgs extends PageArgs {
   @Field(() => AppealFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: AppealFilter | null;
-  @Field(() => AppealOrderEnum, { defaultValue: 'WAITING_LONGEST' }) @IsIn(APPEAL_ORDERS as unknown as string[]) orderBy: AppealOrder;
+  @Field(() => AppealOrderEnum, { defaultValue: 'WAITING_LONGEST', description: 'The order of the list.' })
+  @IsIn(APPEAL_ORDERS as unknown as string[])
+  orderBy: AppealOrder;
+  @Field(() => SortDirectionEnum, { defaultValue: 'ASC', description: 'The direction of orderBy; a cursor belongs to one order and direction.' })
+  @IsIn(SORT_DIRECTIONS as unknown as string[])
+  direction: SortDirectionValue = 'ASC';
+}
+
+export const MUNICIPALITY_APPEAL_ORDERS = ['DEADLINE', 'RECEIVED_AT'] as const;
+export type MunicipalityAppealOrder = (typeof MUNICIPALITY_APPEAL_ORDERS)[number];
+export const MunicipalityAppealOrderEnum = enumFrom(
+  MUNICIPALITY_APPEAL_ORDERS,
+  'MunicipalityAppealOrder',
+  "The order of the municipality's own appeal list, ascending unless direction is DESC; ties by id.",
+  {
+    DEADLINE: 'The appeal deadline (klagefrist, R-9.2) earliest first.',
+    RECEIVED_AT: 'Received by the municipality (mottatt) earliest first.',
+  },
+);
+
+@InputType({ description: "Narrows the municipality's own appeal list. Every condition given must hold." })
+export class MunicipalityAppealFilter {
+  @Field(() => [AppealStateEnum], { nullable: true, description: 'Any of these states (an empty list matches nothing). countsByState ignores it.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsIn(APPEAL_STATES as unknown as string[], { each: true })
+  state?: AppealState[] | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The appeal deadline (klagefrist, R-9.2) is on or after this day.' })
+  @IsOptional()
+  deadlineFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The appeal deadline (klagefrist, R-9.2) is on or before this day.' })
+  @IsOptional()
+  deadlineTo?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The appellant's case is assigned to this caseworker (saksbehandler), by subject (user id, as in Participant.assignedTo.sub).",
+  })
+  @IsOptional()
+  @Length(1, 200)
+  @Matches(PLAIN_TEXT, { message: 'assignedTo contains control characters' })
+  assignedTo?: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'How many appeals are in a state.' })
+export class AppealStateCount {
+  @Field(() => AppealStateEnum, { description: 'The state (R-9).' }) state: AppealState;
+  @Field(() => Int, { description: "The appeals in this state that match the filter's other conditions." }) count: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class MunicipalityAppealConnection extends Connection(Appeal, 'MunicipalityAppeal') {
+  @Field(() => [AppealStateCount], {
+    description:
+      "Every state with the count of the appeals in it that match the filter's deadline and caseworker conditions, whatever its state condition; zeros included.",
+  })
+  countsByState: AppealStateCount[];
+}
+
+@ArgsType()
+export class MunicipalityAppealsArgs extends PageArgs {
+  @Field(() => MunicipalityAppealFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' })
+  @IsOptional()
+  @ValidateNested()
+  filter?: MunicipalityAppealFilter | null;
+
+  @Field(() => MunicipalityAppealOrderEnum, { defaultValue: 'DEADLINE', description: 'The order of the list.' })
+  @IsIn(MUNICIPALITY_APPEAL_ORDERS as unknown as string[])
+  orderBy: MunicipalityAppealOrder;
+
+  @Field(() => SortDirectionEnum, { defaultValue: 'ASC', description: 'The direction of orderBy; a cursor belongs to one order and direction.' })
+  @IsIn(SORT_DIRECTIONS as unknown as string[])
+  direction: SortDirectionValue = 'ASC';
 }
 
 /** The arguments every step on an existing appeal takes. */

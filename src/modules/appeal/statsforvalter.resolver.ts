@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { relevantPlanVersions } from '../../domain/appeal';
-import { decodeCursor, encodeCursor, pageInfoOf } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
 import { UUIDScalar } from '../../graphql/scalars';
 import { decisionForAppealView } from '../decision';
 import { PlanVersion, planVersionsForAppeal } from '../integration-plan';
@@ -28,10 +28,12 @@ export class StatsforvalterAppealResolver {
       "The appeals forwarded to the caller's office, from the municipalities of its area (and any reassigned to it), filtered, a page at a time; by default those waiting longest first. One SQL statement per page, whatever its size.",
   })
   async appeals(@Args() args: AppealsArgs, @Ctx() ctx: RequestContext): Promise<ForwardedAppealConnection> {
-    const after = args.after ? decodeCursor(args.after, 3) : null;
-    const { nodes, hasNextPage, totalCount, cursorValues } = await StatsforvalterAppealService.list(ctx, { ...args, after });
+    const window = pageWindow(args);
+    const cursor = window.cursor ? decodeCursor(window.cursor, 3, window.cursorArg) : null;
+    const page = await StatsforvalterAppealService.list(ctx, { window, cursor, filter: args.filter, orderBy: args.orderBy, direction: args.direction });
+    const { nodes, totalCount, cursorValues } = page;
     const edges = nodes.map((n) => ({ node: toForwardedAppeal(n, ctx.directory, ctx.today), cursor: encodeCursor(cursorValues(n)) }));
-    return { edges, totalCount, pageInfo: pageInfoOf(edges, hasNextPage, args.after) };
+    return { edges, totalCount, pageInfo: pageInfoFor(edges, page) };
   }
 
   @Authorized('STATSFORVALTER')

@@ -6,6 +6,7 @@
 import { assertNoLateDetriment, statsforvalterDecisionStep } from '../../domain/appeal';
 import { compareDates, isIsoDate, todayInOslo } from '../../domain/calendar';
 import { InvalidInputError, NotFoundError } from '../../domain/errors';
+import { pageOf, PageWindow, readingDirection } from '../../graphql/pagination';
 import { RequestContext } from '../shared';
 import { appealRepository, ForwardedAppealRecord, ForwardedFilter, ForwardedKeyset, ForwardedOrderColumn } from './appeal.repository';
 import { applyStep, expectVersion } from './appeal.steps';
@@ -15,6 +16,7 @@ import { AppealFilter, AppealOrder, DecideAppealInput } from './appeal.types';
 const ORDERS: Record<AppealOrder, { column: ForwardedOrderColumn; valid: (value: string) => boolean; key: (f: ForwardedAppealRecord) => string }> = {
   WAITING_LONGEST: { column: 'forwarded_at', valid: (v) => TIMESTAMP_RE.test(v), key: (f) => f.forwardedAtKey },
   RECEIVED_AT: { column: 'received_at', valid: isIsoDate, key: (f) => f.appeal.receivedAt },
+  DEADLINE: { column: 'deadline', valid: isIsoDate, key: (f) => f.appeal.deadline },
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -41,32 +43,58 @@ export function filterOf(ctx: RequestContext, filter: AppealFilter | null | unde
   return f;
 }
 
-function keysetOf(order: AppealOrder, after: AppealCursorValues | null): ForwardedKeyset | null {
-  if (!after) return null;
-  const [cursorOrder, value, id] = after;
-  const valid = cursorOrder === order && typeof id === 'string' && UUID_RE.test(id) && typeof value === 'string' && ORDERS[order].valid(value);
-  if (!valid) throw new InvalidInputError('after', 'Unknown cursor: use the endCursor of a previous page with the same orderBy');
+/** The order token a cursor carries: `RECEIVED_AT` ascending, `RECEIVED_AT:DESC` descending (the list's direction, whichever way it is paged). */
+const orderToken = (order: AppealOrder, direction: 'ASC' | 'DESC') => (direction === 'DESC' ? `${order}:DESC` : order);
+
+function keysetOf(order: AppealOrder, direction: 'ASC' | 'DESC', cursor: AppealCursorValues | null, cursorArg: string): ForwardedKeyset | null {
+  if (!cursor) return null;
+  const [cursorOrder, value, id] = cursor;
+  const valid =
+    cursorOrder === orderToken(order, direction) && typeof id === 'string' && UUID_RE.test(id) && typeof value === 'string' && ORDERS[order].valid(value);
+  if (!valid) throw new InvalidInputError(cursorArg, 'Unknown cursor: use a cursor of a previous page with the same orderBy and direction');
   return { value, id };
 }
 
 export const StatsforvalterAppealService = {
   /**
    * A page of the office's forwarded appeals and the count of all that match, in one SQL statement
-   * whatever the page size. `cursorValues(node)` is what the node's cursor must carry.
+   * whatever the page size, forward or backward. `cursorValues(node)` is what the node's cursor must carry.
    */
   async list(
     ctx: RequestContext,
-    args: { first: number; after: AppealCursorValues | null; filter?: AppealFilter | null; orderBy?: AppealOrder | null },
-  ): Promise<{ nodes: ForwardedAppealRecord[]; hasNextPage: boolean; totalCount: number; cursorValues: (node: ForwardedAppealRecord) => unknown[] }> {
+    args: {
+      window: PageWindow;
+      cursor: AppealCursorValues | null;
+      filter?: AppealFilter | null;
+      orderBy?: AppealOrder | null;
+      direction?: 'ASC' | 'DESC' | null;
+    },
+  ): Promise<{
+    nodes: ForwardedAppealRecord[];
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    totalCount: number;
+    cursorValues: (node: ForwardedAppealRecord) => unknown[];
+  }> {
     const order = args.orderBy ?? 'WAITING_LONGEST';
+    const direction = args.direction ?? 'ASC';
     const filter = filterOf(ctx, args.filter);
-    const after = keysetOf(order, args.after);
-    const { totalCount, rows } = await appealRepository.forwardedPage(ctx, filter, ORDERS[order].column, after, args.first + 1);
+    const beyond = keysetOf(order, direction, args.cursor, args.window.cursorArg);
+    const { totalCount, rows } = await appealRepository.forwardedPage(
+      ctx,
+      filter,
+      ORDERS[order].column,
+      beyond,
+      args.window.size + 1,
+      readingDirection(direction, args.window),
+    );
+    const page = pageOf(rows, args.window);
     return {
-      nodes: rows.slice(0, args.first),
-      hasNextPage: rows.length > args.first,
+      nodes: page.rows,
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
       totalCount,
-      cursorValues: (node) => [order, ORDERS[order].key(node), node.appeal.id],
+      cursorValues: (node) => [orderToken(order, direction), ORDERS[order].key(node), node.appeal.id],
     };
   },
 

@@ -5,7 +5,7 @@
  * municipalities) on top of row-level security.
  */
 import DataLoader from 'dataloader';
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, OrderByItemBuilder } from 'kysely';
 import { anyOf, db, first, Result, run, sql, Tables } from '../../db/sql';
 import { Camel, InsertRecord, toRecord, toRow, UpdateRecord } from '../../db/table';
 import type { IsoDate } from '../../domain/calendar';
@@ -210,8 +210,9 @@ export const careerGuidanceRepository = {
   async countyPage(
     ctx: RequestContext,
     filter: CountyFilter,
-    after: CountyKeyset | null,
+    beyond: CountyKeyset | null,
     limit: number,
+    reading: 'ASC' | 'DESC' = 'ASC',
   ): Promise<{ totalCount: number; rows: CountyReferralRecord[] }> {
     const scope = countyScope(ctx, filter);
     const count = db
@@ -219,27 +220,29 @@ export const careerGuidanceRepository = {
       .where(scope)
       .select((eb) => eb.fn.countAll<number>().as('total_count'));
     let page = countyReferrals().where(scope);
-    const deadline = after?.deadline ?? null;
-    if (after && deadline === null) page = page.where('p.start_deadline', 'is', null).where('r.id', '>', after.id);
-    if (after && deadline !== null) {
-      page = page.where((eb) => eb.or([eb(eb.refTuple('p.start_deadline', 'r.id'), '>', eb.tuple(deadline, after.id)), eb('p.start_deadline', 'is', null)]));
+    const deadline = beyond?.deadline ?? null;
+    // ASC: deadlines ascending, referrals without one last, ties by id; DESC its exact reverse.
+    if (reading === 'ASC') {
+      if (beyond && deadline === null) page = page.where('p.start_deadline', 'is', null).where('r.id', '>', beyond.id);
+      if (beyond && deadline !== null) {
+        page = page.where((eb) => eb.or([eb(eb.refTuple('p.start_deadline', 'r.id'), '>', eb.tuple(deadline, beyond.id)), eb('p.start_deadline', 'is', null)]));
+      }
+    } else {
+      if (beyond && deadline === null)
+        page = page.where((eb) => eb.or([eb.and([eb('p.start_deadline', 'is', null), eb('r.id', '<', beyond.id)]), eb('p.start_deadline', 'is not', null)]));
+      if (beyond && deadline !== null) page = page.where((eb) => eb(eb.refTuple('p.start_deadline', 'r.id'), '<', eb.tuple(deadline, beyond.id)));
     }
+    const nulls = (ob: OrderByItemBuilder) => (reading === 'ASC' ? ob.asc().nullsLast() : ob.desc().nullsFirst());
+    const dir = reading === 'ASC' ? 'asc' : 'desc';
     const raw = await run(
       ctx.tx,
       db
         .selectFrom(count.as('c'))
-        .leftJoinLateral(
-          page
-            .orderBy('p.start_deadline', (ob) => ob.asc().nullsLast())
-            .orderBy('r.id', 'asc')
-            .limit(limit)
-            .as('page'),
-          (j) => j.onTrue(),
-        )
+        .leftJoinLateral(page.orderBy('p.start_deadline', nulls).orderBy('r.id', dir).limit(limit).as('page'), (j) => j.onTrue())
         .select('c.total_count')
         .selectAll('page')
-        .orderBy('page.start_deadline', (ob) => ob.asc().nullsLast())
-        .orderBy('page.id', 'asc'),
+        .orderBy('page.start_deadline', nulls)
+        .orderBy('page.id', dir),
     );
     // The lateral's columns are all NULL only on the one row that carries the count of an empty page.
     const isRow = (r: (typeof raw)[number]): r is (typeof raw)[number] & CountyRow => r.id !== null;

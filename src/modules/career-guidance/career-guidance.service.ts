@@ -15,6 +15,7 @@ import { diff, idempotentCreate, recordChange } from '../audit';
 import { guidanceMappingStatus } from '../competence-mapping';
 import { ParticipantService } from '../participant';
 import { ownMunicipality, RequestContext } from '../shared';
+import { pageOf, PageWindow, readingDirection } from '../../graphql/pagination';
 import { careerGuidanceRepository, CountyKeyset, CountyReferralRecord, ReferralRecord } from './career-guidance.repository';
 import { CareerGuidanceRecord, SubmitCareerGuidanceInput } from './career-guidance.types';
 
@@ -132,12 +133,24 @@ export const CareerGuidanceService = {
   /** The county's work list, a page at a time by programme-decision deadline: one SQL statement per page. */
   async countyList(
     ctx: RequestContext,
-    args: { first: number; after: CountyKeyset | null; state?: ReferralState | null; municipalityNumber?: string | null },
-  ): Promise<{ rows: CountyReferralRecord[]; hasNextPage: boolean; totalCount: number }> {
+    args: {
+      window: PageWindow;
+      beyond: CountyKeyset | null;
+      direction: 'ASC' | 'DESC';
+      state?: ReferralState | null;
+      municipalityNumber?: string | null;
+    },
+  ): Promise<{ rows: CountyReferralRecord[]; hasNextPage: boolean; hasPreviousPage: boolean; totalCount: number }> {
     // An unknown number, or one outside the county, matches nothing (like any other filter).
     const municipalityId = args.municipalityNumber ? (ctx.directory.municipalityByNumber(args.municipalityNumber)?.id ?? -1) : null;
-    const { totalCount, rows } = await careerGuidanceRepository.countyPage(ctx, { state: args.state, municipalityId }, args.after, args.first + 1);
-    return { rows: rows.slice(0, args.first), hasNextPage: rows.length > args.first, totalCount };
+    const { totalCount, rows } = await careerGuidanceRepository.countyPage(
+      ctx,
+      { state: args.state, municipalityId },
+      args.beyond,
+      args.window.size + 1,
+      readingDirection(args.direction, args.window),
+    );
+    return { ...pageOf(rows, args.window), totalCount };
   },
 
   /** One referral to the caller's county; another county's, a withdrawn or a random id: the same NOT_FOUND. */

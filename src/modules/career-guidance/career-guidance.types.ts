@@ -10,7 +10,7 @@ import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { RECOMMENDATION_KINDS, REFERRAL_STATES, RecommendationKind, ReferralState } from '../../domain/career-guidance';
 import { END_GOALS, EndGoal } from '../../domain/end-goal';
 import { EndGoalEnum, enumFrom } from '../../graphql/enums';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Connection, PageArgs, SORT_DIRECTIONS, SortDirectionEnum, SortDirectionValue } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { PLAIN_TEXT } from '../shared';
 import { County, Municipality } from '../reference';
@@ -249,10 +249,17 @@ export class CareerGuidanceFilter {
 
 @ArgsType()
 export class CareerGuidanceReferralsArgs extends PageArgs {
-  @Field(() => CareerGuidanceFilter, { nullable: true })
+  @Field(() => CareerGuidanceFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' })
   @IsOptional()
   @ValidateNested()
   filter?: CareerGuidanceFilter | null;
+
+  @Field(() => SortDirectionEnum, {
+    defaultValue: 'ASC',
+    description: 'ASC: the earliest programme-decision deadline first, referrals without one last; DESC the exact reverse. A cursor belongs to one direction.',
+  })
+  @IsIn(SORT_DIRECTIONS as unknown as string[])
+  direction: SortDirectionValue = 'ASC';
 }
 
 @InputType({ description: 'The guidance held and its recommendation (R-3.3).' })

@@ -1,11 +1,15 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { declarePurpose, noteBulkRead, noteRead } from '../access-log';
+import { IdentityNumberSearchArgs, Participant, ParticipantService, toParticipant } from '../participant';
 import { ownMunicipality, RequestContext, requestLoader } from '../shared';
-import { pageInfoOf } from '../../graphql/pagination';
+import { pageInfoFor } from '../../graphql/pagination';
 import { selectsField } from './caseload.sql';
 import { CaseloadService, filterPurpose } from './caseload.service';
 import { CaseloadSummary, ParticipantConnection, ParticipantsArgs } from './caseload.types';
+
+/** The purpose an identity-number search is logged with. */
+export const IDENTITY_NUMBER_SEARCH = 'IDENTITY_NUMBER_SEARCH';
 
 @Authorized('MUNICIPALITY')
 @Resolver()
@@ -19,7 +23,7 @@ export class CaseloadResolver {
     const withCount = selectsField(info, 'totalCount');
     if (filter) declarePurpose(ctx, info, `CASE_LIST ${filter}`);
     const page = await CaseloadService.list(ctx, args, { withCount, withMatched: Boolean(filter) && withCount });
-    const { rows, hasNextPage, totalCount, cursor, matchedIds } = page;
+    const { rows, totalCount, cursor, matchedIds } = page;
     // A list the request already read (an alias of the same field) was logged with it.
     const logged = requestLoader(ctx, 'caseload.logged', () => new WeakSet<object>());
     if (filter && !logged.has(page)) {
@@ -36,7 +40,21 @@ export class CaseloadResolver {
       if (withCount) noteBulkRead(ctx, { municipalityId, purpose: `CASE_COUNT ${filter}`, fields: ['totalCount'], joinedIds: matchedIds });
     }
     const edges = rows.map((node) => ({ node, cursor: cursor(node) }));
-    return { edges, totalCount, pageInfo: pageInfoOf(edges, hasNextPage, args.after) };
+    return { edges, totalCount, pageInfo: pageInfoFor(edges, page) };
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Query(() => Participant, {
+    nullable: true,
+    description:
+      "The municipality's participant with exactly this fødselsnummer or D-number, or null: an exact search (never a part of the number), logged in the participant's access log with purpose IDENTITY_NUMBER_SEARCH whatever fields are read. One SQL statement.",
+  })
+  async participantByIdentityNumber(@Args() args: IdentityNumberSearchArgs, @Ctx() ctx: RequestContext): Promise<Participant | null> {
+    const found = await ParticipantService.findByIdentityNumber(ctx, args.identityNumber);
+    if (!found) return null;
+    // The answer names the person (a search that finds someone says they are a participant here), whatever fields are read.
+    noteRead(ctx, [{ participantId: found.id, municipalityId: found.municipalityId }], IDENTITY_NUMBER_SEARCH, ['identityNumber']);
+    return toParticipant(found);
   }
 
   @Authorized('MUNICIPALITY')

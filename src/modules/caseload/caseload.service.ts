@@ -20,8 +20,17 @@ import {
   summarySql,
 } from './caseload.sql';
 import { CaseloadSummary, ParticipantsArgs } from './caseload.types';
+import { pageOf, pageWindow, readingDirection } from '../../graphql/pagination';
 
-type Page = { rows: Participant[]; hasNextPage: boolean; totalCount: number; cursor: (p: Participant) => string; matchedIds: string };
+type Page = {
+  rows: Participant[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  totalCount: number;
+  cursor: (p: Participant) => string;
+  matchedIds: string;
+};
+type ListArgs = Pick<ParticipantsArgs, 'first' | 'after' | 'last' | 'before' | 'filter' | 'orderBy'> & { direction?: ParticipantsArgs['direction'] };
 
 /** A raw participant row (snake_case, possibly with extra columns) as the register's record. */
 function recordOf(r: Record<string, unknown>): ParticipantRecord {
@@ -46,15 +55,13 @@ export const CaseloadService = {
    * whatever the page size. Each row comes with what the list shows of other parts of the case (the
    * latest decision, the current end goal, the open-appeal flag), so the list needs no query per row.
    */
-  list(
-    ctx: RequestContext,
-    args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'> & { direction?: ParticipantsArgs['direction'] },
-    opts: { withCount: boolean; withMatched?: boolean } = { withCount: true },
-  ): Promise<Page> {
+  list(ctx: RequestContext, args: ListArgs, opts: { withCount: boolean; withMatched?: boolean } = { withCount: true }): Promise<Page> {
     // The same list asked twice in one request (aliases of one field) is one statement: its answer is the same.
     const key = JSON.stringify([
-      args.first,
+      args.first ?? null,
       args.after ?? null,
+      args.last ?? null,
+      args.before ?? null,
       args.filter ?? null,
       args.orderBy ?? null,
       args.direction ?? 'ASC',
@@ -67,32 +74,40 @@ export const CaseloadService = {
     return page;
   },
 
-  async read(
-    ctx: RequestContext,
-    args: Pick<ParticipantsArgs, 'first' | 'after' | 'filter' | 'orderBy'> & { direction?: ParticipantsArgs['direction'] },
-    opts: { withCount: boolean; withMatched?: boolean },
-  ): Promise<Page> {
+  async read(ctx: RequestContext, args: ListArgs, opts: { withCount: boolean; withMatched?: boolean }): Promise<Page> {
     const municipalityId = ownMunicipality(ctx);
     const order = args.orderBy ?? 'START_DEADLINE';
     const params = new SqlParams();
     const q = sqlScope(params, ctx.today);
     const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
     const direction = args.direction ?? 'ASC';
-    const keyset = keysetCondition(order, args.after, q, direction);
+    // A backward page (last/before) reads the same keyset in the reverse direction and is turned back here.
+    const window = pageWindow(args);
+    const keyset = keysetCondition(order, window, q, direction);
     const sql = pageSql({
       where,
       keyset,
       order,
-      direction,
-      limit: params.add(args.first + 1, 'int'),
+      direction: readingDirection(direction, window),
+      limit: params.add(window.size + 1, 'int'),
       withCount: opts.withCount,
       withMatched: opts.withMatched,
     });
     const raw = await ctx.tx.query<Record<string, unknown>>(sql, params.values);
     const totalCount = Number(raw[0]?.total_count ?? 0);
-    const found = raw.filter((r) => r.id !== null);
-    const page = found.slice(0, args.first).map((r) => {
-      const record = ParticipantService.remember(ctx, pick(r));
+    const {
+      rows: found,
+      hasNextPage,
+      hasPreviousPage,
+    } = pageOf(
+      raw.filter((r) => r.id !== null),
+      window,
+    );
+    const sortKeys = new Map<string, string | null>();
+    const page = found.map((r) => {
+      const { sort_key: sortKey, ...row } = r;
+      sortKeys.set(row.id as string, (sortKey as string | null) ?? null);
+      const record = ParticipantService.remember(ctx, pick(row));
       return {
         ...toParticipant(record),
         prefetched: {
@@ -103,7 +118,14 @@ export const CaseloadService = {
       };
     });
     const matchedIds = (raw[0]?.matched_ids as string | null) ?? '';
-    return { rows: page, hasNextPage: found.length > args.first, totalCount, cursor: (p) => participantCursor(order, p, direction), matchedIds };
+    return {
+      rows: page,
+      hasNextPage,
+      hasPreviousPage,
+      totalCount,
+      cursor: (p) => participantCursor(order, sortKeys.get(p.id) ?? null, p.id, direction),
+      matchedIds,
+    };
   },
 
   /** The dashboard's counts for the caller's municipality, in one SQL statement. */
@@ -118,6 +140,12 @@ export const CaseloadService = {
     return {
       total: Object.values(byStatus).reduce<number>((sum, n) => sum + Number(n), 0),
       byStatus: PARTICIPANT_STATUSES.map((status) => ({ status, count: Number(byStatus[status] ?? 0) })),
+      byCaseworker: ((row.by_caseworker ?? []) as { sub: string | null; name: string | null; total: number; open: number }[]).map((w) => ({
+        sub: w.sub,
+        name: w.sub === null ? null : w.name,
+        total: Number(w.total),
+        open: Number(w.open),
+      })),
       ...flags,
       decisionsAwaitingNotice: Number(row.decisions_awaiting_notice),
       programmesEndingWithin30Days: Number(row.programmes_ending_30),

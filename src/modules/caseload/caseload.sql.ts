@@ -5,19 +5,19 @@
  * dashboard and the list behind it cannot drift apart.
  */
 import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
-import { columnsOf, litList } from '../../db/table';
+import { caseRowRef, columnsOf, litList } from '../../db/table';
 import { appealFollowUpsCountSql, appealsAwaitingReviewCountSql, hasOpenAppealSql } from '../appeal';
 import { mappingCompletedSql } from '../competence-mapping';
 import { decisionsAwaitingNoticeCountSql, latestDecisionLateralSql } from '../decision';
 import { currentEndGoalInSql, currentEndGoalLateralSql, hasPlanSql } from '../integration-plan';
-import { programmeEndingSql, programmesEndingCountSql } from '../programme';
+import { plannedEndDateSql, programmeEndingSql, programmesEndingCountSql } from '../programme';
 import { participantTable } from '../participant';
 import { isIsoDate } from '../../domain/calendar';
 import type { EligibilityBasis } from '../../domain/eligibility';
 import { InvalidInputError } from '../../domain/errors';
 import { FINAL_STATES } from '../../domain/programme';
-import { decodeCursor, encodeCursor } from '../../graphql/pagination';
-import type { Participant, ParticipantStatus } from '../participant';
+import { decodeCursor, encodeCursor, PageWindow, readingDirection } from '../../graphql/pagination';
+import type { ParticipantStatus } from '../participant';
 import type { ParticipantFilter, ParticipantOrderValue, SortDirectionValue } from './caseload.types';
 export type { ParticipantOrderValue } from './caseload.types';
 
@@ -137,58 +137,71 @@ export function filterConditions(filter: ParticipantFilter | null | undefined, q
   if (filter.eligibility) out.push(`${P[ELIGIBILITY_SPAN[filter.eligibility]]} @> ${q.today()}`);
   if (filter.assignedToMe === true) out.push(`${P.assigned_to_sub} = ${q.params.once('sub', actorSub)}`);
   if (filter.assignedToMe === false) out.push(`${P.assigned_to_sub} IS DISTINCT FROM ${q.params.once('sub', actorSub)}`);
+  if (filter.assignedTo) out.push(`${P.assigned_to_sub} = ANY(${q.params.add(filter.assignedTo, 'text[]')})`);
   return out;
 }
 
 interface OrderDef {
-  column: keyof typeof P;
+  /** The sort key on the participant row under `alias` (a column, or another part's value for the row). */
+  key(alias: string): string;
   nullable: boolean;
   cast: 'date' | 'text';
-  value(p: Participant): string | null;
 }
 
+const column = (name: 'start_deadline' | 'settlement_date' | 'full_name') => (alias: string) => `${alias}.${name}`;
+
 /**
- * Each order has an index (municipality_id, column, id): ORDER BY column ASC NULLS LAST, id ASC is
- * the index's own order (a b-tree keeps NULLs last), so a page is read off the index.
+ * Each column order has an index (municipality_id, column, id): ORDER BY column ASC NULLS LAST, id ASC
+ * is the index's own order (a b-tree keeps NULLs last), so a page is read off the index. PLANNED_END_DATE
+ * is the programme's (one per participant), looked up per row through the programme's unique index: the
+ * municipality's rows are sorted, not read off an index (8 500 rows: see notes).
  */
 export const ORDERS: Record<ParticipantOrderValue, OrderDef> = {
-  START_DEADLINE: { column: 'start_deadline', nullable: true, cast: 'date', value: (p) => p.startDeadline },
-  SETTLEMENT_DATE: { column: 'settlement_date', nullable: true, cast: 'date', value: (p) => p.settlementDate },
-  NAME: { column: 'full_name', nullable: false, cast: 'text', value: (p) => p.name },
+  START_DEADLINE: { key: column('start_deadline'), nullable: true, cast: 'date' },
+  SETTLEMENT_DATE: { key: column('settlement_date'), nullable: true, cast: 'date' },
+  NAME: { key: column('full_name'), nullable: false, cast: 'text' },
+  PLANNED_END_DATE: { key: (alias) => plannedEndDateSql(caseRowRef(alias)), nullable: true, cast: 'date' },
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * DESC is the exact reverse of ASC (values descending, participants without a value first, ties by id
- * descending): the same index read backwards.
+ * descending): the same index read backwards. `key` is the sort key's expression on `alias`.
  */
-export function orderBySql(order: ParticipantOrderValue, alias: string, direction: SortDirectionValue = 'ASC'): string {
-  if (direction === 'DESC') return `${alias}.${ORDERS[order].column} DESC NULLS FIRST, ${alias}.id DESC`;
-  return `${alias}.${ORDERS[order].column} ASC NULLS LAST, ${alias}.id ASC`;
+function orderByKeySql(key: string, alias: string, direction: SortDirectionValue): string {
+  if (direction === 'DESC') return `${key} DESC NULLS FIRST, ${alias}.id DESC`;
+  return `${key} ASC NULLS LAST, ${alias}.id ASC`;
 }
 
-/** The order token a cursor carries: `NAME` ascending, `NAME:DESC` descending. */
+export function orderBySql(order: ParticipantOrderValue, alias: string, direction: SortDirectionValue = 'ASC'): string {
+  return orderByKeySql(ORDERS[order].key(alias), alias, direction);
+}
+
+/** The order token a cursor carries: `NAME` ascending, `NAME:DESC` descending (the list's direction, whichever way it is paged). */
 const orderToken = (order: ParticipantOrderValue, direction: SortDirectionValue) => (direction === 'DESC' ? `${order}:DESC` : order);
 
 /** A cursor is [order, sort value, id] (sealed): a cursor of one order or direction is refused by another. */
-export function participantCursor(order: ParticipantOrderValue, p: Participant, direction: SortDirectionValue = 'ASC'): string {
-  return encodeCursor([orderToken(order, direction), ORDERS[order].value(p), p.id]);
+export function participantCursor(order: ParticipantOrderValue, sortKey: string | null, id: string, direction: SortDirectionValue = 'ASC'): string {
+  return encodeCursor([orderToken(order, direction), sortKey, id]);
 }
 
-/** The keyset condition for the page after `after` (empty for the first page). */
-export function keysetCondition(order: ParticipantOrderValue, after: string | null | undefined, q: SqlScope, direction: SortDirectionValue = 'ASC'): string {
-  if (!after) return '';
-  const [cursorOrder, value, id] = decodeCursor(after, 3);
+/**
+ * The keyset condition for the page beyond the window's cursor (empty for a first or last page): rows
+ * after it in the reading direction (the list's direction forward, its reverse backward).
+ */
+export function keysetCondition(order: ParticipantOrderValue, w: PageWindow, q: SqlScope, direction: SortDirectionValue = 'ASC'): string {
+  if (!w.cursor) return '';
+  const [cursorOrder, value, id] = decodeCursor(w.cursor, 3, w.cursorArg);
   const def = ORDERS[order];
-  const unknown = () => new InvalidInputError('after', 'Unknown cursor: use the endCursor of a previous page with the same orderBy');
+  const unknown = () => new InvalidInputError(w.cursorArg, 'Unknown cursor: use a cursor of a previous page with the same orderBy and direction');
   if (cursorOrder !== orderToken(order, direction) || typeof id !== 'string' || !UUID_RE.test(id)) throw unknown();
   if (value === null ? !def.nullable : typeof value !== 'string' || (def.cast === 'date' && !isIsoDate(value))) throw unknown();
   // PostgreSQL refuses a NUL in text: a value the server never wrote into a cursor.
   if (typeof value === 'string' && value.includes('\u0000')) throw unknown();
-  const col = P[def.column];
+  const col = def.key('p');
   const idRef = q.params.add(id, 'uuid');
-  if (direction === 'DESC') {
+  if (readingDirection(direction, w) === 'DESC') {
     // NULLs come first: after a NULL, NULLs with a smaller id, then every value; after a value, smaller values only.
     if (value === null) return `AND ((${col} IS NULL AND p.id < ${idRef}) OR ${col} IS NOT NULL)`;
     return `AND (${col}, p.id) < (${q.params.add(value, def.cast)}, ${idRef})`;
@@ -228,12 +241,12 @@ export function pageSql(opts: {
     FROM (${count}) c
     LEFT JOIN LATERAL (
       SELECT p.*, eg.end_goal AS current_end_goal, ld.*, ${hasOpenAppealSql(P)} AS has_open_appeal
-      FROM (SELECT p.* FROM ${table} p WHERE ${opts.where} ${opts.keyset}
+      FROM (SELECT p.*, ${ORDERS[opts.order].key('p')}::text AS sort_key FROM ${table} p WHERE ${opts.where} ${opts.keyset}
             ORDER BY ${orderBySql(opts.order, 'p', opts.direction)} LIMIT ${opts.limit}) p
       LEFT JOIN LATERAL (${currentEndGoalLateralSql(P)}) eg ON true
       LEFT JOIN LATERAL (${latestDecisionLateralSql(P, LATEST_DECISION_PREFIX)}) ld ON true
     ) page ON true
-    ORDER BY ${orderBySql(opts.order, 'page', opts.direction)}`;
+    ORDER BY ${orderByKeySql(opts.order === 'NAME' ? 'page.full_name' : `page.sort_key::${ORDERS[opts.order].cast}`, 'page', opts.direction ?? 'ASC')}`;
 }
 
 /** The caseload summary in one statement: each count is its own index-friendly sub-select. */
@@ -246,6 +259,11 @@ export function summarySql(municipality: string, q: SqlScope): string {
   return `SELECT
     (SELECT coalesce(jsonb_object_agg(s.status, s.n), '{}'::jsonb)
        FROM (SELECT ${P.status}, count(*) AS n FROM ${table} p WHERE ${P.municipality_id} = ${municipality} GROUP BY ${P.status}) s) AS by_status,
+    (SELECT coalesce(jsonb_agg(jsonb_build_object('sub', w.sub, 'name', w.name, 'total', w.total, 'open', w.open)
+                       ORDER BY w.sub IS NULL, w.open DESC, w.name, w.sub), '[]'::jsonb)
+       FROM (SELECT ${P.assigned_to_sub} AS sub, max(${P.assigned_to_name}) AS name, count(*) AS total,
+                    count(*) FILTER (WHERE ${P.status} NOT IN (${sqlList(ENDED)})) AS open
+               FROM ${table} p WHERE ${P.municipality_id} = ${municipality} GROUP BY ${P.assigned_to_sub}) w) AS by_caseworker,
     ${flags.join(',\n    ')},
     ${decisionsAwaitingNoticeCountSql(municipality)} AS decisions_awaiting_notice,
     ${programmesEndingCountSql(municipality, q.today(), '30')} AS programmes_ending_30,

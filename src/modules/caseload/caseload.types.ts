@@ -2,26 +2,21 @@ import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, MaxLeng
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { END_GOALS, EndGoal } from '../../domain/end-goal';
 import { EndGoalEnum, enumFrom } from '../../graphql/enums';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Connection, PageArgs, SORT_DIRECTIONS, SortDirectionEnum, SortDirectionValue } from '../../graphql/pagination';
 import { EligibilityBasisEnum, Participant, PARTICIPANT_STATUSES, ParticipantStatus, ParticipantStatusEnum } from '../participant';
 import { PLAIN_TEXT } from '../shared';
 
-export const PARTICIPANT_ORDERS = ['START_DEADLINE', 'SETTLEMENT_DATE', 'NAME'] as const;
+export const PARTICIPANT_ORDERS = ['START_DEADLINE', 'SETTLEMENT_DATE', 'NAME', 'PLANNED_END_DATE'] as const;
 export type ParticipantOrderValue = (typeof PARTICIPANT_ORDERS)[number];
 
 export const ParticipantOrderEnum = enumFrom(
   PARTICIPANT_ORDERS,
   'ParticipantOrder',
-  'The order of the case list, ascending, participants without a value last, ties by id.',
+  "The order of the case list (direction: ASC or DESC), ties by id. START_DEADLINE: the start deadline (R-5.1); SETTLEMENT_DATE: the settlement date (bosettingsdato); NAME: the name in bokmål order; PLANNED_END_DATE: the programme's planned end date (planlagt sluttdato). Ascending, participants without a value last.",
 );
 
-export const SORT_DIRECTIONS = ['ASC', 'DESC'] as const;
-export type SortDirectionValue = (typeof SORT_DIRECTIONS)[number];
-export const SortDirectionEnum = enumFrom(
-  SORT_DIRECTIONS,
-  'SortDirection',
-  'ASC: smallest first, participants without a value last. DESC: the exact reverse (largest first, without a value first, ties by id descending).',
-);
+export { SORT_DIRECTIONS, SortDirectionEnum } from '../../graphql/pagination';
+export type { SortDirectionValue } from '../../graphql/pagination';
 
 @ObjectType({ simpleResolvers: true })
 export class ParticipantConnection extends Connection(Participant, 'Participant') {}
@@ -94,6 +89,17 @@ export class ParticipantFilter {
   @IsBoolean()
   assignedToMe?: boolean | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Assigned to any of these caseworkers (saksbehandler), by subject (user id, as in assignedTo.sub and caseloadSummary.byCaseworker); an empty list matches nothing.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @MaxLength(200, { each: true })
+  @Matches(PLAIN_TEXT, { each: true, message: 'assignedTo contains control characters' })
+  assignedTo?: string[] | null;
+
   @Field(() => EligibilityBasisEnum, {
     nullable: true,
     description: "Right and duty, discretionary or none (R-1.8) on today's date, read from the eligibility periods stored with the participant's facts.",
@@ -110,6 +116,11 @@ export class ParticipantsArgs extends PageArgs {
   @IsOptional()
   @MaxLength(1200)
   override after?: string | null = undefined;
+
+  @Field(() => String, { nullable: true, description: 'The startCursor of the following page (same filter, orderBy and direction): page backward with last.' })
+  @IsOptional()
+  @MaxLength(1200)
+  override before?: string | null = undefined;
 
   @Field(() => ParticipantFilter, { nullable: true })
   @IsOptional()
@@ -134,6 +145,24 @@ export class StatusCount {
   count: number;
 }
 
+@ObjectType({ simpleResolvers: true, description: "One caseworker's (saksbehandler's) caseload: the participants assigned to them." })
+export class CaseworkerCount {
+  @Field(() => String, {
+    nullable: true,
+    description: "The caseworker's subject (user id): what ParticipantFilter.assignedTo takes; null for the participants assigned to nobody.",
+  })
+  sub: string | null;
+
+  @Field(() => String, { nullable: true, description: "The caseworker's name as last assigned; null for the participants assigned to nobody." })
+  name: string | null;
+
+  @Field(() => Int, { description: 'All participants assigned to the caseworker.' })
+  total: number;
+
+  @Field(() => Int, { description: 'Of those, the open cases (not COMPLETED, INTERRUPTED or TRANSFERRED).' })
+  open: number;
+}
+
 @ObjectType({ simpleResolvers: true, description: "The municipality's caseload at a glance, today (Europe/Oslo)." })
 export class CaseloadSummary {
   @Field(() => Int, { description: 'All participants.' })
@@ -141,6 +170,11 @@ export class CaseloadSummary {
 
   @Field(() => [StatusCount], { description: 'Every status, with zero counts.' })
   byStatus: StatusCount[];
+
+  @Field(() => [CaseworkerCount], {
+    description: 'The caseload of every caseworker with at least one participant, most open cases first (ties by name), and the unassigned last.',
+  })
+  byCaseworker: CaseworkerCount[];
 
   @Field(() => Int, { description: 'Start deadline passed, programme not started (filter: startOverdue).' })
   startsOverdue: number;

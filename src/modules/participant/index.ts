@@ -10,12 +10,13 @@ export {
   EligibilityBasisEnum,
   EligibilityType,
   Caseworker,
+  IdentityNumberSearchArgs,
 } from './participant.types';
 export type { ParticipantStatus } from './participant.types';
 export { guidanceParticipants } from './participant.for-career-guidance';
 export { participantForTransfer } from './participant.for-transfer';
 export type { ParticipantTransferRow, ParticipantTransferTarget } from './participant.for-transfer';
-export { appellantParticipants } from './participant.for-appeal';
+export { appellantParticipants, participantsAssignedTo } from './participant.for-appeal';
 /** What the worklist reads of the register. */
 export { casesBeforeStart, worklistParticipants } from './participant.for-worklist';
 export type { CaseBeforeStartRecord, WorklistParticipantRecord } from './participant.for-worklist';

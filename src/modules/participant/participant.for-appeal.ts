@@ -9,3 +9,8 @@ import './participant.table';
 export function appellantParticipants() {
   return db.selectFrom('app.participant').select(['municipality_id', 'id', 'full_name', 'birth_date']);
 }
+
+/** The municipality's participants a caseworker (by subject) is assigned: what the municipality's appeal list filters by. */
+export function participantsAssignedTo(sub: string) {
+  return db.selectFrom('app.participant').select(['municipality_id', 'id']).where('assigned_to_sub', '=', sub);
+}

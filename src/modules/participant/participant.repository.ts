@@ -58,6 +58,15 @@ export const participantRepository = {
     return byId(ctx).load(id);
   },
 
+  /** The municipality's participant with exactly this identity number, or null: the unique (municipality_id, identity_number) index. */
+  async byIdentityNumber(ctx: RequestContext, municipalityId: number, identityNumber: string): Promise<ParticipantRecord | null> {
+    const row = await first(
+      ctx.tx,
+      db.selectFrom('app.participant').selectAll().where('municipality_id', '=', municipalityId).where('identity_number', '=', identityNumber),
+    );
+    return row ? remember(ctx, toRecord(row)) : null;
+  },
+
   /** Rows read elsewhere in this request (a list page) are remembered, so field resolvers need no query. */
   remember,
 

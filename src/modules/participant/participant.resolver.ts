@@ -8,14 +8,22 @@ import { Municipality, toMunicipality } from '../reference';
 import { RequestContext } from '../shared';
 import { ParticipantService, toParticipant } from './participant.service';
 import { EligibilityType, Participant, ReassignParticipantArgs, RegisterParticipantInput, UpdateParticipantInput } from './participant.types';
+import { allowedEndGoals, EndGoal } from '../../domain/end-goal';
+import { EndGoalEnum } from '../../graphql/enums';
 
 /** True when the field is reached from the single-participant view (Query.participant), not a list. */
 function onSingleView(info: GraphQLResolveInfo): boolean {
   let path = info.path;
   while (path.prev) path = path.prev;
   const root = info.operation.selectionSet.selections.find((s) => s.kind === 'Field' && (s.alias?.value ?? s.name.value) === path.key);
-  return root?.kind === 'Field' && root.name.value === 'participant';
+  return root?.kind === 'Field' && SINGLE_VIEWS.has(root.name.value);
 }
+
+/** The root fields that show one participant's case file: the identity number in full only there. */
+const SINGLE_VIEWS = new Set(['participant', 'participantByIdentityNumber']);
+
+/** A reduced end goal of a plan comes with its recorded reason: the goals open to the participant, reasons given where needed. */
+const WITH_REASON = 'given in the plan';
 
 @Authorized('MUNICIPALITY')
 @Resolver(() => Participant)
@@ -80,6 +88,14 @@ export class ParticipantResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Days from today to the start deadline; negative when overdue.' })
   daysToStartDeadline(@Root() p: Participant, @Ctx() ctx: RequestContext): number | null {
     return p.startDeadline ? daysBetween(ctx.today, p.startDeadline) : null;
+  }
+
+  @FieldResolver(() => [EndGoalEnum], {
+    description:
+      'The end goals (sluttmål) a plan can name for this participant today (R-5.2, integreringsloven §§ 13–14), from upper-secondary education and age; under 25 without upper-secondary, UPPER_SECONDARY_PARTIAL and WORK_QUALIFYING need a recorded reason in the plan.',
+  })
+  allowedEndGoals(@Root() p: Participant, @Ctx() ctx: RequestContext): EndGoal[] {
+    return allowedEndGoals({ hasUpperSecondary: p.hasUpperSecondary, ageOnDate: ageOn(p.birthDate, ctx.today), reducedGoalReason: WITH_REASON });
   }
 
   @FieldResolver(() => EligibilityType, { description: 'Right and duty (R-1.8), evaluated today.' })

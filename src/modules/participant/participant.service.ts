@@ -185,6 +185,14 @@ export const ParticipantService = {
     return toParticipant(await ParticipantService.require(ctx, id));
   },
 
+  /**
+   * The caller's municipality's participant with exactly this fødselsnummer or D-number, or null (no
+   * partial match, no other municipality's). The caller logs the search as a read (IDENTITY_NUMBER_SEARCH).
+   */
+  findByIdentityNumber(ctx: RequestContext, identityNumber: string): Promise<ParticipantRecord | null> {
+    return participantRepository.byIdentityNumber(ctx, ownMunicipality(ctx), identityNumber);
+  },
+
   /** A participant the caller's transaction can see; any other id (missing or another tenant's) is NOT_FOUND. */
   async require(ctx: RequestContext, id: string): Promise<ParticipantRecord> {
     const p = await participantRepository.get(ctx, id);

@@ -291,3 +291,10 @@ export class UpdateParticipantInput {
   @Matches(PLAIN_TEXT, { each: true })
   languages?: string[];
 }
+
+@ArgsType()
+export class IdentityNumberSearchArgs {
+  @Field({ description: 'The whole fødselsnummer or D-number (11 digits): an exact match, never a part.' })
+  @Matches(/^\d{11}$/, { message: 'identityNumber must be 11 digits' })
+  identityNumber: string;
+}

@@ -23,7 +23,7 @@ export {
 export { programmeForTransfer } from './programme.for-transfer';
 export type { ProgrammeTransferRow } from './programme.for-transfer';
 /** The dashboard's parts on programmes (src/modules/caseload). */
-export { programmeEndingSql, programmesEndingCountSql } from './programme.caseload';
+export { plannedEndDateSql, programmeEndingSql, programmesEndingCountSql } from './programme.caseload';
 /** What the worklist reads of programmes. */
 export { programmesEndingBy } from './programme.for-worklist';
 export type { EndingProgrammeRecord } from './programme.for-worklist';

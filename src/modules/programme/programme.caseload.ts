@@ -22,3 +22,12 @@ export function programmeEndingSql(p: CaseRowRef, today: string, days: string): 
 export function programmesEndingCountSql(municipality: string, today: string, days: string): string {
   return `(SELECT count(*) FROM ${programmeTable.sqlName} g WHERE ${g.municipality_id} = ${municipality} AND ${ending(today, days)})`;
 }
+
+/**
+ * The participant's programme's planned end date (NULL without a programme or without a date), as a
+ * sort key of the case list (its PLANNED_END_DATE order): one probe of the unique (municipality_id,
+ * participant_id) index per row.
+ */
+export function plannedEndDateSql(p: CaseRowRef): string {
+  return `(SELECT ${g.planned_end_date} FROM ${programmeTable.sqlName} g WHERE ${g.municipality_id} = ${p.municipality_id} AND ${g.participant_id} = ${p.id})`;
+}

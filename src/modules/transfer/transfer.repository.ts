@@ -2,7 +2,7 @@
  * Every statement on app.case_transfer, the receiving municipality's inbox. The sender writes into the
  * receiver's inbox and never reads it (no RETURNING on its insert); the receiver reads and decides its own.
  */
-import { anyOf, db, first, run } from '../../db/sql';
+import { anyOf, db, first, run, sql } from '../../db/sql';
 import { InsertRecord, toRecord, toRow, UpdateRecord } from '../../db/table';
 import type { TransferState } from '../../domain/case-transfer';
 import { RequestContext } from '../shared';
@@ -50,6 +50,36 @@ export const transferRepository = {
         .limit(PENDING_PAGE),
     );
     return rows.map((r) => toRecord(r));
+  },
+
+  /**
+   * A page of the waiting cases read in `reading` order (ASC: sent earliest first, ties by id) beyond
+   * (sentAt, id), and how many are waiting: two statements whatever the page size, on case_transfer_pending.
+   */
+  async pendingPage(
+    ctx: RequestContext,
+    municipalityId: number,
+    beyond: { sentAt: string; id: string } | null,
+    limit: number,
+    reading: 'ASC' | 'DESC',
+  ): Promise<{ rows: CaseTransferRecord[]; totalCount: number }> {
+    const dir = reading === 'DESC' ? 'desc' : 'asc';
+    let q = db.selectFrom('app.case_transfer').selectAll().where('municipality_id', '=', municipalityId).where('state', '=', 'PENDING');
+    if (beyond) {
+      const tuple = sql`(${sql.ref('sent_at')}, ${sql.ref('id')})`;
+      const at = sql`(${beyond.sentAt}::date, ${beyond.id}::uuid)`;
+      q = q.where(reading === 'DESC' ? sql<boolean>`${tuple} < ${at}` : sql<boolean>`${tuple} > ${at}`);
+    }
+    const rows = await run(ctx.tx, q.orderBy('sent_at', dir).orderBy('id', dir).limit(limit));
+    const counted = await run(
+      ctx.tx,
+      db
+        .selectFrom('app.case_transfer')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('municipality_id', '=', municipalityId)
+        .where('state', '=', 'PENDING'),
+    );
+    return { rows: rows.map((r) => toRecord(r)), totalCount: Number(counted[0]?.n ?? 0) };
   },
 
   /**

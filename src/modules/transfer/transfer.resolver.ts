@@ -4,7 +4,9 @@ import { Participant, ParticipantService } from '../participant';
 import { Municipality, toMunicipality } from '../reference';
 import { RequestContext } from '../shared';
 import { CaseTransferRecord, TransferService } from './transfer.service';
-import { IncomingTransfer, RejectTransferArgs, TransferDecisionArgs } from './transfer.types';
+import { IncomingTransfer, IncomingTransferConnection, IncomingTransfersArgs, RejectTransferArgs, TransferDecisionArgs } from './transfer.types';
+import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
+import { noteRead } from '../access-log';
 
 function toIncoming(ctx: RequestContext, r: CaseTransferRecord): IncomingTransfer {
   const p = r.snapshot.participant;
@@ -41,9 +43,32 @@ export class TransferResolver {
   }
 
   @Authorized('MUNICIPALITY')
-  @Query(() => [IncomingTransfer], { description: 'Cases other municipalities have sent here that are still waiting (at most 100, oldest first).' })
+  @Query(() => [IncomingTransfer], {
+    description: 'Cases other municipalities have sent here that are still waiting (at most 100, oldest first).',
+    deprecationReason: 'Stops at 100 cases: use incomingTransfersConnection, which pages through all of them.',
+  })
   async incomingTransfers(@Ctx() ctx: RequestContext): Promise<IncomingTransfer[]> {
     return (await TransferService.incoming(ctx)).map((r) => toIncoming(ctx, r));
+  }
+
+  @Authorized('MUNICIPALITY')
+  @Query(() => IncomingTransferConnection, {
+    description:
+      'Cases other municipalities have sent here that are still waiting, a page at a time (Relay connection), sent earliest first (direction DESC: latest first). Two SQL statements per page, whatever its size.',
+  })
+  async incomingTransfersConnection(@Args() args: IncomingTransfersArgs, @Ctx() ctx: RequestContext): Promise<IncomingTransferConnection> {
+    const window = pageWindow(args);
+    const cursor = window.cursor ? decodeCursor(window.cursor, 3, window.cursorArg) : null;
+    const page = await TransferService.incomingPage(ctx, { window, cursor, direction: args.direction });
+    // The inbox names the sender's participants whatever fields are read.
+    noteRead(
+      ctx,
+      page.rows.map((r) => ({ participantId: r.fromParticipantId, municipalityId: r.municipalityId })),
+      'TRANSFER_INBOX',
+      ['listed'],
+    );
+    const edges = page.rows.map((r) => ({ node: toIncoming(ctx, r), cursor: encodeCursor(page.cursorValues(r)) }));
+    return { edges, totalCount: page.totalCount, pageInfo: pageInfoFor(edges, page) };
   }
 
   @Authorized('MUNICIPALITY')

@@ -9,7 +9,8 @@
  * column added to any of those tables travels without an edit here. Raises domain errors; the inbox's
  * states change by its transition table (src/domain/case-transfer.ts), the programme's by its own.
  */
-import { daysBetween } from '../../domain/calendar';
+import { daysBetween, isIsoDate } from '../../domain/calendar';
+import { pageOf, PageWindow, readingDirection } from '../../graphql/pagination';
 import { assertTransferable, CASE_STATUS_AFTER_TRANSFER, programmeStateAfterTransfer, transferEvent, transferTransition } from '../../domain/case-transfer';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { recordChange } from '../audit';
@@ -32,6 +33,8 @@ const NOT_FOUND = () => new NotFoundError('Transfer');
 function asJson<T extends object>(row: T): Json<T> {
   return JSON.parse(JSON.stringify(row)) as Json<T>;
 }
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const TransferService = {
   /** Sends the case to another municipality's inbox (with the programme time used) and closes it here. */
@@ -85,6 +88,35 @@ export const TransferService = {
   /** The cases other municipalities have sent here that are still waiting (at most 100, oldest first). */
   incoming(ctx: RequestContext): Promise<CaseTransferRecord[]> {
     return transferRepository.pending(ctx, ownMunicipality(ctx));
+  },
+
+  /** The waiting cases a page at a time, either way; `cursor` is [direction, sentAt, id] as the transport decoded it (unchecked). */
+  async incomingPage(
+    ctx: RequestContext,
+    args: { window: PageWindow; cursor: readonly unknown[] | null; direction: 'ASC' | 'DESC' },
+  ): Promise<{
+    rows: CaseTransferRecord[];
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    totalCount: number;
+    cursorValues: (r: CaseTransferRecord) => unknown[];
+  }> {
+    let beyond: { sentAt: string; id: string } | null = null;
+    if (args.cursor) {
+      const [token, sentAt, id] = args.cursor;
+      if (token !== args.direction || typeof sentAt !== 'string' || !isIsoDate(sentAt) || typeof id !== 'string' || !UUID_RE.test(id)) {
+        throw new InvalidInputError(args.window.cursorArg, 'Unknown cursor: use a cursor of a previous page with the same direction');
+      }
+      beyond = { sentAt, id };
+    }
+    const { rows, totalCount } = await transferRepository.pendingPage(
+      ctx,
+      ownMunicipality(ctx),
+      beyond,
+      args.window.size + 1,
+      readingDirection(args.direction, args.window),
+    );
+    return { ...pageOf(rows, args.window), totalCount, cursorValues: (r) => [args.direction, r.sentAt, r.id] };
   },
 
   /**

@@ -1,5 +1,6 @@
 /** GraphQL types of a transfer between municipalities. */
-import { Length, Matches } from 'class-validator';
+import { IsIn, Length, Matches } from 'class-validator';
+import { Connection, PageArgs, SORT_DIRECTIONS, SortDirectionEnum, SortDirectionValue } from '../../graphql/pagination';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { TRANSFER_STATES, TransferState } from '../../domain/case-transfer';
 import { enumFrom } from '../../graphql/enums';
@@ -38,4 +39,17 @@ export class TransferDecisionArgs {
 @ArgsType()
 export class RejectTransferArgs extends TransferDecisionArgs {
   @Field() @Length(1, 2000) @Matches(PLAIN_TEXT) reason: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class IncomingTransferConnection extends Connection(IncomingTransfer, 'IncomingTransfer') {}
+
+@ArgsType()
+export class IncomingTransfersArgs extends PageArgs {
+  @Field(() => SortDirectionEnum, {
+    defaultValue: 'ASC',
+    description: 'ASC: sent earliest first (ties by id); DESC the exact reverse. A cursor belongs to one direction.',
+  })
+  @IsIn(SORT_DIRECTIONS as unknown as string[])
+  direction: SortDirectionValue = 'ASC';
 }

@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { decodeCursor, encodeCursor, pageInfoOf } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
 import { RequestContext } from '../shared';
 import { WorklistService } from './worklist.service';
 import { WorklistArgs, WorklistConnection } from './worklist.types';
@@ -15,9 +15,10 @@ export class WorklistResolver {
       'of SQL statements whatever the page size.',
   })
   async worklist(@Args() args: WorklistArgs, @Ctx() ctx: RequestContext): Promise<WorklistConnection> {
-    const after = args.after ? decodeCursor(args.after, 3) : null;
-    const page = await WorklistService.page(ctx, { first: args.first, after, filter: args.filter });
+    const window = pageWindow(args);
+    const cursor = window.cursor ? decodeCursor(window.cursor, 4, window.cursorArg) : null;
+    const page = await WorklistService.page(ctx, { window, cursor, direction: args.direction, filter: args.filter });
     const edges = page.items.map((node) => ({ node, cursor: encodeCursor(page.cursorValues(node)) }));
-    return { edges, totalCount: page.totalCount, counts: page.counts, pageInfo: pageInfoOf(edges, page.hasNextPage, args.after) };
+    return { edges, totalCount: page.totalCount, counts: page.counts, pageInfo: pageInfoFor(edges, page) };
   }
 }

@@ -37,6 +37,7 @@ import { casesBeforeStart, worklistParticipants } from '../participant';
 import { programmesEndingBy } from '../programme';
 import { toMunicipality } from '../reference';
 import { ownMunicipality, RequestContext } from '../shared';
+import { pageOf, PageWindow, readingDirection } from '../../graphql/pagination';
 import { worklistRepository } from './worklist.repository';
 import { WorklistFilter, WorklistItem, WorklistKindCount, WorklistScope, WorklistSubject } from './worklist.types';
 
@@ -168,18 +169,19 @@ async function statsforvalterDuties(ctx: RequestContext): Promise<Entry[]> {
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Where a page begins: [dueDate, kind, subjectId] of the last item of the previous page. */
-function keyset(after: readonly unknown[] | null): { dueDate: IsoDate; kind: WorklistKind; id: string } | null {
-  if (!after) return null;
-  const [dueDate, kind, id] = after;
+/** Where a page begins: [direction, dueDate, kind, subjectId] of the item the page goes on from. */
+function keyset(cursor: readonly unknown[] | null, direction: 'ASC' | 'DESC', cursorArg: string): { dueDate: IsoDate; kind: WorklistKind; id: string } | null {
+  if (!cursor) return null;
+  const [token, dueDate, kind, id] = cursor;
   if (
+    token !== direction ||
     typeof dueDate !== 'string' ||
     !isIsoDate(dueDate) ||
     !(WORKLIST_KINDS as readonly unknown[]).includes(kind) ||
     typeof id !== 'string' ||
     !UUID_RE.test(id)
   ) {
-    throw new InvalidInputError('after', 'Unknown cursor: use the endCursor of a previous page');
+    throw new InvalidInputError(cursorArg, 'Unknown cursor: use a cursor of a previous page with the same direction');
   }
   return { dueDate, kind: kind as WorklistKind, id };
 }
@@ -187,6 +189,7 @@ function keyset(after: readonly unknown[] | null): { dueDate: IsoDate; kind: Wor
 export interface WorklistPage {
   items: WorklistItem[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
   totalCount: number;
   counts: WorklistKindCount[];
   cursorValues: (item: WorklistItem) => unknown[];
@@ -194,10 +197,13 @@ export interface WorklistPage {
 
 export const WorklistService = {
   /** A page of the caller's duties in due-date order, the count of all that match, and the counts per kind in the scope. */
-  async page(ctx: RequestContext, args: { first: number; after: readonly unknown[] | null; filter?: WorklistFilter | null }): Promise<WorklistPage> {
+  async page(
+    ctx: RequestContext,
+    args: { window: PageWindow; cursor: readonly unknown[] | null; direction: 'ASC' | 'DESC'; filter?: WorklistFilter | null },
+  ): Promise<WorklistPage> {
     const f = args.filter;
     if (f?.dueBefore && !isIsoDate(f.dueBefore)) throw new InvalidInputError('filter.dueBefore', 'Not a date');
-    const after = keyset(args.after);
+    const beyond = keyset(args.cursor, args.direction, args.window.cursorArg);
     const role = ctx.actor.role;
     const entries =
       role === 'MUNICIPALITY'
@@ -219,8 +225,12 @@ export const WorklistService = {
           (!f?.dueBefore || compareDates(e.duty.dueDate, f.dueBefore) <= 0),
       )
       .sort((a, b) => compareDuties(key(a), key(b)));
-    const rest = after ? matching.filter((e) => compareDuties(key(e), after) > 0) : matching;
-    const items = rest.slice(0, args.first).map((e): WorklistItem => {
+    // Read in the reading direction (the list's, or its reverse for a backward page) beyond the cursor; pageOf turns it back.
+    const sign = readingDirection(args.direction, args.window) === 'DESC' ? -1 : 1;
+    const reading = sign === 1 ? matching : [...matching].reverse();
+    const rest = beyond ? reading.filter((e) => sign * compareDuties(key(e), beyond) > 0) : reading;
+    const page = pageOf(rest.slice(0, args.window.size + 1), args.window);
+    const items = page.rows.map((e): WorklistItem => {
       const municipality = ctx.directory.municipalityById(e.municipalityId);
       return {
         id: `${e.duty.kind}:${e.subjectId}`,
@@ -243,10 +253,11 @@ export const WorklistService = {
     });
     return {
       items,
-      hasNextPage: rest.length > args.first,
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
       totalCount: matching.length,
       counts,
-      cursorValues: (item) => [item.dueDate, item.kind, item.subjectId],
+      cursorValues: (item) => [args.direction, item.dueDate, item.kind, item.subjectId],
     };
   },
 };

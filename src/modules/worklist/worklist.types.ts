@@ -2,7 +2,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested, ArrayMaxS
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { WORKLIST_ACTIONS, WORKLIST_KINDS, WorklistAction, WorklistKind } from '../../domain/worklist';
 import { enumFrom } from '../../graphql/enums';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Connection, PageArgs, SORT_DIRECTIONS, SortDirectionEnum, SortDirectionValue } from '../../graphql/pagination';
 import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { Municipality } from '../reference';
 
@@ -101,8 +101,15 @@ export class WorklistFilter {
 
 @ArgsType()
 export class WorklistArgs extends PageArgs {
-  @Field(() => WorklistFilter, { nullable: true })
+  @Field(() => WorklistFilter, { nullable: true, description: 'Narrows the list (not the counts); every condition given must hold.' })
   @IsOptional()
   @ValidateNested()
   filter?: WorklistFilter | null;
+
+  @Field(() => SortDirectionEnum, {
+    defaultValue: 'ASC',
+    description: 'ASC: the earliest due date first (ties by kind and subject); DESC the exact reverse. A cursor belongs to one direction.',
+  })
+  @IsIn(SORT_DIRECTIONS as unknown as string[])
+  direction: SortDirectionValue = 'ASC';
 }
