@@ -76,10 +76,12 @@ export const CaseloadService = {
     const order = args.orderBy ?? 'START_DEADLINE';
     const params = new SqlParams();
     const q = sqlScope(params, ctx.today);
-    const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
+    const municipality = params.add(municipalityId, 'smallint');
+    const where = [`p.municipality_id = ${municipality}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
     const direction = args.direction ?? 'ASC';
     const keyset = keysetCondition(order, args.after, q, direction);
     const sql = pageSql({
+      municipality,
       where,
       keyset,
       order,
