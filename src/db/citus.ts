@@ -21,6 +21,12 @@
  *   in. It is made a distributed function by its municipality argument, colocated with the change log and
  *   force-delegated: the coordinator sends the call to the worker holding that municipality's shards over
  *   the request's own connection, and it runs there as introsak_audit under the change log's policies.
+ * - The policy functions that read another table (a Statsforvalter's appeals, a county's referrals) run
+ *   on the shard, where Citus refuses their query as nested distributed execution; see policyLookups.
+ * - INSERT … SELECT FROM unnest(…) into a table with row-level security is run by Citus as a COPY, which
+ *   it refuses under RLS: the access log writes a VALUES list instead (access-log.repository.ts), on both
+ *   engines. Lateral look-ups correlated through p.municipality_id are refused as "complex joins": the
+ *   case list keys them by the municipality parameter (caseload.sql.ts pageSql), on both engines.
  *
  * Row-level security (ENABLE and FORCE), the policies and the grants are propagated by Citus to every
  * shard; `verify` checks it after distributing. Idempotent: tables already distributed are left alone,
@@ -118,6 +124,15 @@ export async function distributeSchema(c: Client, log: (msg: string) => void = (
         AUDIT_APPEND,
       ]);
     }
+    for (const f of await policyLookups(c)) {
+      if (!/\bmunicipality_id = m\b/.test(f.body))
+        throw new Error(
+          `${f.fn} is called by a row-level policy and reads a table, but not by its argument m's municipality: it would read other shards from a shard`,
+        );
+      if (f.nested) continue;
+      log(`${f.fn} may read its municipality's colocated shard from a shard`);
+      await c.query(`ALTER FUNCTION ${f.fn} SET citus.allow_nested_distributed_execution = on`);
+    }
     await c.query('COMMIT');
   } catch (err) {
     await c.query('ROLLBACK').catch(() => undefined);
@@ -128,6 +143,31 @@ export async function distributeSchema(c: Client, log: (msg: string) => void = (
   const problems = await verify(c);
   if (problems.length) throw new Error(`distributed, but the shards differ from their tables:\n  ${problems.join('\n  ')}`);
   return report;
+}
+
+/**
+ * The PL/pgSQL functions the row-level policies call that read another table (migration
+ * 1733830000001-PolicyFunctions: a Statsforvalter through the appeals it sees, a county through its
+ * referrals). A policy is evaluated on the shard, so the function's query of app.appeal is a distributed
+ * query from a query on a shard, which Citus refuses ("cannot execute a distributed query from a query on
+ * a shard"). Each reads only rows of its argument m, the policy row's own municipality_id: that table's
+ * shard for m is colocated with the row's, on the same node, and Citus runs the query there, locally, in
+ * the same transaction (its own uncommitted writes included). So the function is allowed nested execution
+ * (citus.allow_nested_distributed_execution, for the function's calls only); a function that does not
+ * filter by m is refused above rather than allowed to reach other nodes.
+ */
+async function policyLookups(c: Client): Promise<{ fn: string; body: string; nested: boolean }[]> {
+  const { rows } = await c.query<{ fn: string; body: string; nested: boolean }>(
+    `SELECT f.oid::regprocedure::text AS fn, f.prosrc AS body,
+            coalesce('citus.allow_nested_distributed_execution=on' = ANY (f.proconfig), false) AS nested
+       FROM pg_proc f
+      WHERE f.pronamespace = 'app'::regnamespace AND f.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')
+        AND NOT f.prosecdef AND f.prosrc ~* '\\mFROM\\s+app\\.'
+        AND EXISTS (SELECT 1 FROM pg_policy p
+                     WHERE (coalesce(pg_get_expr(p.polqual, p.polrelid), '') || ' ' || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '')) ~ ('\\m' || f.proname || '\\('))
+      ORDER BY 1`,
+  );
+  return rows;
 }
 
 /**
