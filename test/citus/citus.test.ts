@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { todayInOslo } from '../../src/domain/calendar';
 import { queryObservers, TenantSettings } from '../../src/db/request-transaction';
 import { verifyAuditChains } from '../../src/modules/audit';
+import { distributeSchema, verify } from '../../src/db/citus';
 import { startTestApp, TestApp } from '../support/app';
 import { createCitusTestDatabase } from '../support/database';
 import { MAPPING_INPUT, participantInput, planInput, REGISTER } from '../support/fixtures';
@@ -135,7 +136,13 @@ describeCitus('introsak on a Citus cluster', () => {
   beforeAll(async () => {
     citus = await startTestApp({
       database: async () => {
-        const db = await createCitusTestDatabase(CITUS_URL as string);
+        // A case already on the single-node schema before it is distributed (distributing in place moves it).
+        const db = await createCitusTestDatabase(CITUS_URL as string, async (owner) => {
+          await owner.query(
+            `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date, eligibility_periods)
+             SELECT id, 'Before Distribution', '01019012345', '1990-01-01', 'REFUGEE', '2026-01-01', '2026-01-02', '[]' FROM app.municipality WHERE number = '5001'`,
+          );
+        });
         distribution = db.distribution;
         return db;
       },
@@ -173,8 +180,11 @@ describeCitus('introsak on a Citus cluster', () => {
     // The foreign keys are back (dropped and re-created around the distribution).
     const { rows: fks } = await owner.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'app'::regnamespace`);
     expect(fks[0].n).toBeGreaterThanOrEqual(30);
+    // The row written before distributing was moved into the shards.
+    const { rows: before } = await owner.query(`SELECT full_name FROM app.participant WHERE full_name = 'Before Distribution'`);
+    expect(before).toEqual([{ full_name: 'Before Distribution' }]);
     // Running it again changes nothing.
-    const again = await (await import('../../src/db/citus')).distributeSchema(owner);
+    const again = await distributeSchema(owner);
     expect({ reference: again.reference, distributed: again.distributed }).toEqual({ reference: [], distributed: [] });
   });
 
@@ -246,6 +256,20 @@ describeCitus('introsak on a Citus cluster', () => {
       // Reference-table-only reads (the municipality's name) are one task too; every statement names its tasks.
       expect({ op: q.op, sql: q.sql.slice(0, 160), tasks }).toEqual({ op: q.op, sql: q.sql.slice(0, 160), tasks: [1] });
     }
+  });
+
+  test("db:distribute's shard check finds a shard without forced row-level security", async () => {
+    const owner = await citus.db.owner();
+    expect(await verify(owner)).toEqual([]);
+    await owner.query(`SELECT run_command_on_shards('app.programme', 'ALTER TABLE %s NO FORCE ROW LEVEL SECURITY')`);
+    try {
+      const problems = await verify(owner);
+      expect(problems.length).toBe(2);
+      for (const p of problems) expect(p).toMatch(/: 16 of its \d+ shards lack RLS/);
+    } finally {
+      await owner.query(`SELECT run_command_on_shards('app.programme', 'ALTER TABLE %s FORCE ROW LEVEL SECURITY')`);
+    }
+    expect(await verify(owner)).toEqual([]);
   });
 
   test('the change log written through the force-delegated append is one intact hash chain per municipality', async () => {

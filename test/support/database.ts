@@ -49,7 +49,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * as simply as a plain one (the extension and the node registrations are per database), so the test
  * empties the cluster's database first: run one Citus test file at a time.
  */
-export async function createCitusTestDatabase(url: string): Promise<TestDatabase & { distribution: DistributionReport }> {
+export async function createCitusTestDatabase(
+  url: string,
+  beforeDistribute: (owner: Client) => Promise<void> = async () => undefined,
+): Promise<TestDatabase & { distribution: DistributionReport }> {
   const c = new Client({ connectionString: url });
   await c.connect();
   let distribution: DistributionReport;
@@ -57,6 +60,7 @@ export async function createCitusTestDatabase(url: string): Promise<TestDatabase
     await c.query(`DROP SCHEMA IF EXISTS app CASCADE`);
     await c.query(`DROP TABLE IF EXISTS public.introsak_migrations`);
     await migrate(url);
+    await beforeDistribute(c);
     distribution = await distributeSchema(c);
   } finally {
     await c.end();
