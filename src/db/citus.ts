@@ -120,8 +120,10 @@ export async function distributeSchema(c: Client, log: (msg: string) => void = (
     );
     if (!fn.length) {
       log('app.audit_append delegated to the node of its municipality');
-      await c.query(`SELECT create_distributed_function($1, 'p_municipality_id', colocate_with => 'app.audit_chain_head', force_delegation => true)`, [
+      // Colocated with the anchor: the change log's tables are in its colocation group like every tenant table.
+      await c.query(`SELECT create_distributed_function($1, 'p_municipality_id', colocate_with => $2, force_delegation => true)`, [
         AUDIT_APPEND,
+        `app.${ANCHOR}`,
       ]);
     }
     for (const f of await policyLookups(c)) {
