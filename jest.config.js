@@ -4,6 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   // One process: the test databases and the embedded PostgreSQL are shared by the run.
   testMatch: ['**/*.test.ts'],
+  // test/citus needs a Citus cluster (CITUS_URL, see .ci/run and docs/SCALING.md); npm test runs it only when one is given.
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.CITUS_URL ? [] : ['<rootDir>/test/citus/'])],
   transform: {
     '^.+\\.(ts|js)$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: { warnOnly: false } }],
   },

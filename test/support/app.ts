@@ -32,9 +32,11 @@ export async function startTestApp(
     devTokens?: boolean;
     api?: Parameters<TestDatabase['api']>[1];
     beforeApi?: (db: TestDatabase) => Promise<{ url: string }>;
+    /** Another database than a fresh plain one (test/citus: the cluster's, distributed). */
+    database?: () => Promise<TestDatabase>;
   } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = await (opts.database ?? createTestDatabase)();
   const redirect = opts.beforeApi ? await opts.beforeApi(db) : null;
   const api = await db.api(opts.poolSize ?? 4, { ...(opts.api ?? {}), ...(redirect ? { url: redirect.url } : {}) });
   const directory = await loadOrgDirectory(api);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config';
 import { apiDataSource, apiUrlFrom } from '../../src/db/data-sources';
 import { apiPassword, ensureApiLogin, migrate, withOwner } from '../../src/db/database';
 import { registerContextKey } from '../../src/db/tenant-context';
+import { distributeSchema, DistributionReport } from '../../src/db/citus';
 
 export interface TestDatabase {
   name: string;
@@ -34,6 +35,43 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   u.pathname = `/${name}`;
   const ownerUrl = u.toString();
   await migrate(ownerUrl);
+  return testDatabaseAt(name, ownerUrl, async () => {
+    const a = new Client({ connectionString: adminUrl() });
+    await a.connect();
+    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await a.end();
+  });
+}
+
+/**
+ * The database of a Citus cluster (CITUS_URL: the owner connection to its coordinator, whose database has
+ * the citus extension on every node; `../shared/citus/cluster up` prints it), emptied, migrated and
+ * distributed with `npm run db:distribute`'s function. A Citus database cannot be created per test file
+ * as simply as a plain one (the extension and the node registrations are per database), so the test
+ * empties the cluster's database first: run one Citus test file at a time.
+ */
+export async function createCitusTestDatabase(
+  url: string,
+  beforeDistribute: (owner: Client) => Promise<void> = async () => undefined,
+): Promise<TestDatabase & { distribution: DistributionReport }> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  let distribution: DistributionReport;
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS app CASCADE`);
+    await c.query(`DROP TABLE IF EXISTS public.introsak_migrations`);
+    await migrate(url);
+    await beforeDistribute(c);
+    distribution = await distributeSchema(c);
+  } finally {
+    await c.end();
+  }
+  const db = await testDatabaseAt(new URL(url).pathname.slice(1), url, async () => undefined);
+  return { ...db, distribution };
+}
+
+async function testDatabaseAt(name: string, ownerUrl: string, dropDatabase: () => Promise<void>): Promise<TestDatabase> {
+  // The key this process signs its tenant contexts with (src/db/tenant-context.ts), as the server registers its own.
   await withOwner(ownerUrl, (owner) => registerContextKey(owner));
   const password = apiPassword(loadConfig());
   await ensureApiLogin(ownerUrl, password);
@@ -59,10 +97,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       for (const p of pools) if (p.isInitialized) await p.destroy();
       for (const c of clients) await c.end().catch(() => undefined);
-      const a = new Client({ connectionString: adminUrl() });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await dropDatabase();
     },
   };
 }

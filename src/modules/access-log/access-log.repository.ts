@@ -22,41 +22,30 @@ const naming = (participantIds: string[]) => sql<string[]>`${participantIds}::uu
 
 export const accessLogRepository = {
   /**
-   * One INSERT for all the rows of the request, whatever their number: the rows travel as parallel arrays
-   * (participant ids and fields joined by commas, as PostgreSQL has no arrays of arrays of differing
-   * lengths), so the statement's text never changes.
+   * One INSERT for all the rows of the request, whatever their number: one VALUES row per group (a request
+   * reads one municipality's participants for one purpose in most cases: one row). Participant ids travel
+   * comma-joined, as a bulk read's come from PostgreSQL. Not INSERT … SELECT FROM unnest(…): Citus runs that
+   * as a COPY into the shards, which it refuses on a table with row-level security (issue 14); a VALUES
+   * INSERT it sends to each row's shard, where the shard's copy of the policy checks it.
    */
   async append(ctx: RequestContext, groups: AccessLogGroup[]): Promise<void> {
     if (!groups.length) return;
-    const municipalities = groups.map((g) => g.municipalityId);
-    const participants = groups.map((g) => (typeof g.participantIds === 'string' ? g.participantIds : g.participantIds.join(',')));
-    const purposes = groups.map((g) => g.purpose);
-    const fields = groups.map((g) => g.fields.join(','));
-    const x = sql<{
-      m: number;
-      p: string;
-      purpose: string;
-      f: string;
-    }>`unnest(${municipalities}::smallint[], ${participants}::text[], ${purposes}::text[], ${fields}::text[])`.as<'x'>(sql`x(m, p, purpose, f)`);
     await run(
       ctx.tx,
-      db
-        .insertInto('app.access_log')
-        .columns(['municipality_id', 'request_id', 'actor_sub', 'actor_role', 'actor_org', 'participant_ids', 'purpose', 'fields'])
-        .expression(
-          db
-            .selectFrom(x)
-            .select((eb) => [
-              'x.m',
-              eb.val(ctx.requestId).as('request_id'),
-              eb.val(ctx.actor.sub).as('actor_sub'),
-              eb.val(ctx.actor.role).as('actor_role'),
-              eb.val(ctx.actor.org).as('actor_org'),
-              sql<string[]>`string_to_array(${eb.ref('x.p')}, ',')::uuid[]`.as('participant_ids'),
-              'x.purpose',
-              sql<string[]>`string_to_array(${eb.ref('x.f')}, ',')`.as('fields'),
-            ]),
-        ),
+      db.insertInto('app.access_log').values(
+        groups.map((g) => ({
+          municipality_id: g.municipalityId,
+          request_id: ctx.requestId,
+          actor_sub: ctx.actor.sub,
+          actor_role: ctx.actor.role,
+          actor_org: ctx.actor.org,
+          participant_ids: sql<
+            string[]
+          >`string_to_array(${typeof g.participantIds === 'string' ? g.participantIds : g.participantIds.join(',')}::text, ',')::uuid[]`,
+          purpose: g.purpose,
+          fields: sql<string[]>`string_to_array(${g.fields.join(',')}::text, ',')`,
+        })),
+      ),
     );
   },
 

@@ -79,12 +79,14 @@ export const CaseloadService = {
     const order = args.orderBy ?? 'START_DEADLINE';
     const params = new SqlParams();
     const q = sqlScope(params, ctx.today);
-    const where = [`p.municipality_id = ${params.add(municipalityId, 'smallint')}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
+    const municipality = params.add(municipalityId, 'smallint');
+    const where = [`p.municipality_id = ${municipality}`, ...filterConditions(args.filter, q, ctx.actor.sub)].join('\n AND ');
     const direction = args.direction ?? 'ASC';
     // A backward page (last/before) reads the same keyset in the reverse direction and is turned back here.
     const window = pageWindow(args);
     const keyset = keysetCondition(order, window, q, direction);
     const sql = pageSql({
+      municipality,
       where,
       keyset,
       order,

@@ -219,8 +219,14 @@ export const LATEST_DECISION_PREFIX = 'ld_';
  * One statement for a page and its count. The page is cut (ORDER BY … LIMIT) before the lateral
  * end-goal look-up, so the look-up runs for the page's rows only, never for the whole municipality.
  * Without `withCount` the count is not computed (the client did not ask for totalCount).
+ * `municipality` (the parameter `where` compares p.municipality_id with) also keys the look-ups into the
+ * other tables, not p.municipality_id: the same rows, and on Citus every table of the statement is then
+ * pinned to that municipality's shard, so it is one router query; correlated through p.municipality_id,
+ * Citus refuses the lateral joins ("complex joins are only supported when all distributed tables are
+ * co-located and joined on their distribution columns", issue 14).
  */
 export function pageSql(opts: {
+  municipality: string;
   where: string;
   keyset: string;
   order: ParticipantOrderValue;
@@ -236,15 +242,16 @@ export function pageSql(opts: {
   const count = opts.withCount
     ? `SELECT count(*) AS total_count${matched} FROM ${table} p WHERE ${opts.where}`
     : `SELECT NULL::bigint AS total_count${matched}`;
+  const row = { municipality_id: opts.municipality, id: P.id };
   // The matched ids once, on the first row: the page's other rows would repeat the whole list.
   return `SELECT c.total_count, CASE WHEN row_number() OVER () = 1 THEN c.matched_ids END AS matched_ids, page.*
     FROM (${count}) c
     LEFT JOIN LATERAL (
-      SELECT p.*, eg.end_goal AS current_end_goal, ld.*, ${hasOpenAppealSql(P)} AS has_open_appeal
+      SELECT p.*, eg.end_goal AS current_end_goal, ld.*, ${hasOpenAppealSql(row)} AS has_open_appeal
       FROM (SELECT p.*, ${ORDERS[opts.order].key('p')}::text AS sort_key FROM ${table} p WHERE ${opts.where} ${opts.keyset}
             ORDER BY ${orderBySql(opts.order, 'p', opts.direction)} LIMIT ${opts.limit}) p
-      LEFT JOIN LATERAL (${currentEndGoalLateralSql(P)}) eg ON true
-      LEFT JOIN LATERAL (${latestDecisionLateralSql(P, LATEST_DECISION_PREFIX)}) ld ON true
+      LEFT JOIN LATERAL (${currentEndGoalLateralSql(row)}) eg ON true
+      LEFT JOIN LATERAL (${latestDecisionLateralSql(row, LATEST_DECISION_PREFIX)}) ld ON true
     ) page ON true
     ORDER BY ${orderByKeySql(opts.order === 'NAME' ? 'page.full_name' : `page.sort_key::${ORDERS[opts.order].cast}`, 'page', opts.direction ?? 'ASC')}`;
 }

@@ -1,0 +1,208 @@
+/**
+ * Turns a migrated introsak database on a Citus coordinator into a distributed one (issue 14):
+ * `npm run db:distribute` (scripts/distribute.ts) runs it as the owner after `npm run migration:run`.
+ *
+ * - Reference tables (every table of schema app without a municipality_id column: municipality, county,
+ *   Statsforvalter area) become Citus reference tables, copied to every node.
+ * - Every tenant table (every table of schema app with a municipality_id column) is distributed by
+ *   municipality_id, colocated with app.participant: a municipality's rows of every table are on one node,
+ *   so its joins, its change-log chain and its transactions stay there.
+ *
+ * What Citus refuses as the migrations leave the schema, and what this does about it (measured on
+ * Citus 13.2.2, coordinator + 2 workers):
+ * - create_reference_table on a table in a foreign-key graph converts the whole graph at once; the
+ *   foreign keys are saved, dropped and re-created after every table is distributed (each one includes
+ *   municipality_id or points at a reference table, which Citus accepts: catalogue.test.ts checks that).
+ * - Tables with triggers (the appeal and referral guards, the eligibility spans) are distributed only with
+ *   citus.enable_unsafe_triggers on (this transaction only). They are row-level BEFORE triggers that read
+ *   and write only NEW: they run on the shard, so they are safe.
+ * - app.audit_append, the change log's one way in, is SECURITY DEFINER owned by introsak_audit (NOLOGIN).
+ *   Run on the coordinator, Citus opens the connection to the worker as introsak_audit, which may not log
+ *   in. It is made a distributed function by its municipality argument, colocated with the change log and
+ *   force-delegated: the coordinator sends the call to the worker holding that municipality's shards over
+ *   the request's own connection, and it runs there as introsak_audit under the change log's policies.
+ * - The policy functions that read another table (a Statsforvalter's appeals, a county's referrals) run
+ *   on the shard, where Citus refuses their query as nested distributed execution; see policyLookups.
+ * - INSERT … SELECT FROM unnest(…) into a table with row-level security is run by Citus as a COPY, which
+ *   it refuses under RLS: the access log writes a VALUES list instead (access-log.repository.ts), on both
+ *   engines. Lateral look-ups correlated through p.municipality_id are refused as "complex joins": the
+ *   case list keys them by the municipality parameter (caseload.sql.ts pageSql), on both engines.
+ *
+ * Row-level security (ENABLE and FORCE), the policies and the grants are propagated by Citus to every
+ * shard; `verify` checks it after distributing. Idempotent: tables already distributed are left alone,
+ * so after a migration that adds a table, run it again (docs/SCALING.md).
+ */
+import { Client } from 'pg';
+
+export const ANCHOR = 'participant';
+const AUDIT_APPEND = 'app.audit_append(smallint, timestamptz, text, text, text, text, text, uuid, text, uuid, jsonb)';
+
+export interface DistributionReport {
+  reference: string[];
+  distributed: string[];
+  alreadyDone: string[];
+  foreignKeysRecreated: number;
+}
+
+interface TableRow {
+  name: string;
+  tenant: boolean;
+  method: string | null;
+  repmodel: string | null;
+}
+
+async function tables(c: Client): Promise<TableRow[]> {
+  const { rows } = await c.query<TableRow>(
+    `SELECT t.relname AS name,
+            EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'municipality_id' AND NOT a.attisdropped) AS tenant,
+            p.partmethod::text AS method, p.repmodel::text AS repmodel
+       FROM pg_class t
+       LEFT JOIN pg_dist_partition p ON p.logicalrelid = t.oid
+      WHERE t.relnamespace = 'app'::regnamespace AND t.relkind IN ('r', 'p') AND NOT t.relispartition
+      ORDER BY t.relname`,
+  );
+  return rows;
+}
+
+const isDone = (t: TableRow) => (t.tenant ? t.method === 'h' : t.method === 'n' && t.repmodel === 't');
+
+export async function isCitus(c: Client): Promise<boolean> {
+  const { rows } = await c.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`);
+  return rows.length > 0;
+}
+
+export async function distributeSchema(c: Client, log: (msg: string) => void = () => undefined): Promise<DistributionReport> {
+  if (!(await isCitus(c))) throw new Error('this database has no citus extension: run it on a Citus coordinator (CREATE EXTENSION citus on every node)');
+  const { rows: schema } = await c.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'app'`);
+  if (!schema.length) throw new Error('schema app does not exist: run npm run migration:run first');
+  const all = await tables(c);
+  const pending = all.filter((t) => !isDone(t));
+  const report: DistributionReport = { reference: [], distributed: [], alreadyDone: all.filter(isDone).map((t) => t.name), foreignKeysRecreated: 0 };
+  const stray = pending.filter((t) => t.method !== null);
+  if (stray.length)
+    throw new Error(
+      `already Citus tables of the wrong kind (an earlier run converted them): ${stray.map((t) => t.name).join(', ')}; undistribute_table() them first`,
+    );
+  await c.query('BEGIN');
+  try {
+    await c.query(`SET LOCAL citus.enable_unsafe_triggers = on`);
+    // Reference tables and distributed tables created and joined by foreign keys in one transaction.
+    await c.query(`SET LOCAL citus.multi_shard_modify_mode = 'sequential'`);
+    if (pending.length) {
+      const names = pending.map((t) => `app.${t.name}`);
+      // Every foreign key that touches a table still to distribute: saved, dropped, re-created below.
+      const { rows: fks } = await c.query<{ tbl: string; name: string; def: string }>(
+        `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def
+           FROM pg_constraint
+          WHERE contype = 'f' AND (conrelid = ANY ($1::regclass[]) OR confrelid = ANY ($1::regclass[]))
+          ORDER BY conrelid::regclass::text, conname`,
+        [names],
+      );
+      for (const fk of fks) await c.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${c.escapeIdentifier(fk.name)}`);
+      for (const t of pending.filter((x) => !x.tenant)) {
+        log(`reference table app.${t.name}`);
+        await c.query(`SELECT create_reference_table($1)`, [`app.${t.name}`]);
+        report.reference.push(t.name);
+      }
+      const tenants = pending.filter((x) => x.tenant).sort((a, b) => Number(b.name === ANCHOR) - Number(a.name === ANCHOR));
+      for (const t of tenants) {
+        log(`distributed table app.${t.name} by municipality_id`);
+        if (t.name === ANCHOR) await c.query(`SELECT create_distributed_table($1, 'municipality_id')`, [`app.${t.name}`]);
+        else await c.query(`SELECT create_distributed_table($1, 'municipality_id', colocate_with => $2)`, [`app.${t.name}`, `app.${ANCHOR}`]);
+        report.distributed.push(t.name);
+      }
+      for (const fk of fks) await c.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${c.escapeIdentifier(fk.name)} ${fk.def}`);
+      report.foreignKeysRecreated = fks.length;
+    }
+    const { rows: fn } = await c.query(
+      `SELECT 1 FROM pg_dist_object WHERE classid = 'pg_proc'::regclass AND objid = $1::regprocedure AND distribution_argument_index IS NOT NULL`,
+      [AUDIT_APPEND],
+    );
+    if (!fn.length) {
+      log('app.audit_append delegated to the node of its municipality');
+      // Colocated with the anchor: the change log's tables are in its colocation group like every tenant table.
+      await c.query(`SELECT create_distributed_function($1, 'p_municipality_id', colocate_with => $2, force_delegation => true)`, [
+        AUDIT_APPEND,
+        `app.${ANCHOR}`,
+      ]);
+    }
+    for (const f of await policyLookups(c)) {
+      if (!/\bmunicipality_id = m\b/.test(f.body))
+        throw new Error(
+          `${f.fn} is called by a row-level policy and reads a table, but not by its argument m's municipality: it would read other shards from a shard`,
+        );
+      if (f.nested) continue;
+      log(`${f.fn} may read its municipality's colocated shard from a shard`);
+      await c.query(`ALTER FUNCTION ${f.fn} SET citus.allow_nested_distributed_execution = on`);
+    }
+    await c.query('COMMIT');
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  // The coordinator's own copy of the data moved to the shards is no longer visible: free it.
+  for (const t of [...report.reference, ...report.distributed]) await c.query(`SELECT truncate_local_data_after_distributing_table($1)`, [`app.${t}`]);
+  const problems = await verify(c);
+  if (problems.length) throw new Error(`distributed, but the shards differ from their tables:\n  ${problems.join('\n  ')}`);
+  return report;
+}
+
+/**
+ * The PL/pgSQL functions the row-level policies call that read another table (migration
+ * 1733830000001-PolicyFunctions: a Statsforvalter through the appeals it sees, a county through its
+ * referrals). A policy is evaluated on the shard, so the function's query of app.appeal is a distributed
+ * query from a query on a shard, which Citus refuses ("cannot execute a distributed query from a query on
+ * a shard"). Each reads only rows of its argument m, the policy row's own municipality_id: that table's
+ * shard for m is colocated with the row's, on the same node, and Citus runs the query there, locally, in
+ * the same transaction (its own uncommitted writes included). So the function is allowed nested execution
+ * (citus.allow_nested_distributed_execution, for the function's calls only); a function that does not
+ * filter by m is refused above rather than allowed to reach other nodes.
+ */
+async function policyLookups(c: Client): Promise<{ fn: string; body: string; nested: boolean }[]> {
+  const { rows } = await c.query<{ fn: string; body: string; nested: boolean }>(
+    `SELECT f.oid::regprocedure::text AS fn, f.prosrc AS body,
+            coalesce('citus.allow_nested_distributed_execution=on' = ANY (f.proconfig), false) AS nested
+       FROM pg_proc f
+      WHERE f.pronamespace = 'app'::regnamespace AND f.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')
+        AND NOT f.prosecdef AND f.prosrc ~* '\\mFROM\\s+app\\.'
+        AND EXISTS (SELECT 1 FROM pg_policy p
+                     WHERE (coalesce(pg_get_expr(p.polqual, p.polrelid), '') || ' ' || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '')) ~ ('\\m' || f.proname || '\\('))
+      ORDER BY 1`,
+  );
+  return rows;
+}
+
+/**
+ * What must hold on every shard: row-level security enabled and forced, and the policies of its table
+ * (as many as the table has). Asked of each worker in one statement (its own placements, compared with
+ * its copy of the table's metadata). Returns one line per worker where a shard differs, and a line if
+ * fewer shards answered than Citus has placements (none: all hold).
+ */
+export async function verify(c: Client): Promise<string[]> {
+  const perWorker = `SELECT count(*) FILTER (WHERE NOT (c.relrowsecurity AND c.relforcerowsecurity)
+        OR (SELECT count(*) FROM pg_policy x WHERE x.polrelid = c.oid) <> (SELECT count(*) FROM pg_policy x WHERE x.polrelid = s.logicalrelid))
+        || ' ' || count(*)
+      FROM pg_dist_shard s JOIN pg_dist_placement p USING (shardid) JOIN pg_dist_partition d USING (logicalrelid)
+      JOIN pg_class c ON c.oid = to_regclass(shard_name(s.logicalrelid, s.shardid))
+     WHERE d.partmethod = 'h' AND p.groupid = (SELECT groupid FROM pg_dist_local_group)`;
+  const { rows } = await c.query<{ nodename: string; nodeport: number; success: boolean; result: string }>(
+    `SELECT nodename, nodeport, success, result FROM run_command_on_workers($1)`,
+    [perWorker],
+  );
+  const { rows: placements } = await c.query<{ n: string }>(
+    `SELECT count(*) AS n FROM pg_dist_placement p JOIN pg_dist_shard s USING (shardid) JOIN pg_dist_partition d USING (logicalrelid) WHERE d.partmethod = 'h'`,
+  );
+  const problems: string[] = [];
+  let seen = 0;
+  for (const r of rows) {
+    if (!r.success) {
+      problems.push(`${r.nodename}:${r.nodeport}: ${r.result}`);
+      continue;
+    }
+    const [bad, total] = r.result.split(' ').map(Number);
+    seen += total;
+    if (bad) problems.push(`${r.nodename}:${r.nodeport}: ${bad} of its ${total} shards lack RLS (enabled and forced) or a policy of their table`);
+  }
+  if (seen !== Number(placements[0].n)) problems.push(`${seen} shards answered, Citus has ${placements[0].n} placements`);
+  return problems;
+}
