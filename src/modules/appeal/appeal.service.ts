@@ -12,6 +12,7 @@ import { isAppealable } from '../../domain/decision-types';
 import { canConsiderLateAppeal, LateAppealGround } from '../../domain/deadlines';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
+import { assertReportedDateNotFuture, requiredContent } from '../../domain/plausibility';
 import { RuleViolation } from '../../domain/rule-violation';
 import { idempotentCreate, recordChange } from '../audit';
 import { AppealedDecisionFacts, decisionFactsForAppeal, DecisionInput, DecisionService } from '../decision';
@@ -29,13 +30,6 @@ export interface StepArgs {
 
 const APPEAL_NOT_FOUND = () => new NotFoundError('Appeal');
 const DECISION_NOT_FOUND = () => new NotFoundError('Decision');
-
-/** Text a caseworker must give (a reason, a statement): not blank. */
-function required(value: string | null | undefined, field: string): string {
-  const v = value?.trim();
-  if (!v) throw new InvalidInputError(field, `${field} must not be blank`);
-  return v;
-}
 
 /**
  * The appeal a step works on, locked after its case (participant, then appeal: the order every
@@ -74,7 +68,7 @@ function forwarding(ctx: RequestContext, appeal: AppealRecord, statement: string
   const office = statsforvalterFor(municipality.countyNumber, ctx.directory.areaList());
   return {
     statsforvalterId: office.id,
-    municipalityStatement: required(statement, 'statement'),
+    municipalityStatement: requiredContent(statement, 'statement'),
     statementCopiedToParticipantAt: copiedToParticipantAt,
     forwardedAt: ctx.now,
   };
@@ -148,6 +142,10 @@ export const AppealService = {
       };
       const [problem] = appealDateProblems(dates, ctx.today);
       if (problem) throw new InvalidInputError(problem.field, problem.message);
+      // R-13.7: the appeal names the change wanted and why; a date the participant reports is never after today.
+      const grounds = requiredContent(input.grounds, 'grounds');
+      const changeWanted = requiredContent(input.changeWanted, 'changeWanted');
+      if (dates.reasonsRequestedAt) assertReportedDateNotFuture(dates.reasonsRequestedAt, ctx.today, 'reasonsRequestedAt');
 
       // One appeal per decision: a withdrawn one may be followed by a new one, a decided one is final.
       const earlier = await appealRepository.standingAppealOf(ctx, municipalityId, input.decisionId);
@@ -169,8 +167,8 @@ export const AppealService = {
         state: APPEAL_INITIAL_STATE,
         receivedAt: input.receivedAt,
         sentAt: input.sentAt,
-        grounds: input.grounds,
-        changeWanted: input.changeWanted,
+        grounds,
+        changeWanted,
         reasonsRequestedAt: dates.reasonsRequestedAt,
         reasonsReceivedAt: dates.reasonsReceivedAt,
         extendedDeadline: dates.extendedDeadline,
@@ -250,7 +248,7 @@ export const AppealService = {
 
   /** R-9.4 (avvisning): the conditions for an appeal are not met, e.g. late without a ground. */
   dismiss(ctx: RequestContext, args: StepArgs, reasons: string): Promise<AppealRecord> {
-    const text = required(reasons, 'reasons');
+    const text = requiredContent(reasons, 'reasons');
     return move(ctx, args, 'DISMISS', 'dismissAppeal', () => ({ dismissalReasons: text }), text);
   },
 
@@ -263,7 +261,7 @@ export const AppealService = {
   async reassign(ctx: RequestContext, args: StepArgs, statsforvalterId: string, reason: string): Promise<AppealRecord> {
     const appeal = await lockAppeal(ctx, args.appealId);
     expectVersion(appeal, args.expectedVersion);
-    const text = required(reason, 'reason');
+    const text = requiredContent(reason, 'reason');
     appealRecording(appeal.state, 'REASSIGN');
     if (!ctx.directory.area(statsforvalterId)) throw new InvalidInputError('statsforvalterId', 'Unknown Statsforvalter office');
     if (statsforvalterId === appeal.statsforvalterId) throw new InvalidInputError('statsforvalterId', 'The appeal is already with this office');

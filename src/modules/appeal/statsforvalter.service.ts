@@ -6,6 +6,7 @@
 import { assertNoLateDetriment, statsforvalterDecisionStep } from '../../domain/appeal';
 import { compareDates, isIsoDate, todayInOslo } from '../../domain/calendar';
 import { InvalidInputError, NotFoundError } from '../../domain/errors';
+import { requiredContent } from '../../domain/plausibility';
 import { RequestContext } from '../shared';
 import { appealRepository, ForwardedAppealRecord, ForwardedFilter, ForwardedKeyset, ForwardedOrderColumn } from './appeal.repository';
 import { applyStep, expectVersion } from './appeal.steps';
@@ -85,6 +86,7 @@ export const StatsforvalterAppealService = {
     statsforvalterDecisionStep(appeal.state);
     const forwardedOn = todayInOslo(appeal.forwardedAt);
     if (compareDates(input.decidedAt, ctx.today) > 0) throw new InvalidInputError('input.decidedAt', 'decidedAt is in the future');
+    const reasons = requiredContent(input.reasons, 'reasons');
     if (compareDates(input.decidedAt, forwardedOn) < 0) throw new InvalidInputError('input.decidedAt', 'decidedAt is before the appeal was forwarded');
     if (input.partial && input.outcome !== 'CHANGED' && input.outcome !== 'QUASHED_AND_RETURNED') {
       throw new InvalidInputError('input.partial', 'Only CHANGED and QUASHED_AND_RETURNED can be partial');
@@ -106,7 +108,7 @@ export const StatsforvalterAppealService = {
       set: {
         outcome: input.outcome,
         outcomePartial: input.partial,
-        outcomeReasons: input.reasons,
+        outcomeReasons: reasons,
         outcomeDecidedAt: input.decidedAt,
         detrimentNoticeAt: input.toDetriment ? (notice ?? input.decidedAt) : null,
         toDetriment: input.toDetriment,

@@ -13,6 +13,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/er
 import { LAW } from '../../domain/law-references';
 import { validateHalt, validateLeave } from '../../domain/leave';
 import { assertHaltAdvanceNotice, assertMappingComplete, participationBasis } from '../../domain/participation';
+import { assertPlausibleNoticeDate, requiredContent } from '../../domain/plausibility';
 import { transition } from '../../domain/programme';
 import { RuleViolation } from '../../domain/rule-violation';
 import { Camel, toRecord } from '../../db/table';
@@ -193,6 +194,9 @@ export const DecisionService = {
     const municipalityId = ownMunicipality(ctx);
     if (input.notifiedAt && compareDates(input.notifiedAt, input.decidedAt) < 0) throw new InvalidInputError('notifiedAt', 'notifiedAt is before decidedAt');
     if (compareDates(input.decidedAt, ctx.today) > 0) throw new InvalidInputError('decidedAt', 'decidedAt is in the future');
+    // R-13.7: the reasons carry content; a notice date is never after today.
+    const reasons = requiredContent(input.reasons, 'reasons');
+    if (input.notifiedAt) assertPlausibleNoticeDate({ decidedAt: input.decidedAt, notifiedAt: input.notifiedAt, today: ctx.today });
     const { idempotencyKey, ...payload } = input;
     const { id } = await idempotentCreate(
       ctx,
@@ -206,7 +210,7 @@ export const DecisionService = {
           type: input.type,
           outcome: input.outcome,
           basis,
-          reasons: input.reasons,
+          reasons,
           legalBasis: [...legalBasisFor(input.type)],
           decidedAt: input.decidedAt,
           decidedBySub: ctx.actor.sub,
@@ -240,6 +244,7 @@ export const DecisionService = {
     const current = await decisionRepository.current(ctx, municipalityId, decisionId);
     if (!current) throw new NotFoundError('Decision');
     if (compareDates(notifiedAt, current.decidedAt) < 0) throw new InvalidInputError('notifiedAt', 'notifiedAt is before the decision was made');
+    assertPlausibleNoticeDate({ decidedAt: current.decidedAt, notifiedAt, today: ctx.today }); // R-13.7: not in the future
     const updated = await decisionRepository.setNotified(ctx, municipalityId, decisionId, expectedVersion, notifiedAt);
     if (!updated) throw new ConflictError();
     await recordChange(ctx, {

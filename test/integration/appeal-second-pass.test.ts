@@ -1,0 +1,134 @@
+/**
+ * Issue 16 items 6–8 over HTTP, as the roles that meet them: a caseworker and a county adviser for the
+ * plausibility of what is reported and the mapping guidance builds on (R-13.7, R-13.9); a caseworker for the
+ * decision's facts that move the appeal deadline (R-13.8); a caseworker and Statsforvalteren for the appeal's
+ * edge cases (R-13.10).
+ */
+import { addDays, todayInOslo } from '../../src/domain/calendar';
+import { LAW } from '../../src/domain/law-references';
+import { startTestApp, TestApp } from '../support/app';
+import { participantInput, REGISTER } from '../support/fixtures';
+
+let t: TestApp;
+let bergen: string; // MUNICIPALITY 4601 (Vestland)
+let vestlandCounty: string; // COUNTY 46
+const today = todayInOslo();
+
+beforeAll(async () => {
+  t = await startTestApp();
+  bergen = await t.token('MUNICIPALITY', '4601', 'kari', 'Kari Saksbehandler');
+  vestlandCounty = await t.token('COUNTY', '46', 'vera', 'Vera Veileder');
+});
+afterAll(() => t?.close());
+
+type Vars = Record<string, unknown>;
+
+async function ok(tok: string, query: string, variables: Vars = {}) {
+  const res = await t.gql(tok, query, variables);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data;
+}
+
+async function refused(tok: string, query: string, variables: Vars, ruleId: string) {
+  const res = await t.gql(tok, query, variables);
+  const err = res.body.errors?.[0];
+  expect(err?.extensions).toMatchObject({ code: 'RULE_VIOLATION', ruleId, lawReference: LAW[ruleId as keyof typeof LAW] });
+  return err;
+}
+
+const MAP = `mutation($id: UUID!, $input: CompetenceMappingInput!) { recordCompetenceMapping(participantId: $id, input: $input) { id } }`;
+const DECIDE = `mutation($id: UUID!, $input: DecisionInput!) { makeDecision(participantId: $id, input: $input) { id decisions { id version notifiedAt appealDeadline } } }`;
+const NOTICE = `mutation($id: UUID!, $at: LocalDate!, $v: Int!) { recordDecisionNotice(decisionId: $id, notifiedAt: $at, expectedVersion: $v) { id version notifiedAt appealDeadline } }`;
+const REGISTER_APPEAL = `mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { id version state deadline deadlineBasis filedInTime grounds changeWanted } }`;
+
+const mapping = { languageSkills: 'Dari (native)', education: 'Primary school', countsAsUpperSecondary: false, workExperience: 'Baker', complete: true };
+
+async function participant(): Promise<string> {
+  const input = participantInput({ permitGrantDate: addDays(today, -150), arrivalDate: addDays(today, -140), settlementDate: addDays(today, -60) });
+  return (await ok(bergen, REGISTER, { input })).registerParticipant.id;
+}
+
+/** A refusal decided `decidedAt`, notified `notifiedAt` (or not yet); returns the participant, the decision and its version. */
+async function refusal(decidedAt: string, notifiedAt: string | null = null) {
+  const participantId = await participant();
+  const { makeDecision } = await ok(bergen, DECIDE, {
+    id: participantId,
+    input: { type: 'PARTICIPATION', outcome: 'REFUSED', reasons: 'The permit is not documented.', decidedAt, notifiedAt },
+  });
+  const [d] = makeDecision.decisions;
+  return { participantId, decisionId: d.id as string, version: d.version as number };
+}
+
+const appealOf = (decisionId: string, over: Vars = {}) => ({
+  decisionId,
+  receivedAt: today,
+  sentAt: today,
+  grounds: 'The permit was documented in the letter of 2 May.',
+  changeWanted: 'Grant me the programme.',
+  ...over,
+});
+
+// ------------------------------------------------------------------ item 7: guidance and plausibility
+
+describe('R-13.7 plausibility of what is reported (caseworker)', () => {
+  test('reasons of only whitespace are refused; nothing is decided', async () => {
+    const id = await participant();
+    const input = { type: 'PARTICIPATION', outcome: 'REFUSED', reasons: '   \t ', decidedAt: today };
+    await refused(bergen, DECIDE, { id, input }, 'R-13.7');
+    const owner = await t.db.owner();
+    expect((await owner.query(`SELECT count(*)::int AS n FROM app.decision WHERE participant_id = $1`, [id])).rows[0].n).toBe(0);
+  });
+
+  test('grounds and change wanted of only whitespace are refused; content is kept trimmed', async () => {
+    const d = await refusal(addDays(today, -10), addDays(today, -9));
+    await refused(bergen, REGISTER_APPEAL, { input: appealOf(d.decisionId, { grounds: '    ' }) }, 'R-13.7');
+    await refused(bergen, REGISTER_APPEAL, { input: appealOf(d.decisionId, { changeWanted: ' \n ' }) }, 'R-13.7');
+    const a = (await ok(bergen, REGISTER_APPEAL, { input: appealOf(d.decisionId, { grounds: '  Documented.  ' }) })).registerAppeal;
+    expect(a).toMatchObject({ state: 'RECEIVED', grounds: 'Documented.', filedInTime: true });
+  });
+
+  test('a notice date in the future is refused like any other future date; today is accepted', async () => {
+    const id = await participant();
+    const decidedAt = addDays(today, -3);
+    const input = { type: 'PARTICIPATION', outcome: 'REFUSED', reasons: 'Not documented.', decidedAt, notifiedAt: addDays(today, 30) };
+    await refused(bergen, DECIDE, { id, input }, 'R-13.7');
+
+    const d = await refusal(decidedAt);
+    await refused(bergen, NOTICE, { id: d.decisionId, at: addDays(today, 1), v: d.version }, 'R-13.7');
+    await refused(bergen, NOTICE, { id: d.decisionId, at: addDays(today, 30), v: d.version }, 'R-13.7');
+    const noticed = (await ok(bergen, NOTICE, { id: d.decisionId, at: today, v: d.version })).recordDecisionNotice;
+    expect(noticed.notifiedAt).toBe(today);
+  });
+});
+
+describe('R-13.9 career guidance is submitted only on a complete mapping (county adviser)', () => {
+  const REFER = `mutation($p: UUID!, $note: String!) { referToCareerGuidance(participantId: $p, note: $note) { id version } }`;
+  const START = `mutation($id: UUID!, $v: Int!) { startCareerGuidance(referralId: $id, expectedVersion: $v) { id version state participant { mappingCompletedAt } } }`;
+  const SUBMIT = `mutation($id: UUID!, $input: SubmitCareerGuidanceInput!) { submitCareerGuidance(referralId: $id, input: $input) { id version state } }`;
+  const guidance = (expectedVersion: number) => ({
+    heldAt: today,
+    adviser: 'Vera Veileder',
+    summary: 'Wants to become a baker; needs Norwegian first.',
+    recommendationKind: 'EDUCATION',
+    recommendedEndGoal: 'UPPER_SECONDARY_COMPLETE',
+    suggestedElements: ['Bakery apprenticeship'],
+    expectedVersion,
+  });
+
+  test('reopened after the referral: the submission is refused; completed again: accepted', async () => {
+    const id = await participant();
+    await ok(bergen, MAP, { id, input: mapping });
+    const referral = (await ok(bergen, REFER, { p: id, note: 'Education or work?' })).referToCareerGuidance;
+    const started = (await ok(vestlandCounty, START, { id: referral.id, v: referral.version })).startCareerGuidance;
+    expect(started.participant.mappingCompletedAt).toBe(today);
+
+    // The municipality reopens the mapping while the county works on the guidance.
+    await ok(bergen, MAP, { id, input: { ...mapping, complete: false, expectedVersion: 1 } });
+    const err = await refused(vestlandCounty, SUBMIT, { id: referral.id, input: guidance(started.version) }, 'R-13.9');
+    expect(err.extensions.lawReference).toMatch(/§ 11/);
+
+    await ok(bergen, MAP, { id, input: { ...mapping, expectedVersion: 2 } });
+    const submitted = (await ok(vestlandCounty, SUBMIT, { id: referral.id, input: guidance(started.version) })).submitCareerGuidance;
+    expect(submitted.state).toBe('COMPLETED');
+  });
+});
