@@ -74,7 +74,7 @@ export function availableAppealEvents(from: AppealState): AppealEvent[] {
 }
 
 /** Steps that record something on an appeal and leave its state as it is. */
-export const APPEAL_RECORDING_STEPS = ['ACCEPT_LATE', 'REASSIGN', 'RECORD_FOLLOW_UP'] as const;
+export const APPEAL_RECORDING_STEPS = ['ACCEPT_LATE', 'REASSIGN', 'RECORD_FOLLOW_UP', 'REJUDGE_TIMELINESS'] as const;
 export type AppealRecordingStep = (typeof APPEAL_RECORDING_STEPS)[number];
 
 export type AppealRecording = { in: AppealState; step: AppealRecordingStep; ruleId: RuleId };
@@ -83,7 +83,9 @@ export type AppealRecording = { in: AppealState; step: AppealRecordingStep; rule
  * Where each recording step is allowed (the only source, as APPEAL_TRANSITIONS is for the moves):
  * - R-9.3: the ground of a late appeal is recorded while the municipality reviews it;
  * - R-9.5: a forwarded appeal Statsforvalteren has not decided can be reassigned to another office;
- * - R-9.6: the municipality's follow-up decision comes after Statsforvalteren's decision.
+ * - R-9.6: the municipality's follow-up decision comes after Statsforvalteren's decision;
+ * - R-13.8: a changed fact of the decision (notice, reasons, extension) re-judges the appeal's timeliness until
+ *   Statsforvalteren has decided it or it is closed.
  */
 export const APPEAL_RECORDINGS: readonly AppealRecording[] = [
   { in: 'RECEIVED', step: 'ACCEPT_LATE', ruleId: 'R-9.3' },
@@ -91,13 +93,24 @@ export const APPEAL_RECORDINGS: readonly AppealRecording[] = [
   { in: 'FORWARDED', step: 'REASSIGN', ruleId: 'R-9.5' },
   { in: 'PARTLY_REVERSED_AND_FORWARDED', step: 'REASSIGN', ruleId: 'R-9.5' },
   { in: 'DECIDED_BY_STATSFORVALTER', step: 'RECORD_FOLLOW_UP', ruleId: 'R-9.6' },
+  ...(['RECEIVED', 'UNDER_REVIEW', 'REVERSED', 'PARTLY_REVERSED_AND_FORWARDED', 'DISMISSED', 'FORWARDED'] as const).map((state) => ({
+    in: state,
+    step: 'REJUDGE_TIMELINESS' as const,
+    ruleId: 'R-13.8' as const,
+  })),
 ];
 
 const RECORDING_REFUSALS: Record<AppealRecordingStep, { ruleId: RuleId; message: (from: AppealState) => string }> = {
   ACCEPT_LATE: { ruleId: 'R-9.3', message: (from) => `A late appeal is accepted for consideration while it is reviewed, not when it is ${from}.` },
   REASSIGN: { ruleId: 'R-9.5', message: (from) => `Only a forwarded appeal that Statsforvalteren has not decided can be reassigned; this one is ${from}.` },
   RECORD_FOLLOW_UP: { ruleId: 'R-9.6', message: () => 'A follow-up decision is recorded only after Statsforvalteren changed or quashed the decision.' },
+  REJUDGE_TIMELINESS: { ruleId: 'R-13.8', message: (from) => `An appeal that is ${from} is not re-judged: Statsforvalteren's decision is final.` },
 };
+
+/** Whether a recording step is allowed in a state (the table above), without refusing. */
+export function appealRecordingAllowed(from: AppealState, step: AppealRecordingStep): boolean {
+  return APPEAL_RECORDINGS.some((r) => r.in === from && r.step === step);
+}
 
 /**
  * R-9.3 / R-9.5 / R-9.6: a recording step on an appeal in state `from`; returns the state it stays in, or

@@ -132,3 +132,82 @@ describe('R-13.9 career guidance is submitted only on a complete mapping (county
     expect(submitted.state).toBe('COMPLETED');
   });
 });
+
+// ------------------------------------------------------------------ item 6: decision facts that move the deadline
+
+const DECISION_FACTS = `id version notifiedAt reasonsRequestedAt reasonsReceivedAt appealDeadlineExtendedTo appealDeadlineExtendedOn appealDeadline awaitingReasons
+  appealInformation { deadline }`;
+const NOTICE_FACTS = `mutation($id: UUID!, $at: LocalDate!, $v: Int!) { recordDecisionNotice(decisionId: $id, notifiedAt: $at, expectedVersion: $v) { ${DECISION_FACTS}
+  appeals { id version deadline deadlineBasis filedInTime history { event note } } } }`;
+const REASONS = `mutation($id: UUID!, $req: LocalDate!, $rec: LocalDate, $v: Int!) {
+  recordReasonsRequest(decisionId: $id, requestedAt: $req, receivedAt: $rec, expectedVersion: $v) { ${DECISION_FACTS} } }`;
+const EXTEND = `mutation($id: UUID!, $to: LocalDate!, $on: LocalDate!, $v: Int!) {
+  recordAppealDeadlineExtension(decisionId: $id, extendedTo: $to, grantedOn: $on, expectedVersion: $v) { ${DECISION_FACTS}
+  appeals { id deadline deadlineBasis filedInTime } } }`;
+
+describe('R-13.8 facts of the decision move its appeal deadline (caseworker)', () => {
+  // Decided Monday 5 October 2026, notice "Tuesday 6 October" → deadline Tuesday 27 October.
+  test('a corrected notice date re-judges the registered appeal: late on the old deadline, in time on the corrected one', async () => {
+    const d = await refusal('2026-10-05', '2026-10-06');
+    const a = (await ok(bergen, REGISTER_APPEAL, { input: appealOf(d.decisionId, { sentAt: '2026-10-29', receivedAt: '2026-10-30' }) })).registerAppeal;
+    expect(a).toMatchObject({ deadline: '2026-10-27', filedInTime: false });
+
+    // The notice in fact reached the participant on Thursday 8 October: deadline Thursday 29 October.
+    const corrected = (await ok(bergen, NOTICE_FACTS, { id: d.decisionId, at: '2026-10-08', v: d.version })).recordDecisionNotice;
+    expect(corrected).toMatchObject({ notifiedAt: '2026-10-08', appealDeadline: '2026-10-29', appealInformation: { deadline: '2026-10-29' } });
+    expect(corrected.appeals).toEqual([
+      expect.objectContaining({ id: a.id, version: a.version + 1, deadline: '2026-10-29', deadlineBasis: 'NOTICE', filedInTime: true }),
+    ]);
+    expect(corrected.appeals[0].history.map((h: { event: string }) => h.event)).toEqual(['REGISTER', 'REJUDGE_TIMELINESS']);
+    expect(corrected.appeals[0].history[1].note).toMatch(/2026-10-27 → 2026-10-29/);
+
+    // Back to the earlier date: late again.
+    const back = (await ok(bergen, NOTICE_FACTS, { id: d.decisionId, at: '2026-10-06', v: corrected.version })).recordDecisionNotice;
+    expect(back.appeals[0]).toMatchObject({ deadline: '2026-10-27', filedInTime: false });
+  });
+
+  test('an extension on the decision alone: recorded with the day it was granted, shown by the decision, used by a later appeal', async () => {
+    const d = await refusal('2026-10-05', '2026-10-06');
+    // Granted the day after the deadline expired: refused.
+    await refused(bergen, EXTEND, { id: d.decisionId, to: '2026-11-10', on: '2026-10-28', v: d.version }, 'R-9.2');
+    // Granted on the last day (Tuesday 27 October) to Tuesday 10 November.
+    const x = (await ok(bergen, EXTEND, { id: d.decisionId, to: '2026-11-10', on: '2026-10-27', v: d.version })).recordAppealDeadlineExtension;
+    expect(x).toMatchObject({
+      version: d.version + 1,
+      appealDeadlineExtendedTo: '2026-11-10',
+      appealDeadlineExtendedOn: '2026-10-27',
+      appealDeadline: '2026-11-10',
+      appealInformation: { deadline: '2026-11-10' },
+      appeals: [],
+    });
+    const a = (await ok(bergen, REGISTER_APPEAL, { input: appealOf(d.decisionId, { sentAt: '2026-11-09', receivedAt: '2026-11-10' }) })).registerAppeal;
+    expect(a).toMatchObject({ deadline: '2026-11-10', deadlineBasis: 'EXTENDED', filedInTime: true });
+  });
+
+  test('a request for reasons on the decision: the deadline waits for them, then runs 3 weeks from receipt, and the appeal follows', async () => {
+    const d = await refusal('2026-10-05', '2026-10-06');
+    const asked = (await ok(bergen, REASONS, { id: d.decisionId, req: '2026-10-20', rec: null, v: d.version })).recordReasonsRequest;
+    expect(asked).toMatchObject({ reasonsRequestedAt: '2026-10-20', reasonsReceivedAt: null, awaitingReasons: true });
+    const a = (await ok(bergen, REGISTER_APPEAL, { input: appealOf(d.decisionId, { sentAt: '2026-11-13', receivedAt: '2026-11-16' }) })).registerAppeal;
+    expect(a).toMatchObject({ filedInTime: true });
+
+    // Reasons received Friday 23 October → deadline Friday 13 November; the appeal sent that day stays in time.
+    const received = (await ok(bergen, REASONS, { id: d.decisionId, req: '2026-10-20', rec: '2026-10-23', v: asked.version })).recordReasonsRequest;
+    expect(received).toMatchObject({ reasonsReceivedAt: '2026-10-23', awaitingReasons: false, appealDeadline: '2026-11-13' });
+    const { participant } = await ok(bergen, `query($id: UUID!) { participant(id: $id) { appeals { id deadline deadlineBasis filedInTime } } }`, {
+      id: d.participantId,
+    });
+    expect(participant.appeals).toEqual([{ id: a.id, deadline: '2026-11-13', deadlineBasis: 'REASONS', filedInTime: true }]);
+
+    // Receipt before the request, or in the future: refused (R-13.7).
+    await refused(bergen, REASONS, { id: d.decisionId, req: '2026-10-20', rec: '2026-10-19', v: received.version }, 'R-13.7');
+    await refused(bergen, REASONS, { id: d.decisionId, req: '2026-10-20', rec: addDays(today, 1), v: received.version }, 'R-13.7');
+  });
+
+  test('a decision of another municipality is NOT_FOUND, as a random id', async () => {
+    const d = await refusal('2026-10-05', '2026-10-06');
+    const stavanger = await t.token('MUNICIPALITY', '1103', 'siv', 'Siv Stavanger');
+    const res = await t.gql(stavanger, EXTEND, { id: d.decisionId, to: '2026-11-10', on: '2026-10-20', v: d.version });
+    expect(res.body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+});

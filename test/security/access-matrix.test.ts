@@ -104,6 +104,17 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
       v.notifiedAt = ['LocalDate!', '2026-11-20'];
       int('expectedVersion', BAD_VERSION);
       break;
+    case 'recordReasonsRequest':
+      id('decisionId', f.decisionId);
+      v.requestedAt = ['LocalDate!', '2026-11-20'];
+      int('expectedVersion', BAD_VERSION);
+      break;
+    case 'recordAppealDeadlineExtension':
+      id('decisionId', f.decisionId);
+      v.extendedTo = ['LocalDate!', '2026-12-20'];
+      v.grantedOn = ['LocalDate!', '2026-11-20'];
+      int('expectedVersion', BAD_VERSION);
+      break;
     case 'startProgramme':
       id('participantId', f.participantId);
       v.input = ['StartProgrammeInput!', { startDate: '2026-11-20', expectedVersion: BAD_VERSION }];

@@ -5,8 +5,16 @@
  * tables (src/domain/appeal.ts): APPEAL_INITIAL_STATE, APPEAL_TRANSITIONS and APPEAL_RECORDINGS.
  * Raises domain errors (src/domain/errors.ts, RuleViolation); src/graphql/errors.ts maps them.
  */
-import { APPEAL_INITIAL_STATE, appealRecording, appealTransition, AppealEvent, followUpNeeded, statsforvalterFor } from '../../domain/appeal';
-import { appealDateProblems, assertAppealMayBeConsidered, assessAppealTimeliness } from '../../domain/appeal-timeliness';
+import {
+  APPEAL_INITIAL_STATE,
+  appealRecording,
+  appealRecordingAllowed,
+  appealTransition,
+  AppealEvent,
+  followUpNeeded,
+  statsforvalterFor,
+} from '../../domain/appeal';
+import { appealDateProblems, appealDatesOf, assertAppealMayBeConsidered, assessAppealTimeliness } from '../../domain/appeal-timeliness';
 import { compareDates } from '../../domain/calendar';
 import { isAppealable } from '../../domain/decision-types';
 import { canConsiderLateAppeal, LateAppealGround } from '../../domain/deadlines';
@@ -15,7 +23,7 @@ import { LAW } from '../../domain/law-references';
 import { assertReportedDateNotFuture, requiredContent } from '../../domain/plausibility';
 import { RuleViolation } from '../../domain/rule-violation';
 import { idempotentCreate, recordChange } from '../audit';
-import { AppealedDecisionFacts, decisionFactsForAppeal, DecisionInput, DecisionService } from '../decision';
+import { AppealedDecisionFacts, decisionFactsForAppeal, DecisionInput, DecisionRecord, DecisionService, forgetDecisionForAppeal } from '../decision';
 import { ParticipantService } from '../participant';
 import { ownMunicipality, RequestContext } from '../shared';
 import { appealRepository } from './appeal.repository';
@@ -104,7 +112,51 @@ async function newDecision(ctx: RequestContext, appeal: AppealRecord, input: Dec
   return DecisionService.make(ctx, appeal.participantId, input);
 }
 
+/**
+ * R-13.8: re-judges the appeals of a decision whose notice date, request for reasons or extension changed, on
+ * the decision's facts: each appeal the tables allow (not yet decided by Statsforvalteren, not closed) gets its
+ * deadline and timeliness again, as a REJUDGE_TIMELINESS step in its history when something moved.
+ */
+async function rejudgeAppealsOf(ctx: RequestContext, decision: AppealedDecisionFacts): Promise<void> {
+  if (!decision.notifiedAt) return;
+  const facts = { ...decision, notifiedAt: decision.notifiedAt };
+  for (const { id } of await appealRepository.ofDecision(ctx, { municipalityId: decision.municipalityId, id: decision.id })) {
+    const appeal = await appealRepository.lock(ctx, decision.municipalityId, id);
+    if (!appeal || !appealRecordingAllowed(appeal.state, 'REJUDGE_TIMELINESS')) continue;
+    const dates = appealDatesOf(facts, appeal);
+    const t = assessAppealTimeliness(dates);
+    const set = {
+      reasonsRequestedAt: dates.reasonsRequestedAt ?? null,
+      reasonsReceivedAt: dates.reasonsReceivedAt ?? null,
+      extendedDeadline: dates.extendedDeadline ?? null,
+      deadline: t.deadline,
+      deadlineBasis: t.basis,
+      filedInTime: t.filedInTime,
+    };
+    const moved = (Object.keys(set) as (keyof typeof set)[]).some((k) => set[k] !== appeal[k]);
+    if (!moved) continue;
+    const note = `Re-judged on the decision's facts: deadline ${appeal.deadline} → ${t.deadline} (${t.basis}); ${t.filedInTime ? 'in time' : 'late'}`;
+    await applyStep(ctx, appeal, appeal.version, { operation: 'rejudgeAppealTimeliness', step: 'REJUDGE_TIMELINESS', set, note });
+  }
+}
+
 export const AppealService = {
+  /**
+   * R-9.2 / R-13.8: a change to a fact of the decision that moves its appeal deadline (`write`, the decision
+   * module's), then every appeal against it re-judged on the new facts, in the same transaction and under the
+   * case's lock (participant, then appeal). A decision of another municipality is NOT_FOUND.
+   */
+  async changeDecisionFacts(ctx: RequestContext, decisionId: string, write: () => Promise<DecisionRecord>): Promise<DecisionRecord> {
+    const municipalityId = ownMunicipality(ctx);
+    const before = await decisionFactsForAppeal(ctx, municipalityId, decisionId);
+    if (!before) throw DECISION_NOT_FOUND();
+    await ParticipantService.lockCase(ctx, before.participantId);
+    const updated = await write();
+    forgetDecisionForAppeal(ctx, { municipalityId, id: decisionId });
+    await rejudgeAppealsOf(ctx, updated);
+    return updated;
+  },
+
   /** An appeal of the caller's municipality; any other id is NOT_FOUND. */
   async get(ctx: RequestContext, appealId: string): Promise<AppealRecord> {
     const appeal = await appealRepository.find(ctx, ownMunicipality(ctx), appealId);
@@ -131,15 +183,8 @@ export const AppealService = {
           {},
         );
       }
-      const dates = {
-        decidedAt: decision.decidedAt,
-        notifiedAt: decision.notifiedAt,
-        sentAt: input.sentAt,
-        receivedAt: input.receivedAt,
-        reasonsRequestedAt: input.reasonsRequestedAt ?? null,
-        reasonsReceivedAt: input.reasonsReceivedAt ?? null,
-        extendedDeadline: input.extendedDeadline ?? null,
-      };
+      // R-13.8: the decision's own facts (reasons, extension) hold; what the appeal brings counts where it has none.
+      const dates = appealDatesOf({ ...decision, notifiedAt: decision.notifiedAt }, input);
       const [problem] = appealDateProblems(dates, ctx.today);
       if (problem) throw new InvalidInputError(problem.field, problem.message);
       // R-13.7: the appeal names the change wanted and why; a date the participant reports is never after today.
@@ -169,9 +214,9 @@ export const AppealService = {
         sentAt: input.sentAt,
         grounds,
         changeWanted,
-        reasonsRequestedAt: dates.reasonsRequestedAt,
-        reasonsReceivedAt: dates.reasonsReceivedAt,
-        extendedDeadline: dates.extendedDeadline,
+        reasonsRequestedAt: dates.reasonsRequestedAt ?? null,
+        reasonsReceivedAt: dates.reasonsReceivedAt ?? null,
+        extendedDeadline: dates.extendedDeadline ?? null,
         deadline: t.deadline,
         deadlineBasis: t.basis,
         filedInTime: t.filedInTime,

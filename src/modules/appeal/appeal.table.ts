@@ -122,7 +122,7 @@ export const appealEventTable = defineTable(
     checks: [
       {
         name: 'appeal_event_event_check',
-        expression: `event IN ('REGISTER', 'ACCEPT_LATE', 'START_REVIEW', 'REVERSE', 'PARTLY_REVERSE_AND_FORWARD', 'DISMISS', 'FORWARD', 'REASSIGN', 'STATSFORVALTER_DECIDE', 'RECORD_FOLLOW_UP', 'CLOSE')`,
+        expression: `event IN ('REGISTER', 'ACCEPT_LATE', 'START_REVIEW', 'REVERSE', 'PARTLY_REVERSE_AND_FORWARD', 'DISMISS', 'FORWARD', 'REASSIGN', 'STATSFORVALTER_DECIDE', 'RECORD_FOLLOW_UP', 'CLOSE', 'REJUDGE_TIMELINESS')`,
       },
     ],
   },

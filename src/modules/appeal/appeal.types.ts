@@ -50,6 +50,7 @@ export const APPEAL_HISTORY_EVENTS = [
   ...APPEAL_EVENTS,
   'REASSIGN',
   'RECORD_FOLLOW_UP',
+  'REJUDGE_TIMELINESS',
 ] as const satisfies readonly AppealHistoryEvent[];
 export type { AppealHistoryEvent };
 export const AppealHistoryEventEnum = enumFrom(APPEAL_HISTORY_EVENTS, 'AppealHistoryEvent');
@@ -99,7 +100,11 @@ export class AppealFields {
   @Field(() => LocalDateScalar, { nullable: true }) reasonsRequestedAt: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) reasonsReceivedAt: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) extendedDeadline: string | null;
-  @Field(() => LocalDateScalar, { description: 'The appeal deadline (R-9.2), computed when the appeal was registered.' }) deadline: string;
+  @Field(() => LocalDateScalar, {
+    description:
+      "The appeal deadline (R-9.2), computed when the appeal was registered and again whenever the decision's notice date, request for reasons or extension changes (R-13.8).",
+  })
+  deadline: string;
   @Field(() => AppealDeadlineBasisEnum) deadlineBasis: AppealDeadlineBasis;
   @Field({ description: 'Sent on or before the deadline (or while requested reasons were awaited).' }) filedInTime: boolean;
   @Field(() => LateAppealGroundEnum, { nullable: true, description: 'The recorded ground on which a late appeal is considered (R-9.3).' })

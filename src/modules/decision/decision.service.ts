@@ -7,13 +7,14 @@
 import { computeBenefit } from '../../domain/benefit';
 import { compareDates } from '../../domain/calendar';
 import { isAppealable, legalBasisFor } from '../../domain/decision-types';
+import { appealDeadline, validateAppealDeadlineExtension } from '../../domain/deadlines';
 import { evaluateEligibility } from '../../domain/eligibility';
 import { validateExtension } from '../../domain/end-goal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
 import { validateHalt, validateLeave } from '../../domain/leave';
 import { assertHaltAdvanceNotice, assertMappingComplete, participationBasis } from '../../domain/participation';
-import { assertPlausibleNoticeDate, requiredContent } from '../../domain/plausibility';
+import { assertPlausibleNoticeDate, assertPlausibleReasonsRequest, requiredContent } from '../../domain/plausibility';
 import { transition } from '../../domain/programme';
 import { RuleViolation } from '../../domain/rule-violation';
 import { Camel, toRecord } from '../../db/table';
@@ -50,6 +51,10 @@ export function decisionView(r: DecisionFields): Decision {
     decidedBy: r.decidedByName,
     advanceNoticeAt: r.advanceNoticeAt ?? null,
     notifiedAt: r.notifiedAt ?? null,
+    reasonsRequestedAt: r.reasonsRequestedAt ?? null,
+    reasonsReceivedAt: r.reasonsReceivedAt ?? null,
+    appealDeadlineExtendedTo: r.appealDeadlineExtendedTo ?? null,
+    appealDeadlineExtendedOn: r.appealDeadlineExtendedOn ?? null,
     appealable: isAppealable(r.type),
     benefit: d.benefit ?? null,
     halt: d.halt ?? null,
@@ -188,6 +193,41 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
   }
 }
 
+/** R-13.8: the decision's facts that move its appeal deadline, as the deadline rule takes them. */
+export function deadlineFactsOf(
+  d: Pick<DecisionRecord, 'notifiedAt' | 'reasonsRequestedAt' | 'reasonsReceivedAt' | 'appealDeadlineExtendedTo'> & { notifiedAt: string | null },
+) {
+  return {
+    notifiedAt: d.notifiedAt!,
+    reasonsRequestedAt: d.reasonsRequestedAt ?? null,
+    reasonsReceivedAt: d.reasonsReceivedAt ?? null,
+    extendedDeadline: d.appealDeadlineExtendedTo ?? null,
+  };
+}
+
+type AppealFactChanges = Parameters<typeof decisionRepository.setAppealFacts>[4];
+
+async function changeFacts(
+  ctx: RequestContext,
+  current: DecisionRecord,
+  expectedVersion: number,
+  operation: string,
+  facts: AppealFactChanges,
+): Promise<DecisionRecord> {
+  const updated = await decisionRepository.setAppealFacts(ctx, current.municipalityId, current.id, expectedVersion, facts);
+  if (!updated) throw new ConflictError();
+  const keys = Object.keys(facts) as (keyof AppealFactChanges)[];
+  await recordChange(ctx, {
+    municipalityId: current.municipalityId,
+    operation,
+    participantId: updated.participantId,
+    entity: 'decision',
+    entityId: current.id,
+    changes: Object.fromEntries(keys.map((k) => [k, { from: current[k] ?? null, to: updated[k] ?? null }])),
+  });
+  return updated;
+}
+
 export const DecisionService = {
   /** Makes a decision and applies its effect to the case; returns its id (the first one's, on an idempotent retry). */
   async make(ctx: RequestContext, participantId: string, input: DecisionInput): Promise<string> {
@@ -256,6 +296,45 @@ export const DecisionService = {
       changes: { notifiedAt: { from: current.notifiedAt ?? null, to: notifiedAt } },
     });
     return updated;
+  },
+
+  /**
+   * R-9.2 / R-13.8: an extension of the appeal deadline, granted on `grantedOn` before the deadline expired, to
+   * `extendedTo`. A fact of the decision: its appealDeadline shows it, and the appeal module re-judges its appeals.
+   */
+  async recordAppealDeadlineExtension(
+    ctx: RequestContext,
+    decisionId: string,
+    args: { extendedTo: string; grantedOn: string; expectedVersion: number },
+  ): Promise<DecisionRecord> {
+    const municipalityId = ownMunicipality(ctx);
+    const current = await decisionRepository.current(ctx, municipalityId, decisionId);
+    if (!current) throw new NotFoundError('Decision');
+    // The deadline as it stood on the day the extension was granted: without this extension, with the other facts.
+    const standing = current.notifiedAt ? appealDeadline({ ...deadlineFactsOf(current), extendedDeadline: null }) : null;
+    validateAppealDeadlineExtension({
+      decidedAt: current.decidedAt,
+      current: standing,
+      grantedOn: args.grantedOn,
+      extendedTo: args.extendedTo,
+      today: ctx.today,
+    });
+    const facts = { appealDeadlineExtendedTo: args.extendedTo, appealDeadlineExtendedOn: args.grantedOn };
+    return changeFacts(ctx, current, args.expectedVersion, 'recordAppealDeadlineExtension', facts);
+  },
+
+  /** R-9.2 / R-13.8: the participant asked for reasons (forvaltningsloven § 24) and, once known, when they were received. */
+  async recordReasonsRequest(
+    ctx: RequestContext,
+    decisionId: string,
+    args: { requestedAt: string; receivedAt?: string | null; expectedVersion: number },
+  ): Promise<DecisionRecord> {
+    const municipalityId = ownMunicipality(ctx);
+    const current = await decisionRepository.current(ctx, municipalityId, decisionId);
+    if (!current) throw new NotFoundError('Decision');
+    const receivedAt = args.receivedAt ?? null;
+    assertPlausibleReasonsRequest({ decidedAt: current.decidedAt, requestedAt: args.requestedAt, receivedAt, today: ctx.today });
+    return changeFacts(ctx, current, args.expectedVersion, 'recordReasonsRequest', { reasonsRequestedAt: args.requestedAt, reasonsReceivedAt: receivedAt });
   },
 
   /** The case's decisions, newest first (one statement per request, whatever the number of cases). */
