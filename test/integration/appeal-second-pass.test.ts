@@ -211,3 +211,103 @@ describe('R-13.8 facts of the decision move its appeal deadline (caseworker)', (
     expect(res.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });
+
+// ------------------------------------------------------------------ item 8: the appeal's edge cases
+
+describe('R-13.10 the appeal’s edge cases (caseworker and Statsforvalteren)', () => {
+  let vestland: string;
+  let rogaland: string;
+  beforeAll(async () => {
+    vestland = await t.token('STATSFORVALTER', 'vestland', 'sf-vestland', 'Siri Juridisk');
+    rogaland = await t.token('STATSFORVALTER', 'rogaland', 'sf-rogaland', 'Rune Jurist');
+  });
+  const A = `id version state closedFrom dismissalReasons dismissalDecision { id type outcome appealable notifiedAt version } history { event note by { role org } }`;
+  const START = `mutation($a: UUID!, $v: Int!) { startAppealReview(appealId: $a, expectedVersion: $v) { ${A} } }`;
+  const FORWARD = `mutation($a: UUID!, $v: Int!, $s: String!, $c: LocalDate!) { forwardAppeal(appealId: $a, expectedVersion: $v, statement: $s, copiedToParticipantAt: $c) { ${A} } }`;
+  const DISMISS = `mutation($a: UUID!, $v: Int!, $r: String!) { dismissAppeal(appealId: $a, expectedVersion: $v, reasons: $r) { ${A} } }`;
+  const CLOSE = `mutation($a: UUID!, $v: Int!, $n: String) { closeAppeal(appealId: $a, expectedVersion: $v, note: $n) { ${A} } }`;
+  const SF_APPEAL = `query($id: UUID!) { appeal(id: $id) { id version state statsforvalter { id } reassignmentReason history { event note by { role org } } } }`;
+  const SF_DECIDE = `mutation($a: UUID!, $v: Int!, $input: DecideAppealInput!) { decideAppeal(appealId: $a, expectedVersion: $v, input: $input) { id state outcome } }`;
+  const HAND_ON = `mutation($a: UUID!, $v: Int!, $sf: String!, $r: String!) { handOnAppeal(appealId: $a, expectedVersion: $v, statsforvalterId: $sf, reason: $r) { id name } }`;
+  const VALIDITY = `query($id: UUID!) { participant(id: $id) { decisions { id type validity validityPartly } } }`;
+
+  async function forwardedAppeal() {
+    const d = await refusal(addDays(today, -10), addDays(today, -9));
+    const a = (await ok(bergen, REGISTER_APPEAL, { input: appealOf(d.decisionId) })).registerAppeal;
+    const r = (await ok(bergen, START, { a: a.id, v: a.version })).startAppealReview;
+    const f = (await ok(bergen, FORWARD, { a: r.id, v: r.version, s: 'The municipality upholds the refusal.', c: today })).forwardAppeal;
+    return { ...d, appeal: f };
+  }
+  const decision = (outcome: string, partial = false) => ({
+    outcome,
+    partial,
+    reasons: 'Statsforvalteren has reviewed the case.',
+    decidedAt: today,
+    toDetriment: false,
+  });
+
+  test('the dismissal is a decision of its own, notified and appealed like any other', async () => {
+    const d = await refusal(addDays(today, -40), addDays(today, -39));
+    const a = (await ok(bergen, REGISTER_APPEAL, { input: appealOf(d.decisionId) })).registerAppeal;
+    expect(a.filedInTime).toBe(false);
+    const r = (await ok(bergen, START, { a: a.id, v: a.version })).startAppealReview;
+    const dismissed = (await ok(bergen, DISMISS, { a: r.id, v: r.version, r: 'Late, and no ground to consider it.' })).dismissAppeal;
+    expect(dismissed).toMatchObject({
+      state: 'DISMISSED',
+      dismissalDecision: { type: 'APPEAL_DISMISSAL', outcome: 'REFUSED', appealable: true, notifiedAt: null },
+    });
+    // A caseworker cannot make such a decision on its own.
+    const res = await t.gql(bergen, DECIDE, { id: d.participantId, input: { type: 'APPEAL_DISMISSAL', outcome: 'REFUSED', reasons: 'x', decidedAt: today } });
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const dismissal = dismissed.dismissalDecision;
+    await ok(bergen, NOTICE, { id: dismissal.id, at: today, v: dismissal.version });
+    const again = (await ok(bergen, REGISTER_APPEAL, { input: appealOf(dismissal.id, { grounds: 'I was in hospital: the delay is not my fault.' }) }))
+      .registerAppeal;
+    expect(again).toMatchObject({ state: 'RECEIVED', filedInTime: true });
+  });
+
+  test('withdrawn after forwarding, before Statsforvalteren decides: closed, and no longer before the office', async () => {
+    const { appeal } = await forwardedAppeal();
+    expect((await ok(vestland, SF_APPEAL, { id: appeal.id })).appeal.state).toBe('FORWARDED');
+    const res = await t.gql(bergen, CLOSE, { a: appeal.id, v: appeal.version, n: null });
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    const closed = (await ok(bergen, CLOSE, { a: appeal.id, v: appeal.version, n: 'The participant withdrew the appeal by letter.' })).closeAppeal;
+    expect(closed).toMatchObject({ state: 'CLOSED', closedFrom: 'FORWARDED' });
+    const sf = await t.gql(vestland, SF_APPEAL, { id: appeal.id });
+    expect(sf.body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  test('a disqualified office hands the appeal on; the other office reads and decides it', async () => {
+    const { appeal, participantId, decisionId } = await forwardedAppeal();
+    const blank = await t.gql(vestland, HAND_ON, { a: appeal.id, v: appeal.version, sf: 'rogaland', r: '   ' });
+    expect(blank.body.errors[0].extensions).toMatchObject({ code: 'RULE_VIOLATION', ruleId: 'R-13.7' });
+    const same = await t.gql(vestland, HAND_ON, { a: appeal.id, v: appeal.version, sf: 'vestland', r: 'Disqualified.' });
+    expect(same.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // Another office cannot hand on what it does not hold.
+    expect((await t.gql(rogaland, HAND_ON, { a: appeal.id, v: appeal.version, sf: 'vestland', r: 'x' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+
+    const handed = (await ok(vestland, HAND_ON, { a: appeal.id, v: appeal.version, sf: 'rogaland', r: 'A lawyer here is related to the participant.' }))
+      .handOnAppeal;
+    expect(handed).toMatchObject({ id: 'rogaland' });
+    expect((await t.gql(vestland, SF_APPEAL, { id: appeal.id })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const there = (await ok(rogaland, SF_APPEAL, { id: appeal.id })).appeal;
+    expect(there).toMatchObject({ state: 'FORWARDED', statsforvalter: { id: 'rogaland' }, reassignmentReason: 'A lawyer here is related to the participant.' });
+    expect(there.history.at(-1)).toMatchObject({ event: 'REASSIGN', by: { role: 'STATSFORVALTER', org: 'vestland' } });
+
+    // Rogaland quashes it: the decision shows that it no longer stands.
+    await ok(rogaland, SF_DECIDE, { a: appeal.id, v: there.version, input: decision('QUASHED_AND_RETURNED') });
+    const decisions = (await ok(bergen, VALIDITY, { id: participantId })).participant.decisions;
+    expect(decisions.find((x: { id: string }) => x.id === decisionId)).toMatchObject({ validity: 'QUASHED', validityPartly: false });
+  });
+
+  test('a decision Statsforvalteren changed in part shows so; an upheld one stays in force', async () => {
+    const changed = await forwardedAppeal();
+    await ok(vestland, SF_DECIDE, { a: changed.appeal.id, v: changed.appeal.version, input: decision('CHANGED', true) });
+    const upheld = await forwardedAppeal();
+    await ok(vestland, SF_DECIDE, { a: upheld.appeal.id, v: upheld.appeal.version, input: decision('UPHELD') });
+    const one = async (p: string) => (await ok(bergen, VALIDITY, { id: p })).participant.decisions[0];
+    expect(await one(changed.participantId)).toMatchObject({ validity: 'CHANGED', validityPartly: true });
+    expect(await one(upheld.participantId)).toMatchObject({ validity: 'IN_FORCE', validityPartly: false });
+  });
+});

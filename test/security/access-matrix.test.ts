@@ -236,6 +236,7 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
       str('statement', 'x');
       v.copiedToParticipantAt = ['LocalDate!', '2026-11-20'];
       break;
+    case 'handOnAppeal':
     case 'reassignAppeal':
       id('appealId', f.appealId);
       int('expectedVersion', BAD_VERSION);

@@ -87,4 +87,5 @@ export const ACCESS_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Query.appeals': row(F, F, F, F, R, R, R, U),
   'Query.appeal': row(F, F, F, F, R, H, H, U),
   'Mutation.decideAppeal': row(F, F, F, F, R, H, H, U),
+  'Mutation.handOnAppeal': row(F, F, F, F, R, H, H, U),
 };

@@ -37,6 +37,7 @@ const NATURALLY_IDEMPOTENT: Record<string, string> = {
   dismissAppeal: VERSION_GUARD,
   endLeave: VERSION_GUARD,
   forwardAppeal: VERSION_GUARD,
+  handOnAppeal: VERSION_GUARD,
   reassignAppeal: VERSION_GUARD,
   reassignParticipant: VERSION_GUARD,
   recordAppealFollowUp: VERSION_GUARD,

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { DecisionValidity, decisionValidity } from '../../domain/appeal';
 import { Decision, DecisionInput, decisionForAppealView } from '../decision';
 import { Participant, ParticipantService } from '../participant';
 import { RequestContext } from '../shared';
@@ -10,6 +11,7 @@ import {
   AppealHistoryEntry,
   AppealNoteArgs,
   AppealStepArgs,
+  DecisionValidityEnum,
   DismissAppealArgs,
   ForwardAppealArgs,
   ReassignAppealArgs,
@@ -127,6 +129,14 @@ export class AppealResolver {
     return decisionById(ctx, a.municipalityId, a.followUpDecisionId);
   }
 
+  @FieldResolver(() => Decision, {
+    nullable: true,
+    description: "The municipality's dismissal (avvisning) as a decision of its own: appealable like any other (R-13.10).",
+  })
+  dismissalDecision(@Root() a: Appeal, @Ctx() ctx: RequestContext): Promise<Decision | null> {
+    return decisionById(ctx, a.municipalityId, a.dismissalDecisionId);
+  }
+
   @FieldResolver(() => Participant)
   async participant(@Root() a: Appeal, @Ctx() ctx: RequestContext): Promise<Participant> {
     return ParticipantService.view(ctx, a.participantId);
@@ -158,6 +168,19 @@ export class ParticipantAppealsResolver {
 @Authorized('MUNICIPALITY')
 @Resolver(() => Decision)
 export class DecisionAppealsResolver {
+  @FieldResolver(() => DecisionValidityEnum, {
+    description:
+      'IN_FORCE, or CHANGED / QUASHED once Statsforvalteren changed it or quashed it and sent it back on appeal (R-9.6, R-13.10); see validityPartly.',
+  })
+  async validity(@Root() d: Decision, @Ctx() ctx: RequestContext): Promise<DecisionValidity> {
+    return decisionValidity(await AppealService.ofDecision(ctx, d)).validity;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Statsforvalteren changed or quashed the decision in part only.' })
+  async validityPartly(@Root() d: Decision, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return decisionValidity(await AppealService.ofDecision(ctx, d)).partly;
+  }
+
   @FieldResolver(() => [Appeal], { description: 'Appeals of this decision, newest first.' })
   async appeals(@Root() d: Decision, @Ctx() ctx: RequestContext): Promise<Appeal[]> {
     return (await AppealService.ofDecision(ctx, d)).map((r) => toAppeal(r, ctx.directory));

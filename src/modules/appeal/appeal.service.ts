@@ -13,6 +13,7 @@ import {
   AppealEvent,
   followUpNeeded,
   statsforvalterFor,
+  WITHDRAWABLE_STATES,
 } from '../../domain/appeal';
 import { appealDateProblems, appealDatesOf, assertAppealMayBeConsidered, assessAppealTimeliness } from '../../domain/appeal-timeliness';
 import { compareDates } from '../../domain/calendar';
@@ -292,9 +293,24 @@ export const AppealService = {
   },
 
   /** R-9.4 (avvisning): the conditions for an appeal are not met, e.g. late without a ground. */
-  dismiss(ctx: RequestContext, args: StepArgs, reasons: string): Promise<AppealRecord> {
+  // the dismissal is itself a decision (APPEAL_DISMISSAL, dated today), with its own notice and appeal.
+  async dismiss(ctx: RequestContext, args: StepArgs, reasons: string): Promise<AppealRecord> {
     const text = requiredContent(reasons, 'reasons');
-    return move(ctx, args, 'DISMISS', 'dismissAppeal', () => ({ dismissalReasons: text }), text);
+    const appeal = await lockAppeal(ctx, args.appealId);
+    expectVersion(appeal, args.expectedVersion);
+    appealTransition(appeal.state, 'DISMISS');
+    const dismissalDecisionId = await DecisionService.make(
+      ctx,
+      appeal.participantId,
+      { type: 'APPEAL_DISMISSAL', outcome: 'REFUSED', reasons: text, decidedAt: ctx.today },
+      'APPEAL_DISMISSAL',
+    );
+    return applyStep(ctx, appeal, args.expectedVersion, {
+      operation: 'dismissAppeal',
+      step: 'DISMISS',
+      set: { dismissalReasons: text, dismissalDecisionId },
+      note: text,
+    });
   },
 
   /** upheld and sent to the competent Statsforvalter with the municipality's statement. */
@@ -342,7 +358,10 @@ export const AppealService = {
     });
   },
 
-  /** Closes a finished appeal; closing one under review means the appellant withdrew it (give the reason). */
+  /**
+   * Closes a finished appeal; closing one not yet decided means the appellant withdrew it (give the reason), also
+   * after forwarding, until Statsforvalteren decides (R-13.10).
+   */
   close(ctx: RequestContext, args: StepArgs, note: string | null | undefined): Promise<AppealRecord> {
     return move(
       ctx,
@@ -360,8 +379,8 @@ export const AppealService = {
             },
           );
         }
-        if ((appeal.state === 'RECEIVED' || appeal.state === 'UNDER_REVIEW') && !note?.trim()) {
-          throw new InvalidInputError('note', 'Closing an appeal under review means it was withdrawn: say so in the note');
+        if (WITHDRAWABLE_STATES.includes(appeal.state) && !note?.trim()) {
+          throw new InvalidInputError('note', 'Closing an appeal before it was decided means it was withdrawn: say so in the note');
         }
         // The state it was closed from: CLOSED keeps whether it was withdrawn, reversed, dismissed or decided.
         return { closedFrom: appeal.state };

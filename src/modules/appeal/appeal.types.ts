@@ -7,6 +7,7 @@ import {
   AppealEvent,
   AppealHistoryEvent,
   AppealState,
+  DECISION_VALIDITIES,
   STATSFORVALTER_OUTCOMES,
   StatsforvalterOutcome,
 } from '../../domain/appeal';
@@ -31,6 +32,11 @@ export const AppealOutcomeEnum = enumFrom(
   STATSFORVALTER_OUTCOMES,
   'AppealOutcome',
   "Statsforvalteren's outcome (R-9.6): DISMISSED (avvist), UPHELD (stadfestet), CHANGED (endret, fully or partly), QUASHED_AND_RETURNED (opphevet og sendt tilbake).",
+);
+export const DecisionValidityEnum = enumFrom(
+  DECISION_VALIDITIES,
+  'DecisionValidity',
+  'Whether a decision stands as made: IN_FORCE, or CHANGED or QUASHED (opphevet) by Statsforvalteren on appeal (R-13.10).',
 );
 export const LateAppealGroundEnum = enumFrom(
   LATE_APPEAL_GROUNDS,
@@ -89,6 +95,12 @@ export class AppealFields {
   participantId: string;
   reversalDecisionId: string | null;
   followUpDecisionId: string | null;
+  dismissalDecisionId: string | null;
+  @Field(() => AppealStateEnum, {
+    nullable: true,
+    description:
+      'The state a CLOSED appeal was closed from; RECEIVED, UNDER_REVIEW, FORWARDED or PARTLY_REVERSED_AND_FORWARDED: the appellant withdrew it (R-13.10).',
+  })
   closedFrom: AppealState | null;
 
   @Field(() => Int, { description: 'Optimistic-concurrency version: send it back as expectedVersion.' }) version: number;

@@ -79,7 +79,12 @@ function need<T>(value: T | null | undefined, field: string, type: string): T {
 }
 
 /** Type-specific rules and the effect of a granted decision on the programme, in the same transaction. */
-async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: DecisionInput): Promise<{ basis: string | null; details: DecisionDetails }> {
+async function applyDecision(
+  ctx: RequestContext,
+  p: ParticipantRecord,
+  input: DecisionInput,
+  made: DecisionOrigin,
+): Promise<{ basis: string | null; details: DecisionDetails }> {
   const granted = input.outcome === 'GRANTED';
   switch (input.type) {
     case 'PARTICIPATION': {
@@ -190,6 +195,11 @@ async function applyDecision(ctx: RequestContext, p: ParticipantRecord, input: D
       return { basis: null, details: { exemption: need(input.exemption, 'exemption', 'EXEMPTION') } };
     case 'PLAN_SIGNIFICANT_CHANGE':
       return { basis: null, details: {} };
+    case 'APPEAL_DISMISSAL':
+      // made by dismissing an appeal (the appeal module), never on its own.
+      if (made !== 'APPEAL_DISMISSAL')
+        throw new InvalidInputError('input.type', 'An APPEAL_DISMISSAL decision is made by dismissing the appeal (dismissAppeal)');
+      return { basis: null, details: {} };
   }
 }
 
@@ -228,9 +238,12 @@ async function changeFacts(
   return updated;
 }
 
+/** Where a decision comes from: the caseworker's makeDecision, or the dismissal of an appeal. */
+export type DecisionOrigin = 'CASEWORKER' | 'APPEAL_DISMISSAL';
+
 export const DecisionService = {
   /** Makes a decision and applies its effect to the case; returns its id (the first one's, on an idempotent retry). */
-  async make(ctx: RequestContext, participantId: string, input: DecisionInput): Promise<string> {
+  async make(ctx: RequestContext, participantId: string, input: DecisionInput, made: DecisionOrigin = 'CASEWORKER'): Promise<string> {
     const municipalityId = ownMunicipality(ctx);
     if (input.notifiedAt && compareDates(input.notifiedAt, input.decidedAt) < 0) throw new InvalidInputError('notifiedAt', 'notifiedAt is before decidedAt');
     if (compareDates(input.decidedAt, ctx.today) > 0) throw new InvalidInputError('decidedAt', 'decidedAt is in the future');
@@ -243,7 +256,7 @@ export const DecisionService = {
       { municipalityId, key: idempotencyKey, operation: 'makeDecision', payload: { participantId, ...payload } },
       async () => {
         const p = await ParticipantService.lockCase(ctx, participantId);
-        const { basis, details } = await applyDecision(ctx, p, input);
+        const { basis, details } = await applyDecision(ctx, p, input, made);
         const d = await decisionRepository.insert(ctx, {
           municipalityId: p.municipalityId,
           participantId: p.id,
