@@ -49,6 +49,39 @@ export function appealDateProblems(d: AppealDates, today: IsoDate): { field: key
   return out;
 }
 
+/** The facts of a decision that move the appeal deadline, as the decision records them. */
+export interface DecisionAppealFacts {
+  decidedAt: IsoDate;
+  notifiedAt: IsoDate;
+  reasonsRequestedAt?: IsoDate | null;
+  reasonsReceivedAt?: IsoDate | null;
+  appealDeadlineExtendedTo?: IsoDate | null;
+}
+
+/** What one appeal recorded itself: when it was sent and received, and any deadline facts given with it. */
+export interface AppealOwnDates {
+  sentAt: IsoDate;
+  receivedAt: IsoDate;
+  reasonsRequestedAt?: IsoDate | null;
+  reasonsReceivedAt?: IsoDate | null;
+  extendedDeadline?: IsoDate | null;
+}
+
+// the dates an appeal is judged on. The decision's facts (notice, request for reasons, extension) hold
+// for every appeal against it; what an appeal recorded with itself counts only where the decision records nothing.
+export function appealDatesOf(decision: DecisionAppealFacts, appeal: AppealOwnDates): AppealDates {
+  const requested = decision.reasonsRequestedAt ?? null;
+  return {
+    decidedAt: decision.decidedAt,
+    notifiedAt: decision.notifiedAt,
+    sentAt: appeal.sentAt,
+    receivedAt: appeal.receivedAt,
+    reasonsRequestedAt: requested ?? appeal.reasonsRequestedAt ?? null,
+    reasonsReceivedAt: requested ? (decision.reasonsReceivedAt ?? null) : (appeal.reasonsReceivedAt ?? null),
+    extendedDeadline: decision.appealDeadlineExtendedTo ?? appeal.extendedDeadline ?? null,
+  };
+}
+
 // forvaltningsloven §§ 29–30, R-9.3 § 31: the deadline, whether the appeal was sent in time, and the 1-year bar.
 // An appeal sent while reasons requested in time are still awaited is in time: its 3 weeks have not begun.
 export function assessAppealTimeliness(d: AppealDates): AppealTimeliness {

@@ -9,6 +9,7 @@
 //   FORWARDED | PARTLY_REVERSED_AND_FORWARDED -STATSFORVALTER_DECIDE-> DECIDED_BY_STATSFORVALTER (final, R-9.6)
 //   REVERSED | DISMISSED | DECIDED_BY_STATSFORVALTER -CLOSE-> CLOSED
 //   RECEIVED | UNDER_REVIEW -CLOSE-> CLOSED   (the appellant withdrew the appeal)
+//   FORWARDED | PARTLY_REVERSED_AND_FORWARDED -CLOSE-> CLOSED   (withdrawn after forwarding, until Statsforvalteren decides: R-13.10)
 //   CLOSED: final.
 // An appeal begins RECEIVED (APPEAL_INITIAL_STATE). Steps that record something without moving the appeal
 // (a late appeal's ground, a reassignment, the follow-up decision) have their own table, APPEAL_RECORDINGS:
@@ -48,7 +49,18 @@ export const APPEAL_TRANSITIONS: readonly AppealTransition[] = [
   { from: 'DECIDED_BY_STATSFORVALTER', event: 'CLOSE', to: 'CLOSED' },
   { from: 'RECEIVED', event: 'CLOSE', to: 'CLOSED' },
   { from: 'UNDER_REVIEW', event: 'CLOSE', to: 'CLOSED' },
+  // R-13.10: a party may withdraw an appeal at any stage, also after forwarding (fvl § 28 read with § 33).
+  { from: 'FORWARDED', event: 'CLOSE', to: 'CLOSED' },
+  { from: 'PARTLY_REVERSED_AND_FORWARDED', event: 'CLOSE', to: 'CLOSED' },
 ];
+
+/** R-9.4 / R-13.10: the states from which closing means the appellant withdrew the appeal (nothing decided it yet). */
+export const WITHDRAWABLE_STATES: readonly AppealState[] = ['RECEIVED', 'UNDER_REVIEW', 'FORWARDED', 'PARTLY_REVERSED_AND_FORWARDED'];
+
+/** Whether an appeal closed from `closedFrom` was withdrawn by the appellant. */
+export function wasWithdrawn(closedFrom: AppealState | null): boolean {
+  return closedFrom !== null && WITHDRAWABLE_STATES.includes(closedFrom);
+}
 
 /** R-9.1: a registered appeal is RECEIVED. */
 export const APPEAL_INITIAL_STATE: AppealState = 'RECEIVED';
@@ -74,7 +86,7 @@ export function availableAppealEvents(from: AppealState): AppealEvent[] {
 }
 
 /** Steps that record something on an appeal and leave its state as it is. */
-export const APPEAL_RECORDING_STEPS = ['ACCEPT_LATE', 'REASSIGN', 'RECORD_FOLLOW_UP'] as const;
+export const APPEAL_RECORDING_STEPS = ['ACCEPT_LATE', 'REASSIGN', 'RECORD_FOLLOW_UP', 'REJUDGE_TIMELINESS'] as const;
 export type AppealRecordingStep = (typeof APPEAL_RECORDING_STEPS)[number];
 
 export type AppealRecording = { in: AppealState; step: AppealRecordingStep; ruleId: RuleId };
@@ -83,7 +95,9 @@ export type AppealRecording = { in: AppealState; step: AppealRecordingStep; rule
  * Where each recording step is allowed (the only source, as APPEAL_TRANSITIONS is for the moves):
  * - R-9.3: the ground of a late appeal is recorded while the municipality reviews it;
  * - R-9.5: a forwarded appeal Statsforvalteren has not decided can be reassigned to another office;
- * - R-9.6: the municipality's follow-up decision comes after Statsforvalteren's decision.
+ * - R-9.6: the municipality's follow-up decision comes after Statsforvalteren's decision;
+ * - R-13.8: a changed fact of the decision (notice, reasons, extension) re-judges the appeal's timeliness until
+ *   Statsforvalteren has decided it or it is closed.
  */
 export const APPEAL_RECORDINGS: readonly AppealRecording[] = [
   { in: 'RECEIVED', step: 'ACCEPT_LATE', ruleId: 'R-9.3' },
@@ -91,13 +105,24 @@ export const APPEAL_RECORDINGS: readonly AppealRecording[] = [
   { in: 'FORWARDED', step: 'REASSIGN', ruleId: 'R-9.5' },
   { in: 'PARTLY_REVERSED_AND_FORWARDED', step: 'REASSIGN', ruleId: 'R-9.5' },
   { in: 'DECIDED_BY_STATSFORVALTER', step: 'RECORD_FOLLOW_UP', ruleId: 'R-9.6' },
+  ...(['RECEIVED', 'UNDER_REVIEW', 'REVERSED', 'PARTLY_REVERSED_AND_FORWARDED', 'DISMISSED', 'FORWARDED'] as const).map((state) => ({
+    in: state,
+    step: 'REJUDGE_TIMELINESS' as const,
+    ruleId: 'R-13.8' as const,
+  })),
 ];
 
 const RECORDING_REFUSALS: Record<AppealRecordingStep, { ruleId: RuleId; message: (from: AppealState) => string }> = {
   ACCEPT_LATE: { ruleId: 'R-9.3', message: (from) => `A late appeal is accepted for consideration while it is reviewed, not when it is ${from}.` },
   REASSIGN: { ruleId: 'R-9.5', message: (from) => `Only a forwarded appeal that Statsforvalteren has not decided can be reassigned; this one is ${from}.` },
   RECORD_FOLLOW_UP: { ruleId: 'R-9.6', message: () => 'A follow-up decision is recorded only after Statsforvalteren changed or quashed the decision.' },
+  REJUDGE_TIMELINESS: { ruleId: 'R-13.8', message: (from) => `An appeal that is ${from} is not re-judged: Statsforvalteren's decision is final.` },
 };
+
+/** Whether a recording step is allowed in a state (the table above), without refusing. */
+export function appealRecordingAllowed(from: AppealState, step: AppealRecordingStep): boolean {
+  return APPEAL_RECORDINGS.some((r) => r.in === from && r.step === step);
+}
 
 /**
  * R-9.3 / R-9.5 / R-9.6: a recording step on an appeal in state `from`; returns the state it stays in, or
@@ -130,7 +155,13 @@ function isAppealEvent(step: AppealStep): step is AppealEvent {
 
 // R-9.6 forvaltningsloven § 34: Statsforvalteren's decision is final; deciding a decided appeal again is
 // refused under R-9.6 (not as an illegal step), also once the municipality has closed it.
-export function statsforvalterDecisionStep(from: AppealState): AppealState {
+export function statsforvalterDecisionStep(from: AppealState, closedFrom: AppealState | null = null): AppealState {
+  if (from === 'CLOSED' && wasWithdrawn(closedFrom)) {
+    throw new RuleViolation('R-13.10', LAW['R-13.10'], 'The appellant withdrew this appeal: there is nothing left for Statsforvalteren to decide.', {
+      state: from,
+      closedFrom,
+    });
+  }
   if (from === 'DECIDED_BY_STATSFORVALTER' || from === 'CLOSED') {
     throw new RuleViolation('R-9.6', LAW['R-9.6'], 'Statsforvalteren has decided this appeal; its decision is final.', { state: from });
   }
@@ -148,6 +179,20 @@ export function outcomeNeedsMunicipalFollowUp(outcome: StatsforvalterOutcome): b
 // R-9.6 forvaltningsloven § 34: CHANGED or QUASHED_AND_RETURNED, and the municipality's follow-up decision is not yet recorded.
 export function followUpNeeded(a: { outcome: StatsforvalterOutcome | null; followUpDecisionId: string | null }): boolean {
   return a.outcome !== null && outcomeNeedsMunicipalFollowUp(a.outcome) && a.followUpDecisionId === null;
+}
+
+export const DECISION_VALIDITIES = ['IN_FORCE', 'CHANGED', 'QUASHED'] as const;
+export type DecisionValidity = (typeof DECISION_VALIDITIES)[number];
+
+// R-13.10 / R-9.6 forvaltningsloven § 34: whether a decision still stands as made. After Statsforvalteren CHANGED
+// it or QUASHED_AND_RETURNED it (fully or partly), it shows so; an upheld or dismissed appeal leaves it in force.
+export function decisionValidity(appeals: readonly { outcome: StatsforvalterOutcome | null; outcomePartial: boolean }[]): {
+  validity: DecisionValidity;
+  partly: boolean;
+} {
+  const decided = appeals.find((a) => a.outcome === 'CHANGED' || a.outcome === 'QUASHED_AND_RETURNED');
+  if (!decided) return { validity: 'IN_FORCE', partly: false };
+  return { validity: decided.outcome === 'CHANGED' ? 'CHANGED' : 'QUASHED', partly: decided.outcomePartial };
 }
 
 // R-9.3 forvaltningsloven § 31: the appeal can be considered on its merits: in time, or late with a recorded

@@ -81,6 +81,19 @@ export function assertMappingCompleteForGuidance(mappingStatus: string | null | 
   }
 }
 
+// R-13.9 (clarifying) integreringsloven § 11: the guidance is submitted only while the mapping it builds on
+// is complete; a mapping the municipality reopened after the referral must be completed again first.
+export function assertMappingCompleteAtSubmission(mappingCompletedAt: IsoDate | null | undefined): void {
+  if (!mappingCompletedAt) {
+    throw new RuleViolation(
+      'R-13.9',
+      LAW['R-13.9'],
+      'The competence mapping has been reopened: career guidance builds on the completed mapping and can be submitted only once it is complete again.',
+      { mappingCompleted: false },
+    );
+  }
+}
+
 // integreringsloven § 15: the plan builds on the career guidance that was given: only a submitted
 // (COMPLETED) referral can be recorded as what a plan version built on.
 export function assertGuidanceSubmittedForPlan(state: ReferralState): void {

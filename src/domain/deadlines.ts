@@ -128,3 +128,32 @@ export function canConsiderLateAppeal(input: { decidedAt: IsoDate; receivedAt: I
 export function detrimentNoticeDeadline(appealReceivedAt: IsoDate): IsoDate {
   return addMonths(appealReceivedAt, 3);
 }
+
+// R-9.2 forvaltningsloven § 29 fourth para, R-13.8: the appeal deadline is extended before it expires, to a later
+// day; it needs a running deadline (a recorded notice) and is granted on a day that has come (R-13.7).
+export function validateAppealDeadlineExtension(input: {
+  decidedAt: IsoDate;
+  /** The deadline as it stands before this extension (an earlier extension included). */
+  current: AppealDeadline | null;
+  grantedOn: IsoDate;
+  extendedTo: IsoDate;
+  today: IsoDate;
+}): void {
+  const { current, grantedOn, extendedTo } = input;
+  const refuse = (message: string) => {
+    throw new RuleViolation('R-9.2', LAW['R-9.2'], message, { grantedOn, extendedTo, deadline: current?.deadline ?? null });
+  };
+  if (!current) refuse('Record when the notice reached the participant first: only a running appeal deadline can be extended.');
+  if (compareDates(grantedOn, input.decidedAt) < 0) refuse(`An extension cannot be granted (${grantedOn}) before the decision was made (${input.decidedAt}).`);
+  if (compareDates(grantedOn, input.today) > 0) {
+    throw new RuleViolation('R-13.7', LAW['R-13.7'], `grantedOn (${grantedOn}) is in the future: a reported date is never after today.`, {
+      field: 'grantedOn',
+      date: grantedOn,
+      today: input.today,
+    });
+  }
+  if (!current!.awaitingReasons && compareDates(grantedOn, current!.deadline) > 0) {
+    refuse(`The deadline expired on ${current!.deadline}: it can be extended only before it expires, not on ${grantedOn}.`);
+  }
+  if (compareDates(extendedTo, current!.deadline) <= 0) refuse(`An extension ends after the deadline it extends (${current!.deadline}).`);
+}

@@ -137,6 +137,7 @@ const NB: Words = {
     EXTENSION: 'Vedtak om forlengelse av introduksjonsprogrammet',
     LEAVE: 'Vedtak om permisjon fra introduksjonsprogrammet',
     EXEMPTION: 'Vedtak om fritak fra opplæring i norsk og samfunnskunnskap',
+    APPEAL_DISMISSAL: 'Vedtak om avvisning av klage',
   },
   date: 'Dato',
   decidedAt: 'Vedtaksdato',
@@ -200,6 +201,8 @@ const NB: Words = {
         const subject = x.exemption ? this.subjects[x.exemption.subject] : 'norsk og samfunnskunnskap';
         return granted ? `Du får fritak fra opplæring i ${subject}.` : `Du får ikke fritak fra opplæring i ${subject}.`;
       }
+      case 'APPEAL_DISMISSAL':
+        return 'Kommunen avviser klagen din fordi vilkårene for å behandle den ikke er oppfylt (forvaltningsloven § 33).';
     }
   },
   facts(i, d) {
@@ -260,6 +263,7 @@ const NN: Words = {
     EXTENSION: 'Vedtak om forlenging av introduksjonsprogrammet',
     LEAVE: 'Vedtak om permisjon frå introduksjonsprogrammet',
     EXEMPTION: 'Vedtak om fritak frå opplæring i norsk og samfunnskunnskap',
+    APPEAL_DISMISSAL: 'Vedtak om avvising av klage',
   },
   date: 'Dato',
   decidedAt: 'Vedtaksdato',
@@ -323,6 +327,8 @@ const NN: Words = {
         const subject = x.exemption ? this.subjects[x.exemption.subject] : 'norsk og samfunnskunnskap';
         return granted ? `Du får fritak frå opplæring i ${subject}.` : `Du får ikkje fritak frå opplæring i ${subject}.`;
       }
+      case 'APPEAL_DISMISSAL':
+        return 'Kommunen avviser klaga di fordi vilkåra for å behandle ho ikkje er oppfylte (forvaltningslova § 33).';
     }
   },
   facts(i, d) {

@@ -9,6 +9,7 @@ export const DECISION_TYPES = [
   'EXTENSION', // extension of programme time (§ 14)
   'LEAVE', // leave (permisjon), integreringsforskriften chapter 4
   'EXEMPTION', // exemption from Norwegian or social-studies training (§ 29)
+  'APPEAL_DISMISSAL', // the municipality dismissed (avviste) an appeal: itself appealable (fvl §§ 2 third para, 28, 33)
 ] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
 
@@ -22,6 +23,7 @@ const APPEALABLE: Readonly<Record<DecisionType, boolean>> = {
   EXTENSION: true,
   LEAVE: true,
   EXEMPTION: true,
+  APPEAL_DISMISSAL: true,
 };
 
 const LEGAL_BASIS: Readonly<Record<DecisionType, readonly string[]>> = {
@@ -32,6 +34,8 @@ const LEGAL_BASIS: Readonly<Record<DecisionType, readonly string[]>> = {
   EXTENSION: ['integreringsloven § 14'],
   LEAVE: ['integreringsloven § 17', 'integreringsforskriften kapittel 4'],
   EXEMPTION: ['integreringsloven § 29', 'integreringsforskriften §§ 23–24'],
+  // The dismissal rests on forvaltningsloven § 33 (its letter says so); the list names the Act's sections, as for every type.
+  APPEAL_DISMISSAL: ['integreringsloven § 47'],
 };
 
 export function isDecisionType(value: string): value is DecisionType {

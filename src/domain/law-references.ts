@@ -68,6 +68,11 @@ export const LAW = {
   // 12. Organisation
   'R-12.1': 'inndelingslova',
   'R-12.2': 'integreringsloven §§ 4 og 48',
+  // 13. Clarifications
+  'R-13.7': 'forvaltningsloven §§ 25, 29 og 32',
+  'R-13.8': 'forvaltningsloven §§ 24 og 29',
+  'R-13.9': 'integreringsloven § 11',
+  'R-13.10': 'forvaltningsloven §§ 2 tredje ledd, 28, 33 og 34 / integreringsforskriften § 70',
 } as const;
 
 export type RuleId = keyof typeof LAW;

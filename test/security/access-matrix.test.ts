@@ -112,6 +112,17 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
       v.notifiedAt = ['LocalDate!', '2026-11-20'];
       int('expectedVersion', BAD_VERSION);
       break;
+    case 'recordReasonsRequest':
+      id('decisionId', f.decisionId);
+      v.requestedAt = ['LocalDate!', '2026-11-20'];
+      int('expectedVersion', BAD_VERSION);
+      break;
+    case 'recordAppealDeadlineExtension':
+      id('decisionId', f.decisionId);
+      v.extendedTo = ['LocalDate!', '2026-12-20'];
+      v.grantedOn = ['LocalDate!', '2026-11-20'];
+      int('expectedVersion', BAD_VERSION);
+      break;
     case 'startProgramme':
       id('participantId', f.participantId);
       v.input = ['StartProgrammeInput!', { startDate: '2026-11-20', expectedVersion: BAD_VERSION }];
@@ -248,6 +259,7 @@ function call(op: string, f: Fixture): { query: string; variables: Record<string
       str('statement', 'x');
       v.copiedToParticipantAt = ['LocalDate!', '2026-11-20'];
       break;
+    case 'handOnAppeal':
     case 'reassignAppeal':
       id('appealId', f.appealId);
       int('expectedVersion', BAD_VERSION);

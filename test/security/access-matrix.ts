@@ -55,6 +55,8 @@ export const ACCESS_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Mutation.saveIntegrationPlan': row(R, H, F, F, F, F, F, U),
   'Mutation.makeDecision': row(R, H, F, F, F, F, F, U),
   'Mutation.recordDecisionNotice': row(R, H, F, F, F, F, F, U),
+  'Mutation.recordReasonsRequest': row(R, H, F, F, F, F, F, U),
+  'Mutation.recordAppealDeadlineExtension': row(R, H, F, F, F, F, F, U),
   'Mutation.startProgramme': row(R, H, F, F, F, F, F, U),
   'Mutation.endLeave': row(R, H, F, F, F, F, F, U),
   'Mutation.resumeProgramme': row(R, H, F, F, F, F, F, U),
@@ -92,4 +94,5 @@ export const ACCESS_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Query.appeals': row(F, F, F, F, R, R, R, U),
   'Query.appeal': row(F, F, F, F, R, H, H, U),
   'Mutation.decideAppeal': row(F, F, F, F, R, H, H, U),
+  'Mutation.handOnAppeal': row(F, F, F, F, R, H, H, U),
 };

@@ -9,7 +9,7 @@ import DataLoader from 'dataloader';
 import { ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import { anyOf, db, first, Result, run, sql, Tables } from '../../db/sql';
 import { InsertRecord, toRecord, toRow, UpdateRecord } from '../../db/table';
-import type { AppealState } from '../../domain/appeal';
+import { WITHDRAWABLE_STATES, type AppealState } from '../../domain/appeal';
 import type { DecisionType } from '../../domain/decision-types';
 import { appealedDecisions, Decision, DECISION_ROW_COLUMNS, toDecision, unprefixedDecisionRow } from '../decision';
 import { appellantParticipants, participantsAssignedTo } from '../participant';
@@ -379,6 +379,30 @@ export const appealRepository = {
     return row ? toRecord(row) : null;
   },
 
+  /**
+   * R-13.10: Statsforvalteren hands an appeal it holds locked (lockForwarded) on to another office. No RETURNING:
+   * afterwards the row is the other office's, which this caller may not read.
+   */
+  async handOn(ctx: RequestContext, appeal: AppealRecord, to: { statsforvalterId: string; reason: string }): Promise<void> {
+    await run(
+      ctx.tx,
+      db
+        .updateTable('app.appeal')
+        .set({
+          statsforvalter_id: to.statsforvalterId,
+          reassigned_at: sql`now()`,
+          reassignment_reason: to.reason,
+          handed_on_by: sql`app.current_org()`,
+          version: (eb) => eb('version', '+', 1),
+          updated_at: sql`now()`,
+        })
+        .where('municipality_id', '=', appeal.municipalityId)
+        .where('id', '=', appeal.id)
+        .where('version', '=', appeal.version),
+    );
+    forget(ctx, appeal);
+  },
+
   /** The decision's appeal that still counts (a withdrawn one does not: it may be followed by a new one), or null. */
   async standingAppealOf(ctx: RequestContext, municipalityId: number, decisionId: string): Promise<Pick<AppealRecord, 'state' | 'closedFrom'> | null> {
     const row = await first(
@@ -390,7 +414,14 @@ export const appealRepository = {
         .where('decision_id', '=', decisionId)
         .where((eb) =>
           eb.not(
-            eb.and([eb('state', '=', sql.lit('CLOSED')), eb('closed_from', 'in', [sql.lit<AppealState>('RECEIVED'), sql.lit<AppealState>('UNDER_REVIEW')])]),
+            eb.and([
+              eb('state', '=', sql.lit('CLOSED')),
+              eb(
+                'closed_from',
+                'in',
+                WITHDRAWABLE_STATES.map((s) => sql.lit<AppealState>(s)),
+              ),
+            ]),
           ),
         )
         .limit(1),

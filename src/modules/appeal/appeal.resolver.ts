@@ -1,5 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DecisionValidity, decisionValidity } from '../../domain/appeal';
 import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
 import { declarePurpose, noteRead } from '../access-log';
 import { MunicipalityAppealListService } from './municipality-list.service';
@@ -14,6 +15,7 @@ import {
   AppealHistoryEntry,
   AppealNoteArgs,
   AppealStepArgs,
+  DecisionValidityEnum,
   DismissAppealArgs,
   ForwardAppealArgs,
   MunicipalityAppealConnection,
@@ -162,6 +164,14 @@ export class AppealResolver {
     return decisionById(ctx, a.municipalityId, a.followUpDecisionId);
   }
 
+  @FieldResolver(() => Decision, {
+    nullable: true,
+    description: "The municipality's dismissal (avvisning) as a decision of its own: appealable like any other (R-13.10).",
+  })
+  dismissalDecision(@Root() a: Appeal, @Ctx() ctx: RequestContext): Promise<Decision | null> {
+    return decisionById(ctx, a.municipalityId, a.dismissalDecisionId);
+  }
+
   @FieldResolver(() => Participant)
   async participant(@Root() a: Appeal, @Ctx() ctx: RequestContext): Promise<Participant> {
     return ParticipantService.view(ctx, a.participantId);
@@ -193,6 +203,19 @@ export class ParticipantAppealsResolver {
 @Authorized('MUNICIPALITY')
 @Resolver(() => Decision)
 export class DecisionAppealsResolver {
+  @FieldResolver(() => DecisionValidityEnum, {
+    description:
+      'IN_FORCE, or CHANGED / QUASHED once Statsforvalteren changed it or quashed it and sent it back on appeal (R-9.6, R-13.10); see validityPartly.',
+  })
+  async validity(@Root() d: Decision, @Ctx() ctx: RequestContext): Promise<DecisionValidity> {
+    return decisionValidity(await AppealService.ofDecision(ctx, d)).validity;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Statsforvalteren changed or quashed the decision in part only.' })
+  async validityPartly(@Root() d: Decision, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return decisionValidity(await AppealService.ofDecision(ctx, d)).partly;
+  }
+
   @FieldResolver(() => [Appeal], { description: 'Appeals of this decision, newest first.' })
   async appeals(@Root() d: Decision, @Ctx() ctx: RequestContext): Promise<Appeal[]> {
     return (await AppealService.ofDecision(ctx, d)).map((r) => toAppeal(r, ctx.directory));

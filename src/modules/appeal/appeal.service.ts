@@ -5,16 +5,26 @@
  * tables (src/domain/appeal.ts): APPEAL_INITIAL_STATE, APPEAL_TRANSITIONS and APPEAL_RECORDINGS.
  * Raises domain errors (src/domain/errors.ts, RuleViolation); src/graphql/errors.ts maps them.
  */
-import { APPEAL_INITIAL_STATE, appealRecording, appealTransition, AppealEvent, followUpNeeded, statsforvalterFor } from '../../domain/appeal';
-import { appealDateProblems, assertAppealMayBeConsidered, assessAppealTimeliness } from '../../domain/appeal-timeliness';
+import {
+  APPEAL_INITIAL_STATE,
+  appealRecording,
+  appealRecordingAllowed,
+  appealTransition,
+  AppealEvent,
+  followUpNeeded,
+  statsforvalterFor,
+  WITHDRAWABLE_STATES,
+} from '../../domain/appeal';
+import { appealDateProblems, appealDatesOf, assertAppealMayBeConsidered, assessAppealTimeliness } from '../../domain/appeal-timeliness';
 import { compareDates } from '../../domain/calendar';
 import { isAppealable } from '../../domain/decision-types';
 import { canConsiderLateAppeal, LateAppealGround } from '../../domain/deadlines';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { LAW } from '../../domain/law-references';
+import { assertReportedDateNotFuture, requiredContent } from '../../domain/plausibility';
 import { RuleViolation } from '../../domain/rule-violation';
 import { idempotentCreate, recordChange } from '../audit';
-import { AppealedDecisionFacts, decisionFactsForAppeal, DecisionInput, DecisionService } from '../decision';
+import { AppealedDecisionFacts, decisionFactsForAppeal, DecisionInput, DecisionRecord, DecisionService, forgetDecisionForAppeal } from '../decision';
 import { ParticipantService } from '../participant';
 import { ownMunicipality, RequestContext } from '../shared';
 import { appealRepository } from './appeal.repository';
@@ -29,13 +39,6 @@ export interface StepArgs {
 
 const APPEAL_NOT_FOUND = () => new NotFoundError('Appeal');
 const DECISION_NOT_FOUND = () => new NotFoundError('Decision');
-
-/** Text a caseworker must give (a reason, a statement): not blank. */
-function required(value: string | null | undefined, field: string): string {
-  const v = value?.trim();
-  if (!v) throw new InvalidInputError(field, `${field} must not be blank`);
-  return v;
-}
 
 /**
  * The appeal a step works on, locked after its case (participant, then appeal: the order every
@@ -74,7 +77,7 @@ function forwarding(ctx: RequestContext, appeal: AppealRecord, statement: string
   const office = statsforvalterFor(municipality.countyNumber, ctx.directory.areaList());
   return {
     statsforvalterId: office.id,
-    municipalityStatement: required(statement, 'statement'),
+    municipalityStatement: requiredContent(statement, 'statement'),
     statementCopiedToParticipantAt: copiedToParticipantAt,
     forwardedAt: ctx.now,
   };
@@ -110,7 +113,51 @@ async function newDecision(ctx: RequestContext, appeal: AppealRecord, input: Dec
   return DecisionService.make(ctx, appeal.participantId, input);
 }
 
+/**
+ * R-13.8: re-judges the appeals of a decision whose notice date, request for reasons or extension changed, on
+ * the decision's facts: each appeal the tables allow (not yet decided by Statsforvalteren, not closed) gets its
+ * deadline and timeliness again, as a REJUDGE_TIMELINESS step in its history when something moved.
+ */
+async function rejudgeAppealsOf(ctx: RequestContext, decision: AppealedDecisionFacts): Promise<void> {
+  if (!decision.notifiedAt) return;
+  const facts = { ...decision, notifiedAt: decision.notifiedAt };
+  for (const { id } of await appealRepository.ofDecision(ctx, { municipalityId: decision.municipalityId, id: decision.id })) {
+    const appeal = await appealRepository.lock(ctx, decision.municipalityId, id);
+    if (!appeal || !appealRecordingAllowed(appeal.state, 'REJUDGE_TIMELINESS')) continue;
+    const dates = appealDatesOf(facts, appeal);
+    const t = assessAppealTimeliness(dates);
+    const set = {
+      reasonsRequestedAt: dates.reasonsRequestedAt ?? null,
+      reasonsReceivedAt: dates.reasonsReceivedAt ?? null,
+      extendedDeadline: dates.extendedDeadline ?? null,
+      deadline: t.deadline,
+      deadlineBasis: t.basis,
+      filedInTime: t.filedInTime,
+    };
+    const moved = (Object.keys(set) as (keyof typeof set)[]).some((k) => set[k] !== appeal[k]);
+    if (!moved) continue;
+    const note = `Re-judged on the decision's facts: deadline ${appeal.deadline} → ${t.deadline} (${t.basis}); ${t.filedInTime ? 'in time' : 'late'}`;
+    await applyStep(ctx, appeal, appeal.version, { operation: 'rejudgeAppealTimeliness', step: 'REJUDGE_TIMELINESS', set, note });
+  }
+}
+
 export const AppealService = {
+  /**
+   * R-9.2 / R-13.8: a change to a fact of the decision that moves its appeal deadline (`write`, the decision
+   * module's), then every appeal against it re-judged on the new facts, in the same transaction and under the
+   * case's lock (participant, then appeal). A decision of another municipality is NOT_FOUND.
+   */
+  async changeDecisionFacts(ctx: RequestContext, decisionId: string, write: () => Promise<DecisionRecord>): Promise<DecisionRecord> {
+    const municipalityId = ownMunicipality(ctx);
+    const before = await decisionFactsForAppeal(ctx, municipalityId, decisionId);
+    if (!before) throw DECISION_NOT_FOUND();
+    await ParticipantService.lockCase(ctx, before.participantId);
+    const updated = await write();
+    forgetDecisionForAppeal(ctx, { municipalityId, id: decisionId });
+    await rejudgeAppealsOf(ctx, updated);
+    return updated;
+  },
+
   /** An appeal of the caller's municipality; any other id is NOT_FOUND. */
   async get(ctx: RequestContext, appealId: string): Promise<AppealRecord> {
     const appeal = await appealRepository.find(ctx, ownMunicipality(ctx), appealId);
@@ -137,17 +184,14 @@ export const AppealService = {
           {},
         );
       }
-      const dates = {
-        decidedAt: decision.decidedAt,
-        notifiedAt: decision.notifiedAt,
-        sentAt: input.sentAt,
-        receivedAt: input.receivedAt,
-        reasonsRequestedAt: input.reasonsRequestedAt ?? null,
-        reasonsReceivedAt: input.reasonsReceivedAt ?? null,
-        extendedDeadline: input.extendedDeadline ?? null,
-      };
+      // R-13.8: the decision's own facts (reasons, extension) hold; what the appeal brings counts where it has none.
+      const dates = appealDatesOf({ ...decision, notifiedAt: decision.notifiedAt }, input);
       const [problem] = appealDateProblems(dates, ctx.today);
       if (problem) throw new InvalidInputError(problem.field, problem.message);
+      // R-13.7: the appeal names the change wanted and why; a date the participant reports is never after today.
+      const grounds = requiredContent(input.grounds, 'grounds');
+      const changeWanted = requiredContent(input.changeWanted, 'changeWanted');
+      if (dates.reasonsRequestedAt) assertReportedDateNotFuture(dates.reasonsRequestedAt, ctx.today, 'reasonsRequestedAt');
 
       // One appeal per decision: a withdrawn one may be followed by a new one, a decided one is final.
       const earlier = await appealRepository.standingAppealOf(ctx, municipalityId, input.decisionId);
@@ -169,11 +213,11 @@ export const AppealService = {
         state: APPEAL_INITIAL_STATE,
         receivedAt: input.receivedAt,
         sentAt: input.sentAt,
-        grounds: input.grounds,
-        changeWanted: input.changeWanted,
-        reasonsRequestedAt: dates.reasonsRequestedAt,
-        reasonsReceivedAt: dates.reasonsReceivedAt,
-        extendedDeadline: dates.extendedDeadline,
+        grounds,
+        changeWanted,
+        reasonsRequestedAt: dates.reasonsRequestedAt ?? null,
+        reasonsReceivedAt: dates.reasonsReceivedAt ?? null,
+        extendedDeadline: dates.extendedDeadline ?? null,
         deadline: t.deadline,
         deadlineBasis: t.basis,
         filedInTime: t.filedInTime,
@@ -249,9 +293,24 @@ export const AppealService = {
   },
 
   /** R-9.4 (avvisning): the conditions for an appeal are not met, e.g. late without a ground. */
-  dismiss(ctx: RequestContext, args: StepArgs, reasons: string): Promise<AppealRecord> {
-    const text = required(reasons, 'reasons');
-    return move(ctx, args, 'DISMISS', 'dismissAppeal', () => ({ dismissalReasons: text }), text);
+  // R-13.10: the dismissal is itself a decision (APPEAL_DISMISSAL, dated today), with its own notice and appeal.
+  async dismiss(ctx: RequestContext, args: StepArgs, reasons: string): Promise<AppealRecord> {
+    const text = requiredContent(reasons, 'reasons');
+    const appeal = await lockAppeal(ctx, args.appealId);
+    expectVersion(appeal, args.expectedVersion);
+    appealTransition(appeal.state, 'DISMISS');
+    const dismissalDecisionId = await DecisionService.make(
+      ctx,
+      appeal.participantId,
+      { type: 'APPEAL_DISMISSAL', outcome: 'REFUSED', reasons: text, decidedAt: ctx.today },
+      'APPEAL_DISMISSAL',
+    );
+    return applyStep(ctx, appeal, args.expectedVersion, {
+      operation: 'dismissAppeal',
+      step: 'DISMISS',
+      set: { dismissalReasons: text, dismissalDecisionId },
+      note: text,
+    });
   },
 
   /** R-9.4 / R-9.5: upheld and sent to the competent Statsforvalter with the municipality's statement. */
@@ -263,7 +322,7 @@ export const AppealService = {
   async reassign(ctx: RequestContext, args: StepArgs, statsforvalterId: string, reason: string): Promise<AppealRecord> {
     const appeal = await lockAppeal(ctx, args.appealId);
     expectVersion(appeal, args.expectedVersion);
-    const text = required(reason, 'reason');
+    const text = requiredContent(reason, 'reason');
     appealRecording(appeal.state, 'REASSIGN');
     if (!ctx.directory.area(statsforvalterId)) throw new InvalidInputError('statsforvalterId', 'Unknown Statsforvalter office');
     if (statsforvalterId === appeal.statsforvalterId) throw new InvalidInputError('statsforvalterId', 'The appeal is already with this office');
@@ -299,7 +358,10 @@ export const AppealService = {
     });
   },
 
-  /** Closes a finished appeal; closing one under review means the appellant withdrew it (give the reason). */
+  /**
+   * Closes a finished appeal; closing one not yet decided means the appellant withdrew it (give the reason), also
+   * after forwarding, until Statsforvalteren decides (R-13.10).
+   */
   close(ctx: RequestContext, args: StepArgs, note: string | null | undefined): Promise<AppealRecord> {
     return move(
       ctx,
@@ -317,8 +379,8 @@ export const AppealService = {
             },
           );
         }
-        if ((appeal.state === 'RECEIVED' || appeal.state === 'UNDER_REVIEW') && !note?.trim()) {
-          throw new InvalidInputError('note', 'Closing an appeal under review means it was withdrawn: say so in the note');
+        if (WITHDRAWABLE_STATES.includes(appeal.state) && !note?.trim()) {
+          throw new InvalidInputError('note', 'Closing an appeal before it was decided means it was withdrawn: say so in the note');
         }
         // The state it was closed from: CLOSED keeps whether it was withdrawn, reversed, dismissed or decided.
         return { closedFrom: appeal.state };

@@ -3,7 +3,7 @@ import type { AppealHistoryEvent, AppealState, StatsforvalterOutcome } from '../
 import type { AppealDeadlineBasis, LateAppealGround } from '../../domain/deadlines';
 import { c, defineTable, KyselyTable, RecordOf } from '../../db/table';
 
-const toDecision = (column: 'decision_id' | 'reversal_decision_id' | 'follow_up_decision_id') => ({
+const toDecision = (column: 'decision_id' | 'reversal_decision_id' | 'follow_up_decision_id' | 'dismissal_decision_id') => ({
   columns: ['municipality_id' as const, column],
   references: { table: 'decision', columns: ['municipality_id', 'id'] },
 });
@@ -32,6 +32,8 @@ export const appealTable = defineTable(
     late_ground: c.text<LateAppealGround>().nullable(),
     late_appeal_last_day: c.date(),
     dismissal_reasons: c.text().nullable(),
+    /** R-13.10: the municipality's dismissal is itself a decision (APPEAL_DISMISSAL), appealable like any other. */
+    dismissal_decision_id: c.uuid().nullable(),
     reversal_decision_id: c.uuid().nullable(),
     municipality_statement: c.text().nullable(),
     statement_copied_to_participant_at: c.date().nullable(),
@@ -39,6 +41,8 @@ export const appealTable = defineTable(
     statsforvalter_id: c.text().nullable(),
     reassigned_at: c.timestamptz().nullable(),
     reassignment_reason: c.text().nullable(),
+    /** R-13.10: the office that handed the appeal on (disqualified); it keeps sight of this row only. */
+    handed_on_by: c.text().nullable(),
     outcome: c.text<StatsforvalterOutcome>().nullable(),
     outcome_partial: c.boolean().default(false),
     outcome_reasons: c.text().nullable(),
@@ -79,13 +83,17 @@ export const appealTable = defineTable(
       { columns: ['municipality_id', 'participant_id'], references: { table: 'participant', columns: ['municipality_id', 'id'] } },
       toDecision('reversal_decision_id'),
       toDecision('follow_up_decision_id'),
+      toDecision('dismissal_decision_id'),
       { columns: ['statsforvalter_id'], references: { table: 'statsforvalter_area', columns: ['id'] } },
     ],
     checks: [
       { name: 'appeal_check', expression: 'forwarded_at IS NULL OR (statsforvalter_id IS NOT NULL AND municipality_statement IS NOT NULL)' },
       { name: 'appeal_check1', expression: `state <> 'DECIDED_BY_STATSFORVALTER' OR (outcome IS NOT NULL AND outcome_decided_at IS NOT NULL)` },
       { name: 'appeal_check2', expression: `(state = 'CLOSED') = (closed_from IS NOT NULL)` },
-      { name: 'appeal_closed_from_check', expression: `closed_from IN ('RECEIVED', 'UNDER_REVIEW', 'REVERSED', 'DISMISSED', 'DECIDED_BY_STATSFORVALTER')` },
+      {
+        name: 'appeal_closed_from_check',
+        expression: `closed_from IN ('RECEIVED', 'UNDER_REVIEW', 'REVERSED', 'DISMISSED', 'DECIDED_BY_STATSFORVALTER', 'FORWARDED', 'PARTLY_REVERSED_AND_FORWARDED')`,
+      },
       { name: 'appeal_deadline_basis_check', expression: `deadline_basis IN ('NOTICE', 'REASONS', 'EXTENDED')` },
       { name: 'appeal_late_ground_check', expression: `late_ground IN ('PARTY_NOT_TO_BLAME', 'SPECIAL_REASONS')` },
       { name: 'appeal_outcome_check', expression: `outcome IN ('DISMISSED', 'UPHELD', 'CHANGED', 'QUASHED_AND_RETURNED')` },
@@ -125,7 +133,7 @@ export const appealEventTable = defineTable(
     checks: [
       {
         name: 'appeal_event_event_check',
-        expression: `event IN ('REGISTER', 'ACCEPT_LATE', 'START_REVIEW', 'REVERSE', 'PARTLY_REVERSE_AND_FORWARD', 'DISMISS', 'FORWARD', 'REASSIGN', 'STATSFORVALTER_DECIDE', 'RECORD_FOLLOW_UP', 'CLOSE')`,
+        expression: `event IN ('REGISTER', 'ACCEPT_LATE', 'START_REVIEW', 'REVERSE', 'PARTLY_REVERSE_AND_FORWARD', 'DISMISS', 'FORWARD', 'REASSIGN', 'STATSFORVALTER_DECIDE', 'RECORD_FOLLOW_UP', 'CLOSE', 'REJUDGE_TIMELINESS')`,
       },
     ],
   },

@@ -7,6 +7,7 @@ import {
   AppealEvent,
   AppealHistoryEvent,
   AppealState,
+  DECISION_VALIDITIES,
   STATSFORVALTER_OUTCOMES,
   StatsforvalterOutcome,
 } from '../../domain/appeal';
@@ -32,6 +33,11 @@ export const AppealOutcomeEnum = enumFrom(
   'AppealOutcome',
   "Statsforvalteren's outcome (R-9.6): DISMISSED (avvist), UPHELD (stadfestet), CHANGED (endret, fully or partly), QUASHED_AND_RETURNED (opphevet og sendt tilbake).",
 );
+export const DecisionValidityEnum = enumFrom(
+  DECISION_VALIDITIES,
+  'DecisionValidity',
+  'Whether a decision stands as made: IN_FORCE, or CHANGED or QUASHED (opphevet) by Statsforvalteren on appeal (R-13.10).',
+);
 export const LateAppealGroundEnum = enumFrom(
   LATE_APPEAL_GROUNDS,
   'LateAppealGround',
@@ -50,6 +56,7 @@ export const APPEAL_HISTORY_EVENTS = [
   ...APPEAL_EVENTS,
   'REASSIGN',
   'RECORD_FOLLOW_UP',
+  'REJUDGE_TIMELINESS',
 ] as const satisfies readonly AppealHistoryEvent[];
 export type { AppealHistoryEvent };
 export const AppealHistoryEventEnum = enumFrom(APPEAL_HISTORY_EVENTS, 'AppealHistoryEvent');
@@ -88,6 +95,12 @@ export class AppealFields {
   participantId: string;
   reversalDecisionId: string | null;
   followUpDecisionId: string | null;
+  dismissalDecisionId: string | null;
+  @Field(() => AppealStateEnum, {
+    nullable: true,
+    description:
+      'The state a CLOSED appeal was closed from; RECEIVED, UNDER_REVIEW, FORWARDED or PARTLY_REVERSED_AND_FORWARDED: the appellant withdrew it (R-13.10).',
+  })
   closedFrom: AppealState | null;
 
   @Field(() => Int, { description: 'Optimistic-concurrency version: send it back as expectedVersion.' }) version: number;
@@ -99,7 +112,11 @@ export class AppealFields {
   @Field(() => LocalDateScalar, { nullable: true }) reasonsRequestedAt: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) reasonsReceivedAt: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) extendedDeadline: string | null;
-  @Field(() => LocalDateScalar, { description: 'The appeal deadline (R-9.2), computed when the appeal was registered.' }) deadline: string;
+  @Field(() => LocalDateScalar, {
+    description:
+      "The appeal deadline (R-9.2), computed when the appeal was registered and again whenever the decision's notice date, request for reasons or extension changes (R-13.8).",
+  })
+  deadline: string;
   @Field(() => AppealDeadlineBasisEnum) deadlineBasis: AppealDeadlineBasis;
   @Field({ description: 'Sent on or before the deadline (or while requested reasons were awaited).' }) filedInTime: boolean;
   @Field(() => LateAppealGroundEnum, { nullable: true, description: 'The recorded ground on which a late appeal is considered (R-9.3).' })

@@ -18,6 +18,7 @@ export function appealFields(r: AppealRecord, directory: OrgDirectory): AppealFi
     participantId: r.participantId,
     reversalDecisionId: r.reversalDecisionId,
     followUpDecisionId: r.followUpDecisionId,
+    dismissalDecisionId: r.dismissalDecisionId ?? null,
     closedFrom: r.closedFrom,
     version: r.version,
     state: r.state,

@@ -14,7 +14,9 @@ import {
   DecideAppealInput,
   ForwardedAppeal,
   ForwardedAppealConnection,
+  ReassignAppealArgs,
 } from './appeal.types';
+import { StatsforvalterArea } from '../reference';
 import { toAppealedDecision, toForwardedAppeal, toHistoryEntry } from './appeal.views';
 import { StatsforvalterAppealService } from './statsforvalter.service';
 
@@ -53,6 +55,17 @@ export class StatsforvalterAppealResolver {
   })
   async decideAppeal(@Args() args: AppealStepArgs, @Arg('input') input: DecideAppealInput, @Ctx() ctx: RequestContext): Promise<ForwardedAppeal> {
     return toForwardedAppeal(await StatsforvalterAppealService.decide(ctx, args, input), ctx.directory, ctx.today);
+  }
+
+  @Authorized('STATSFORVALTER')
+  @Mutation(() => StatsforvalterArea, {
+    nullable: true,
+    description:
+      'A disqualified office (inhabil) hands a forwarded appeal it has not decided on to another office itself (R-9.5, R-13.10); the history says why. Answers the office that now has it: the appeal is no longer this office’s to read.',
+  })
+  async handOnAppeal(@Args() args: ReassignAppealArgs, @Ctx() ctx: RequestContext): Promise<StatsforvalterArea> {
+    const to = await StatsforvalterAppealService.handOn(ctx, args, args.statsforvalterId, args.reason);
+    return ctx.directory.area(to)!;
   }
 
   @FieldResolver(() => AppealedDecision, {

@@ -3,13 +3,15 @@
  * one appeal with what it needs, and the final decision. Row-level security shows the office only the
  * appeals forwarded and assigned to it; an appeal it may not see answers exactly like a random id.
  */
-import { assertNoLateDetriment, statsforvalterDecisionStep } from '../../domain/appeal';
+import { appealRecording, assertNoLateDetriment, statsforvalterDecisionStep } from '../../domain/appeal';
 import { compareDates, isIsoDate, todayInOslo } from '../../domain/calendar';
 import { InvalidInputError, NotFoundError } from '../../domain/errors';
+import { requiredContent } from '../../domain/plausibility';
 import { pageOf, PageWindow, readingDirection } from '../../graphql/pagination';
 import { RequestContext } from '../shared';
 import { appealRepository, ForwardedAppealRecord, ForwardedFilter, ForwardedKeyset, ForwardedOrderColumn } from './appeal.repository';
-import { applyStep, expectVersion } from './appeal.steps';
+import { recordChange } from '../audit';
+import { appendEvent, applyStep, expectVersion } from './appeal.steps';
 import { AppealFilter, AppealOrder, DecideAppealInput } from './appeal.types';
 
 /** Each order is an index (statsforvalter_id, column, id) read in its own order; a cursor carries the exact value. */
@@ -105,14 +107,43 @@ export const StatsforvalterAppealService = {
     return found;
   },
 
+  /**
+   * R-13.10 / R-9.5: an office that is disqualified hands a forwarded appeal it has not decided on to another
+   * office itself. Its history row and change log are written first, while the office still sees the appeal.
+   */
+  async handOn(ctx: RequestContext, args: { appealId: string; expectedVersion: number }, statsforvalterId: string, reason: string): Promise<string> {
+    const appeal = await appealRepository.lockForwarded(ctx, ctx.actor.org, args.appealId);
+    if (!appeal?.forwardedAt) throw new NotFoundError('Appeal');
+    expectVersion(appeal, args.expectedVersion);
+    appealRecording(appeal.state, 'REASSIGN');
+    const text = requiredContent(reason, 'reason');
+    if (!ctx.directory.area(statsforvalterId)) throw new InvalidInputError('statsforvalterId', 'Unknown Statsforvalter office');
+    if (statsforvalterId === appeal.statsforvalterId) throw new InvalidInputError('statsforvalterId', 'The appeal is already with this office');
+    await appendEvent(ctx, appeal, 'REASSIGN', appeal.state, appeal.state, `Handed on to ${statsforvalterId}: ${text}`);
+    await recordChange(ctx, {
+      municipalityId: appeal.municipalityId,
+      operation: 'handOnAppeal',
+      participantId: appeal.participantId,
+      entity: 'appeal',
+      entityId: appeal.id,
+      changes: {
+        statsforvalter_id: { from: appeal.statsforvalterId, to: statsforvalterId },
+        reassignment_reason: { from: appeal.reassignmentReason, to: text },
+      },
+    });
+    await appealRepository.handOn(ctx, appeal, { statsforvalterId, reason: text });
+    return statsforvalterId;
+  },
+
   /** R-9.6 / R-9.7: Statsforvalteren's final decision on a forwarded appeal. */
   async decide(ctx: RequestContext, args: { appealId: string; expectedVersion: number }, input: DecideAppealInput): Promise<ForwardedAppealRecord> {
     const appeal = await appealRepository.lockForwarded(ctx, ctx.actor.org, args.appealId);
     if (!appeal?.forwardedAt) throw new NotFoundError('Appeal');
     expectVersion(appeal, args.expectedVersion);
-    statsforvalterDecisionStep(appeal.state);
+    statsforvalterDecisionStep(appeal.state, appeal.closedFrom);
     const forwardedOn = todayInOslo(appeal.forwardedAt);
     if (compareDates(input.decidedAt, ctx.today) > 0) throw new InvalidInputError('input.decidedAt', 'decidedAt is in the future');
+    const reasons = requiredContent(input.reasons, 'reasons'); // R-13.7
     if (compareDates(input.decidedAt, forwardedOn) < 0) throw new InvalidInputError('input.decidedAt', 'decidedAt is before the appeal was forwarded');
     if (input.partial && input.outcome !== 'CHANGED' && input.outcome !== 'QUASHED_AND_RETURNED') {
       throw new InvalidInputError('input.partial', 'Only CHANGED and QUASHED_AND_RETURNED can be partial');
@@ -134,7 +165,7 @@ export const StatsforvalterAppealService = {
       set: {
         outcome: input.outcome,
         outcomePartial: input.partial,
-        outcomeReasons: input.reasons,
+        outcomeReasons: reasons,
         outcomeDecidedAt: input.decidedAt,
         detrimentNoticeAt: input.toDetriment ? (notice ?? input.decidedAt) : null,
         toDetriment: input.toDetriment,

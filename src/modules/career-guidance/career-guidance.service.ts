@@ -9,7 +9,14 @@
  * (src/domain/errors.ts); src/graphql/errors.ts maps them.
  */
 import { ageOn, compareDates, IsoDate } from '../../domain/calendar';
-import { assertMappingCompleteForGuidance, guidanceCountyOf, ReferralState, referralTransition, validateRecommendation } from '../../domain/career-guidance';
+import {
+  assertMappingCompleteAtSubmission,
+  assertMappingCompleteForGuidance,
+  guidanceCountyOf,
+  ReferralState,
+  referralTransition,
+  validateRecommendation,
+} from '../../domain/career-guidance';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { diff, idempotentCreate, recordChange } from '../audit';
 import { guidanceMappingStatus } from '../competence-mapping';
@@ -198,6 +205,7 @@ async function submitOnce(ctx: RequestContext, referralId: string, input: Submit
   const before = await CareerGuidanceService.countyReferral(ctx, referralId);
   if (before.version !== input.expectedVersion) throw new ConflictError();
   const change = stateChange(before.state, 'SUBMIT', ctx.now);
+  assertMappingCompleteAtSubmission(before.mappingCompletedAt);
   const heldAt: IsoDate = input.heldAt;
   if (compareDates(heldAt, ctx.today) > 0) throw new InvalidInputError('heldAt', 'heldAt is in the future');
   if (compareDates(heldAt, before.referredOn) < 0) throw new InvalidInputError('heldAt', 'heldAt is before the referral was made');

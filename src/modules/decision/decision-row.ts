@@ -20,6 +20,10 @@ export const DECISION_ROW_COLUMNS = [
   'decided_by_name',
   'advance_notice_at',
   'notified_at',
+  'reasons_requested_at',
+  'reasons_received_at',
+  'appeal_deadline_extended_to',
+  'appeal_deadline_extended_on',
   'details',
 ] as const satisfies readonly (keyof Row<typeof decisionTable>)[];
 

@@ -19,7 +19,19 @@ export interface DecisionKey {
 const keyOf = (k: DecisionKey) => `${k.municipalityId}:${k.id}`;
 
 /** What the appeal rules read of a decision: its type, its case, when it was made and when its notice reached the participant. */
-export type AppealedDecisionFacts = Pick<DecisionRecord, 'municipalityId' | 'id' | 'participantId' | 'type' | 'decidedAt' | 'notifiedAt'>;
+export type AppealedDecisionFacts = Pick<
+  DecisionRecord,
+  | 'municipalityId'
+  | 'id'
+  | 'participantId'
+  | 'type'
+  | 'decidedAt'
+  | 'notifiedAt'
+  | 'reasonsRequestedAt'
+  | 'reasonsReceivedAt'
+  | 'appealDeadlineExtendedTo'
+  | 'appealDeadlineExtendedOn'
+>;
 
 /** A decision of `municipalityId` the caller's transaction can see, or null. */
 export async function decisionFactsForAppeal(ctx: RequestContext, municipalityId: number, id: string): Promise<AppealedDecisionFacts | null> {
@@ -27,7 +39,18 @@ export async function decisionFactsForAppeal(ctx: RequestContext, municipalityId
     ctx.tx,
     db
       .selectFrom('app.decision')
-      .select(['municipality_id', 'id', 'participant_id', 'type', 'decided_at', 'notified_at'])
+      .select([
+        'municipality_id',
+        'id',
+        'participant_id',
+        'type',
+        'decided_at',
+        'notified_at',
+        'reasons_requested_at',
+        'reasons_received_at',
+        'appeal_deadline_extended_to',
+        'appeal_deadline_extended_on',
+      ])
       .where('municipality_id', '=', municipalityId)
       .where('id', '=', id),
   );

@@ -167,6 +167,33 @@ export const decisionRepository = {
     return written(ctx, toRecord(row!));
   },
 
+  /** R-13.8: the facts that move the appeal deadline; version-guarded like setNotified. */
+  async setAppealFacts(
+    ctx: RequestContext,
+    municipalityId: number,
+    id: string,
+    expectedVersion: number,
+    facts: Partial<Pick<DecisionRecord, 'reasonsRequestedAt' | 'reasonsReceivedAt' | 'appealDeadlineExtendedTo' | 'appealDeadlineExtendedOn'>>,
+  ): Promise<DecisionRecord | null> {
+    const row = await first(
+      ctx.tx,
+      db
+        .updateTable('app.decision')
+        .set({
+          ...(facts.reasonsRequestedAt !== undefined ? { reasons_requested_at: facts.reasonsRequestedAt } : {}),
+          ...(facts.reasonsReceivedAt !== undefined ? { reasons_received_at: facts.reasonsReceivedAt } : {}),
+          ...(facts.appealDeadlineExtendedTo !== undefined ? { appeal_deadline_extended_to: facts.appealDeadlineExtendedTo } : {}),
+          ...(facts.appealDeadlineExtendedOn !== undefined ? { appeal_deadline_extended_on: facts.appealDeadlineExtendedOn } : {}),
+          version: (eb) => eb('version', '+', 1),
+        })
+        .where('municipality_id', '=', municipalityId)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returningAll(),
+    );
+    return row ? written(ctx, toRecord(row)) : null;
+  },
+
   /** The version guard is in the UPDATE itself: null when the decision is not at `expectedVersion` (or not there). */
   async setNotified(ctx: RequestContext, municipalityId: number, id: string, expectedVersion: number, notifiedAt: string): Promise<DecisionRecord | null> {
     const row = await first(

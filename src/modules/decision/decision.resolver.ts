@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { toRecord } from '../../db/table';
 import { appealDeadline } from '../../domain/deadlines';
 import { appealInformation } from '../../domain/decision-types';
@@ -6,7 +6,7 @@ import { LocalDateScalar, UUIDScalar } from '../../graphql/scalars';
 import { Participant, ParticipantService } from '../participant';
 import { RequestContext } from '../shared';
 import { DecisionRow } from './decision-row';
-import { DecisionService, decisionView } from './decision.service';
+import { deadlineFactsOf, DecisionService, decisionView } from './decision.service';
 import { AppealInformationType, Decision, DecisionInput } from './decision.types';
 
 @Authorized('MUNICIPALITY')
@@ -23,30 +23,30 @@ export class DecisionResolver {
     return ParticipantService.view(ctx, participantId);
   }
 
-  @Authorized('MUNICIPALITY')
-  @Mutation(() => Decision, { nullable: true, description: 'Records when the notice reached the participant: this starts the appeal deadline (R-9.2).' })
-  async recordDecisionNotice(
-    @Arg('decisionId', () => UUIDScalar) decisionId: string,
-    @Arg('notifiedAt', () => LocalDateScalar) notifiedAt: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Decision> {
-    return decisionView(await DecisionService.recordNotice(ctx, decisionId, notifiedAt, expectedVersion));
-  }
+  // The facts that move the appeal deadline (recordDecisionNotice, recordReasonsRequest,
+  // recordAppealDeadlineExtension) are mutations of the appeal module: each re-judges the appeals.
 
   @FieldResolver(() => LocalDateScalar, {
     nullable: true,
-    description: '3 weeks from notifiedAt, moved off weekends and public holidays (R-9.2); null until notified.',
+    description:
+      '3 weeks from notifiedAt, or from receipt of reasons requested in time, or an extension granted before expiry; moved off weekends and public holidays (R-9.2, R-13.8); null until notified.',
   })
   appealDeadline(@Root() d: Decision): string | null {
-    return d.notifiedAt ? appealDeadline({ notifiedAt: d.notifiedAt }).deadline : null;
+    return d.notifiedAt ? appealDeadline(deadlineFactsOf(d)).deadline : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Reasons were requested in time and not yet received: the deadline has not begun to run; appealDeadline is only its floor (R-9.2).',
+  })
+  awaitingReasons(@Root() d: Decision): boolean {
+    return d.notifiedAt ? appealDeadline(deadlineFactsOf(d)).awaitingReasons : false;
   }
 
   @FieldResolver(() => AppealInformationType, { nullable: true, description: 'Right to appeal, appeal body, deadline and how (R-8.3); null until notified.' })
   appealInformation(@Root() d: Decision, @Ctx() ctx: RequestContext): AppealInformationType | null {
     if (!d.notifiedAt) return null;
     const area = ctx.directory.areaOfMunicipality(d.municipalityId);
-    return appealInformation({ statsforvalterName: area?.name ?? 'Statsforvalteren', deadline: appealDeadline({ notifiedAt: d.notifiedAt }).deadline });
+    return appealInformation({ statsforvalterName: area?.name ?? 'Statsforvalteren', deadline: appealDeadline(deadlineFactsOf(d)).deadline });
   }
 }
 

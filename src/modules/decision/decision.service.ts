@@ -8,6 +8,7 @@ import { benefitByPeriod } from '../../domain/benefit';
 import { compareDates } from '../../domain/calendar';
 import { assertLateDecisionReason, startDeadline } from '../../domain/deadlines';
 import { isAppealable, legalBasisFor } from '../../domain/decision-types';
+import { appealDeadline, validateAppealDeadlineExtension } from '../../domain/deadlines';
 import { evaluateEligibility } from '../../domain/eligibility';
 import { validateIdentityNumber } from '../../domain/identity-number';
 import { durationNotice, validateExtension } from '../../domain/end-goal';
@@ -15,6 +16,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/er
 import { LAW } from '../../domain/law-references';
 import { careLeaveFollowUpFrom, validateHalt, validateLeave } from '../../domain/leave';
 import { assertHaltAdvanceNotice, assertMappingComplete, participationBasis } from '../../domain/participation';
+import { assertPlausibleNoticeDate, assertPlausibleReasonsRequest, requiredContent } from '../../domain/plausibility';
 import { transition } from '../../domain/programme';
 import { assertAutomatedRegimeFor, offerDateFor } from '../../domain/regime';
 import { RuleViolation } from '../../domain/rule-violation';
@@ -54,6 +56,10 @@ export function decisionView(r: DecisionFields): Decision {
     decidedBy: r.decidedByName,
     advanceNoticeAt: r.advanceNoticeAt ?? null,
     notifiedAt: r.notifiedAt ?? null,
+    reasonsRequestedAt: r.reasonsRequestedAt ?? null,
+    reasonsReceivedAt: r.reasonsReceivedAt ?? null,
+    appealDeadlineExtendedTo: r.appealDeadlineExtendedTo ?? null,
+    appealDeadlineExtendedOn: r.appealDeadlineExtendedOn ?? null,
     appealable: isAppealable(r.type),
     lateDecisionReason: d.lateDecisionReason ?? null,
     ruleNotices: d.ruleNotices ?? [],
@@ -107,6 +113,7 @@ async function applyDecision(
   ctx: RequestContext,
   p: ParticipantRecord,
   input: DecisionInput,
+  made: DecisionOrigin,
 ): Promise<{ basis: string | null; details: DecisionDetails; afterInsert?: (decisionId: string) => Promise<void> }> {
   const granted = input.outcome === 'GRANTED';
   switch (input.type) {
@@ -259,6 +266,11 @@ async function applyDecision(
       return { basis: null, details: { exemption: need(input.exemption, 'exemption', 'EXEMPTION') } };
     case 'PLAN_SIGNIFICANT_CHANGE':
       return { basis: null, details: {} };
+    case 'APPEAL_DISMISSAL':
+      // R-13.10: made by dismissing an appeal (the appeal module), never on its own.
+      if (made !== 'APPEAL_DISMISSAL')
+        throw new InvalidInputError('input.type', 'An APPEAL_DISMISSAL decision is made by dismissing the appeal (dismissAppeal)');
+      return { basis: null, details: {} };
   }
 }
 
@@ -274,12 +286,53 @@ async function lateDecision(ctx: RequestContext, p: ParticipantRecord, input: De
   return input.lateDecisionReason?.trim() ?? null;
 }
 
+/** R-13.8: the decision's facts that move its appeal deadline, as the deadline rule takes them. */
+export function deadlineFactsOf(
+  d: Pick<DecisionRecord, 'notifiedAt' | 'reasonsRequestedAt' | 'reasonsReceivedAt' | 'appealDeadlineExtendedTo'> & { notifiedAt: string | null },
+) {
+  return {
+    notifiedAt: d.notifiedAt!,
+    reasonsRequestedAt: d.reasonsRequestedAt ?? null,
+    reasonsReceivedAt: d.reasonsReceivedAt ?? null,
+    extendedDeadline: d.appealDeadlineExtendedTo ?? null,
+  };
+}
+
+type AppealFactChanges = Parameters<typeof decisionRepository.setAppealFacts>[4];
+
+async function changeFacts(
+  ctx: RequestContext,
+  current: DecisionRecord,
+  expectedVersion: number,
+  operation: string,
+  facts: AppealFactChanges,
+): Promise<DecisionRecord> {
+  const updated = await decisionRepository.setAppealFacts(ctx, current.municipalityId, current.id, expectedVersion, facts);
+  if (!updated) throw new ConflictError();
+  const keys = Object.keys(facts) as (keyof AppealFactChanges)[];
+  await recordChange(ctx, {
+    municipalityId: current.municipalityId,
+    operation,
+    participantId: updated.participantId,
+    entity: 'decision',
+    entityId: current.id,
+    changes: Object.fromEntries(keys.map((k) => [k, { from: current[k] ?? null, to: updated[k] ?? null }])),
+  });
+  return updated;
+}
+
+/** Where a decision comes from: the caseworker's makeDecision, or the dismissal of an appeal (R-13.10). */
+export type DecisionOrigin = 'CASEWORKER' | 'APPEAL_DISMISSAL';
+
 export const DecisionService = {
   /** Makes a decision and applies its effect to the case; returns its id (the first one's, on an idempotent retry). */
-  async make(ctx: RequestContext, participantId: string, input: DecisionInput): Promise<string> {
+  async make(ctx: RequestContext, participantId: string, input: DecisionInput, made: DecisionOrigin = 'CASEWORKER'): Promise<string> {
     const municipalityId = ownMunicipality(ctx);
     if (input.notifiedAt && compareDates(input.notifiedAt, input.decidedAt) < 0) throw new InvalidInputError('notifiedAt', 'notifiedAt is before decidedAt');
     if (compareDates(input.decidedAt, ctx.today) > 0) throw new InvalidInputError('decidedAt', 'decidedAt is in the future');
+    // R-13.7: the reasons carry content; a notice date is never after today.
+    const reasons = requiredContent(input.reasons, 'reasons');
+    if (input.notifiedAt) assertPlausibleNoticeDate({ decidedAt: input.decidedAt, notifiedAt: input.notifiedAt, today: ctx.today });
     const { idempotencyKey, ...payload } = input;
     const { id } = await idempotentCreate(
       ctx,
@@ -287,7 +340,7 @@ export const DecisionService = {
       async () => {
         const p = await ParticipantService.lockCase(ctx, participantId);
         const late = await lateDecision(ctx, p, input);
-        const applied = await applyDecision(ctx, p, input);
+        const applied = await applyDecision(ctx, p, input, made);
         const { basis, afterInsert } = applied;
         const details = late ? { ...applied.details, lateDecisionReason: late } : applied.details;
         const d = await decisionRepository.insert(ctx, {
@@ -296,7 +349,7 @@ export const DecisionService = {
           type: input.type,
           outcome: input.outcome,
           basis,
-          reasons: input.reasons,
+          reasons,
           legalBasis: [...legalBasisFor(input.type)],
           decidedAt: input.decidedAt,
           decidedBySub: ctx.actor.sub,
@@ -331,6 +384,7 @@ export const DecisionService = {
     const current = await decisionRepository.current(ctx, municipalityId, decisionId);
     if (!current) throw new NotFoundError('Decision');
     if (compareDates(notifiedAt, current.decidedAt) < 0) throw new InvalidInputError('notifiedAt', 'notifiedAt is before the decision was made');
+    assertPlausibleNoticeDate({ decidedAt: current.decidedAt, notifiedAt, today: ctx.today }); // R-13.7: not in the future
     const updated = await decisionRepository.setNotified(ctx, municipalityId, decisionId, expectedVersion, notifiedAt);
     if (!updated) throw new ConflictError();
     await recordChange(ctx, {
@@ -342,6 +396,45 @@ export const DecisionService = {
       changes: { notifiedAt: { from: current.notifiedAt ?? null, to: notifiedAt } },
     });
     return updated;
+  },
+
+  /**
+   * R-9.2 / R-13.8: an extension of the appeal deadline, granted on `grantedOn` before the deadline expired, to
+   * `extendedTo`. A fact of the decision: its appealDeadline shows it, and the appeal module re-judges its appeals.
+   */
+  async recordAppealDeadlineExtension(
+    ctx: RequestContext,
+    decisionId: string,
+    args: { extendedTo: string; grantedOn: string; expectedVersion: number },
+  ): Promise<DecisionRecord> {
+    const municipalityId = ownMunicipality(ctx);
+    const current = await decisionRepository.current(ctx, municipalityId, decisionId);
+    if (!current) throw new NotFoundError('Decision');
+    // The deadline as it stood on the day the extension was granted: without this extension, with the other facts.
+    const standing = current.notifiedAt ? appealDeadline({ ...deadlineFactsOf(current), extendedDeadline: null }) : null;
+    validateAppealDeadlineExtension({
+      decidedAt: current.decidedAt,
+      current: standing,
+      grantedOn: args.grantedOn,
+      extendedTo: args.extendedTo,
+      today: ctx.today,
+    });
+    const facts = { appealDeadlineExtendedTo: args.extendedTo, appealDeadlineExtendedOn: args.grantedOn };
+    return changeFacts(ctx, current, args.expectedVersion, 'recordAppealDeadlineExtension', facts);
+  },
+
+  /** R-9.2 / R-13.8: the participant asked for reasons (forvaltningsloven § 24) and, once known, when they were received. */
+  async recordReasonsRequest(
+    ctx: RequestContext,
+    decisionId: string,
+    args: { requestedAt: string; receivedAt?: string | null; expectedVersion: number },
+  ): Promise<DecisionRecord> {
+    const municipalityId = ownMunicipality(ctx);
+    const current = await decisionRepository.current(ctx, municipalityId, decisionId);
+    if (!current) throw new NotFoundError('Decision');
+    const receivedAt = args.receivedAt ?? null;
+    assertPlausibleReasonsRequest({ decidedAt: current.decidedAt, requestedAt: args.requestedAt, receivedAt, today: ctx.today });
+    return changeFacts(ctx, current, args.expectedVersion, 'recordReasonsRequest', { reasonsRequestedAt: args.requestedAt, reasonsReceivedAt: receivedAt });
   },
 
   /** The case's decisions, newest first (one statement per request, whatever the number of cases). */

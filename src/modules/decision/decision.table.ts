@@ -39,6 +39,11 @@ export const decisionTable = defineTable(
     decided_by_name: c.text(),
     advance_notice_at: c.date().nullable(),
     notified_at: c.date().nullable(),
+    // R-13.8: facts of the decision that move its appeal deadline (R-9.2).
+    reasons_requested_at: c.date().nullable(),
+    reasons_received_at: c.date().nullable(),
+    appeal_deadline_extended_to: c.date().nullable(),
+    appeal_deadline_extended_on: c.date().nullable(),
     details: c.jsonb<DecisionDetails>().defaultSql(`'{}'`),
     version: c.integer().default(1),
     created_at: c.timestamptz().defaultSql('now()'),

@@ -174,6 +174,17 @@ export class Decision {
   @Field() decidedBy: string;
   @Field(() => LocalDateScalar, { nullable: true }) advanceNoticeAt: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) notifiedAt: string | null;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The participant asked for reasons (forvaltningsloven § 24, R-9.2): a fact of the decision (R-13.8).',
+  })
+  reasonsRequestedAt: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The participant received the reasons asked for; a new 3 weeks run from here (R-9.2).' })
+  reasonsReceivedAt: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The appeal deadline was extended to this day (forvaltningsloven § 29 fourth para, R-13.8).' })
+  appealDeadlineExtendedTo: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day the extension was granted: before the deadline expired (R-9.2).' })
+  appealDeadlineExtendedOn: string | null;
   @Field() appealable: boolean;
   @Field(() => String, { nullable: true, description: 'R-5.1: why the participation decision came after the deadline.' }) lateDecisionReason: string | null;
   @Field(() => [RuleNoticeType], { description: 'Rules not enforced automatically for this decision (R-0.2, R-13.1): assess them by hand.' })

@@ -7,6 +7,7 @@ import {
   REFERRAL_STATES,
   REFERRAL_TRANSITIONS,
   assertGuidanceSubmittedForPlan,
+  assertMappingCompleteAtSubmission,
   assertMappingCompleteForGuidance,
   availableReferralEvents,
   guidanceAfterParticipationDecision,
@@ -188,5 +189,16 @@ describe('R-3.3 integreringsloven § 11: a recommendation of work or education w
     const base = { kind: 'WORK' as const, endGoal: 'WORK_QUALIFYING' as const, hasUpperSecondary: false, ageOnDate: 22 };
     expect(violation(() => validateRecommendation(base)).ruleId).toBe('R-5.2');
     expect(() => validateRecommendation({ ...base, reducedGoalReason: 'Wants to work now; has a job offer as a welder.' })).not.toThrow();
+  });
+});
+
+describe('R-13.9 integreringsloven § 11: the mapping is complete when the guidance is submitted', () => {
+  it('a completed mapping (its completion date) lets the guidance be submitted', () => {
+    expect(() => assertMappingCompleteAtSubmission('2026-11-02')).not.toThrow();
+  });
+  it.each([null, undefined])('a reopened mapping (no completion date: %p) refuses the submission', (completedAt) => {
+    const e = violation(() => assertMappingCompleteAtSubmission(completedAt));
+    expect(e.ruleId).toBe('R-13.9');
+    expect(e.lawReference).toBe(LAW['R-13.9']);
   });
 });

@@ -2,7 +2,7 @@ import { DECISION_TYPES, appealInformation, formatDateNb, isAppealable, legalBas
 
 describe('R-8.1 appealable decision types (integreringsloven § 46)', () => {
   it('lists the seed types', () => {
-    expect([...DECISION_TYPES]).toEqual(['PARTICIPATION', 'BENEFIT', 'PLAN_SIGNIFICANT_CHANGE', 'HALT', 'EXTENSION', 'LEAVE', 'EXEMPTION']);
+    expect([...DECISION_TYPES]).toEqual(['PARTICIPATION', 'BENEFIT', 'PLAN_SIGNIFICANT_CHANGE', 'HALT', 'EXTENSION', 'LEAVE', 'EXEMPTION', 'APPEAL_DISMISSAL']);
   });
   it.each([...DECISION_TYPES])('%s is appealable and has a legal basis', (type) => {
     expect(isAppealable(type)).toBe(true);
