@@ -76,9 +76,9 @@ export const MESSAGES: Record<string, MessageEntry> = {
     patterns: [
       { match: /^(\S+) contains control characters$/, nb: '$1 inneholder kontrolltegn.', nn: '$1 inneheld kontrollteikn.' },
       {
-        match: /^identityNumber must be 11 digits$/,
-        nb: 'identityNumber (fødselsnummer eller D-nummer) må ha 11 sifre.',
-        nn: 'identityNumber (fødselsnummer eller D-nummer) må ha 11 siffer.',
+        match: /^(\S*[iI]dentityNumber) must be 11 digits$/,
+        nb: '$1 (fødselsnummer eller D-nummer) må ha 11 sifre.',
+        nn: '$1 (fødselsnummer eller D-nummer) må ha 11 siffer.',
       },
       { match: /^(\S+) must be four digits$/, nb: '$1 (kommunenummer) må ha fire sifre.', nn: '$1 (kommunenummer) må ha fire siffer.' },
       {
@@ -191,14 +191,14 @@ export const MESSAGES: Record<string, MessageEntry> = {
         ],
         ['the encoded birth date does not exist', 'fødselsdatoen i nummeret finnes ikke', 'fødselsdatoen i nummeret finst ikkje'],
       ].map(([en, nb, nn]) => ({
-        match: new RegExp(`^identityNumber is not a valid fødselsnummer or D-number: ${en}$`),
-        nb: `identityNumber er ikke et gyldig fødselsnummer eller D-nummer: ${nb}.`,
-        nn: `identityNumber er ikkje eit gyldig fødselsnummer eller D-nummer: ${nn}.`,
+        match: new RegExp(`^(\\S+) is not a valid fødselsnummer or D-number: ${en}$`),
+        nb: `$1 er ikke et gyldig fødselsnummer eller D-nummer: ${nb}.`,
+        nn: `$1 er ikkje eit gyldig fødselsnummer eller D-nummer: ${nn}.`,
       })),
       {
-        match: /^identityNumber is not a valid fødselsnummer or D-number: (.+)$/,
-        nb: 'identityNumber er ikke et gyldig fødselsnummer eller D-nummer.',
-        nn: 'identityNumber er ikkje eit gyldig fødselsnummer eller D-nummer.',
+        match: /^(\S+) is not a valid fødselsnummer or D-number: (.+)$/,
+        nb: '$1 er ikke et gyldig fødselsnummer eller D-nummer.',
+        nn: '$1 er ikkje eit gyldig fødselsnummer eller D-nummer.',
       },
       {
         match: /^birthDate does not match the identity number$/,
@@ -329,6 +329,13 @@ export const MESSAGES: Record<string, MessageEntry> = {
         nb: 'Permisjon innvilges ved et LEAVE-vedtak (R-6.3), ikke registrert som fravær.',
         nn: 'Permisjon vert innvilga ved eit LEAVE-vedtak (R-6.3), ikkje registrert som fråvær.',
       },
+      {
+        match: /^Care leave needs the child's identity number \(R-13\.6: the leave belongs to the child\)$/,
+        nb: 'Omsorgspermisjon krever barnets fødselsnummer eller D-nummer (R-13.6: permisjonen hører til barnet).',
+        nn: 'Omsorgspermisjon krev fødselsnummeret eller D-nummeret til barnet (R-13.6: permisjonen høyrer til barnet).',
+      },
+      { match: /^(\S+) is the participant's own number$/, nb: '$1 er deltakerens eget nummer.', nn: '$1 er nummeret til deltakaren sjølv.' },
+      { match: /^The reason is empty$/, nb: 'Begrunnelsen er tom.', nn: 'Grunngivinga er tom.' },
       { match: /^Say why the absence is cancelled$/, nb: 'Oppgi hvorfor fraværet slettes.', nn: 'Oppgi kvifor fråværet vert sletta.' },
       {
         match: /^The career guidance is about another participant than the plan$/,
@@ -761,6 +768,122 @@ MESSAGES.RULE_VIOLATION = {
       /^The programme has ended; an ended case is not transferred\.$/,
       'Introduksjonsprogrammet er avsluttet; en avsluttet sak overføres ikke.',
       'Introduksjonsprogrammet er avslutta; ei avslutta sak vert ikkje overført.',
+    ),
+    rule(
+      'R-5.1',
+      /^The participation decision on (\S+) is after the deadline (\S+) \(3 months after settlement or the later request\); record the reason for the late decision\.$/,
+      'Vedtaket om deltakelse $1 er etter fristen $2 (3 måneder etter bosetting eller det senere kravet); registrer grunnen til det sene vedtaket.',
+      'Vedtaket om deltaking $1 er etter fristen $2 (3 månader etter busetjing eller det seinare kravet); registrer grunnen til det seine vedtaket.',
+    ),
+    rule(
+      'R-0.2',
+      /^Old regime \(introduksjonsloven\): manual assessment\. (.+) is not evaluated automatically \(R-13\.2\)\.$/,
+      'Gammelt regelverk (introduksjonsloven): saken må vurderes manuelt. $1 vurderes ikke automatisk (R-13.2).',
+      'Gammalt regelverk (introduksjonslova): saka må vurderast manuelt. $1 vert ikkje vurdert automatisk (R-13.2).',
+    ),
+    rule(
+      'R-5.6',
+      /^Holiday is limited to (\d+) working days per calendar year: (\S+) already registered in (\S+), (\S+) requested\.$/,
+      'Ferie er begrenset til $1 arbeidsdager per kalenderår: $2 er allerede registrert i $3, $4 er søkt.',
+      'Ferie er avgrensa til $1 arbeidsdagar per kalenderår: $2 er allereie registrerte i $3, $4 er søkt.',
+    ),
+    rule(
+      'R-5.10',
+      /^The end date (\S+) is in the future \(today is (\S+)\): a programme is ended on or after the day it ends\.$/,
+      'Sluttdatoen $1 er fram i tid (i dag er $2): et introduksjonsprogram avsluttes samme dag som eller etter at det slutter.',
+      'Sluttdatoen $1 er fram i tid (i dag er $2): eit introduksjonsprogram vert avslutta same dag som eller etter at det sluttar.',
+    ),
+    rule(
+      'R-5.10',
+      /^The end date (\S+) is before the programme started \((\S+)\)\.$/,
+      'Sluttdatoen $1 er før introduksjonsprogrammet startet ($2).',
+      'Sluttdatoen $1 er før introduksjonsprogrammet starta ($2).',
+    ),
+    rule(
+      'R-5.7',
+      /^The end date (\S+) is after the legal maximum (\S+) \(maximum duration for the end goal, granted extension and added absence and leave\)\.$/,
+      'Sluttdatoen $1 er etter lovens lengste tid $2 (lengste varighet for sluttmålet, innvilget forlengelse og lagt til fravær og permisjon).',
+      'Sluttdatoen $1 er etter den lengste tida lova tillèt, $2 (lengste varigheit for sluttmålet, innvilga forlenging og lagt til fråvær og permisjon).',
+    ),
+    rule(
+      'R-5.10',
+      /^The programme is completed only when the end goal is reached or its time has run out \(last day (\S+)\); end it on (\S+) as interrupted, with the reason\.$/,
+      'Introduksjonsprogrammet er fullført bare når sluttmålet er nådd eller programtiden er ute (siste dag $1); avslutt det $2 som avbrutt, med grunnen.',
+      'Introduksjonsprogrammet er fullført berre når sluttmålet er nådd eller programtida er ute (siste dag $1); avslutt det $2 som avbrote, med grunnen.',
+    ),
+    rule(
+      'R-5.10',
+      /^The programme is completed only when the end goal is reached or its time has run out; end it as interrupted, with the reason\.$/,
+      'Introduksjonsprogrammet er fullført bare når sluttmålet er nådd eller programtiden er ute; avslutt det som avbrutt, med grunnen.',
+      'Introduksjonsprogrammet er fullført berre når sluttmålet er nådd eller programtida er ute; avslutt det som avbrote, med grunnen.',
+    ),
+    rule(
+      'R-5.10',
+      /^The end goal was reached: the programme is completed, not interrupted\.$/,
+      'Sluttmålet er nådd: introduksjonsprogrammet er fullført, ikke avbrutt.',
+      'Sluttmålet er nådd: introduksjonsprogrammet er fullført, ikkje avbrote.',
+    ),
+    rule(
+      'R-5.10',
+      /^The programme's time ran out on (\S+): it is completed, not interrupted\.$/,
+      'Programtiden gikk ut $1: introduksjonsprogrammet er fullført, ikke avbrutt.',
+      'Programtida gjekk ut $1: introduksjonsprogrammet er fullført, ikkje avbrote.',
+    ),
+    rule(
+      'R-5.10',
+      /^An interrupted programme needs the reason it ended early \(halted permanently, refused or left\)\.$/,
+      'Et avbrutt introduksjonsprogram må ha grunnen til at det sluttet tidlig (varig stans, avslått eller sluttet).',
+      'Eit avbrote introduksjonsprogram må ha grunnen til at det slutta tidleg (varig stans, avslått eller slutta).',
+    ),
+    rule(
+      'R-5.10',
+      /^The case has been transferred: the receiving municipality records attendance now\.$/,
+      'Saken er overført: det er nå mottakerkommunen som registrerer oppmøte.',
+      'Saka er overført: det er no mottakarkommunen som registrerer oppmøte.',
+    ),
+    rule(
+      'R-5.10',
+      /^The case has been transferred: its recorded attendance is not changed any more\.$/,
+      'Saken er overført: registrert oppmøte endres ikke lenger.',
+      'Saka er overført: registrert oppmøte vert ikkje endra lenger.',
+    ),
+    // R-10.1 / R-13.11: attendance per programme element
+    rule('', /^The attendance period ends before it starts\.$/, 'Oppmøteperioden slutter før den begynner.', 'Oppmøteperioden sluttar før han byrjar.'),
+    rule(
+      '',
+      /^Attendance is recorded once the programme has started\.$/,
+      'Oppmøte registreres først når introduksjonsprogrammet har startet.',
+      'Oppmøte vert registrert først når introduksjonsprogrammet har starta.',
+    ),
+    rule(
+      '',
+      /^The attendance period starts before the programme did\.$/,
+      'Oppmøteperioden begynner før introduksjonsprogrammet startet.',
+      'Oppmøteperioden byrjar før introduksjonsprogrammet starta.',
+    ),
+    rule(
+      '',
+      /^The attendance period ends after the programme ended\.$/,
+      'Oppmøteperioden slutter etter at introduksjonsprogrammet ble avsluttet.',
+      'Oppmøteperioden sluttar etter at introduksjonsprogrammet vart avslutta.',
+    ),
+    rule(
+      '',
+      /^Attendance is recorded for days that have passed, never for the future\.$/,
+      'Oppmøte registreres for dager som har vært, aldri fram i tid.',
+      'Oppmøte vert registrert for dagar som har vore, aldri fram i tid.',
+    ),
+    rule(
+      '',
+      /^The hours attended do not fit in the period\.$/,
+      'Timene med oppmøte får ikke plass i perioden.',
+      'Timane med oppmøte får ikkje plass i perioden.',
+    ),
+    rule(
+      '',
+      /^A period already recorded for this element shares days with this one\.$/,
+      'En periode som allerede er registrert for dette elementet, har dager felles med denne.',
+      'Ein periode som allereie er registrert for dette elementet, har dagar felles med denne.',
     ),
     // 6. leave and absence
     rule(
