@@ -18,6 +18,7 @@ import { RETRY_AFTER_SECONDS } from '../db/connection-errors';
 import { RequestTransaction } from '../db/request-transaction';
 import { GraphQLContext } from '../graphql/context';
 import { toClientError } from '../graphql/errors';
+import { languageOf, localiseViolations } from './error-language';
 import { ClientGoneError, DocumentBody, HttpRoute, HttpRouteReply, StreamWriter } from '../graphql/http-route';
 import { beforeCommit, createRequestLoaders } from '../graphql/schema';
 import { AppLogger } from './logger';
@@ -68,6 +69,8 @@ export async function serveDocumentRoute(
   const fail = (err: unknown) => {
     const formatted: GraphQLFormattedError = err instanceof GraphQLError ? err.toJSON() : { message: err instanceof Error ? err.message : String(err) };
     const client = toClientError(formatted, err, (e, code) => reqLog.error({ err: e, code }, 'document route error'));
+    // The same violations in the caller's language as over GraphQL (issue 17 item 4).
+    localiseViolations([client], languageOf(req.headers['accept-language']));
     const code = String(client.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     const status = STATUS_BY_CODE[code] ?? 500;
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId };

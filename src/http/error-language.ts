@@ -1,12 +1,13 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLContext } from '../graphql/context';
+import { Language, translate } from './messages';
 
 /**
  * The violations' messages in the caller's language (issue 17, item 4): bokmål by default, nynorsk or
- * English from Accept-Language. Codes stay as they are (stable and language-free); a code without a
- * translation keeps its message (the law's own wording from the rule).
+ * English from Accept-Language. Codes stay as they are (stable and language-free); the wording is in
+ * ./messages (every code the validation layer and the domain can emit; test/unit/error-messages.test.ts).
  */
-export type Language = 'nb' | 'nn' | 'en';
+export type { Language };
 
 /** The first of nb, nn (no, nb-NO, nn-NO …) or en the header asks for, by its q weights; bokmål when none. */
 export function languageOf(header: string | null | undefined): Language {
@@ -33,28 +34,15 @@ export function languageOf(header: string | null | undefined): Language {
   return 'nb';
 }
 
-const MESSAGES: Record<string, Record<Language, string>> = {
-  MAX_LENGTH: { nb: 'Verdien er for lang.', nn: 'Verdien er for lang.', en: 'The value is too long.' },
-  MIN_LENGTH: { nb: 'Verdien er for kort.', nn: 'Verdien er for kort.', en: 'The value is too short.' },
-  LENGTH: { nb: 'Verdien har feil lengde.', nn: 'Verdien har feil lengd.', en: 'The value has the wrong length.' },
-  MIN: { nb: 'Verdien er for liten.', nn: 'Verdien er for lita.', en: 'The value is too small.' },
-  MAX: { nb: 'Verdien er for stor.', nn: 'Verdien er for stor.', en: 'The value is too large.' },
-  IS_IN: { nb: 'Verdien er ikke en av de tillatte.', nn: 'Verdien er ikkje ein av dei tillatne.', en: 'The value is not one of those allowed.' },
-  MATCHES: {
-    nb: 'Verdien har ugyldige tegn eller feil form.',
-    nn: 'Verdien har ugyldige teikn eller feil form.',
-    en: 'The value has invalid characters or the wrong form.',
-  },
-  IS_INT: { nb: 'Verdien må være et heltall.', nn: 'Verdien må vere eit heiltal.', en: 'The value must be a whole number.' },
-  IS_BOOLEAN: { nb: 'Verdien må være sann eller usann.', nn: 'Verdien må vere sann eller usann.', en: 'The value must be true or false.' },
-  ARRAY_MAX_SIZE: { nb: 'Listen har for mange elementer.', nn: 'Lista har for mange element.', en: 'The list has too many items.' },
-  INVALID_VALUE: { nb: 'Verdien er ugyldig for denne typen.', nn: 'Verdien er ugyldig for denne typen.', en: 'The value is not valid for its type.' },
-};
-
 interface ViolationLike {
   code?: unknown;
   message?: unknown;
+  ruleId?: unknown;
+  lawReference?: unknown;
+  path?: unknown;
 }
+
+const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 
 /** Rewrites violations[].message in the request's language, in place; returns the language used. */
 export function localiseViolations(errors: readonly { extensions?: Record<string, unknown> }[] | undefined, language: Language): void {
@@ -62,8 +50,9 @@ export function localiseViolations(errors: readonly { extensions?: Record<string
     const violations = e.extensions?.violations;
     if (!Array.isArray(violations)) continue;
     for (const v of violations as ViolationLike[]) {
-      const text = typeof v.code === 'string' ? MESSAGES[v.code]?.[language] : undefined;
-      if (text) v.message = text;
+      if (typeof v.code !== 'string') continue;
+      const t = translate({ code: v.code, message: str(v.message), ruleId: str(v.ruleId), lawReference: str(v.lawReference), path: str(v.path) }, language);
+      if (t) v.message = t.text;
     }
     e.extensions!.language = language;
   }
