@@ -621,6 +621,7 @@ export async function seedDemo(gql: Gql, tokens: DemoTokens, today: string, log:
       })
     ).dismissAppeal,
   );
+  count(summary.decisions, 'APPEAL_DISMISSAL REFUSED'); // the dismissal is itself an appealable decision
   const late = await refused(B, { name: 'Samir Haddad', birthDate: '1987-12-12', n: 41, languages: ['ar'] }, 'PARTICIPATION', 50);
   a = await reviewed(B, await appealed(B, late.decisionId, 50, { sentAt: d(-6), receivedAt: d(-4) }));
   a = (await gql(tokens.municipality[B], P.acceptLate, { a: a.id, v: a.version, g: 'PARTY_NOT_TO_BLAME' })).acceptLateAppeal;

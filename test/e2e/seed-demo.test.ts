@@ -51,11 +51,11 @@ test('seed:demo fills an empty database through the API: every state, valid iden
   expect(Object.keys(bergen).sort()).toEqual(['ACTIVE', 'COMPLETED', 'HALTED', 'INTERRUPTED', 'ON_LEAVE', 'PLANNED', 'REGISTERED', 'TRANSFERRED']);
   expect(out.participants['4601 Bergen']).toEqual({ total: DEMO_EXPECTED_TOTALS['4601'], ...bergen });
 
-  // Decisions of every type, both outcomes.
+  // Decisions of every type, both outcomes; the dismissal of a late appeal is a decision too (R-13.10).
   const decisions = await tally(`SELECT type || ' ' || outcome AS k, count(*)::int AS n FROM app.decision GROUP BY 1`);
   expect(decisions).toEqual(out.decisions);
   expect(new Set(Object.keys(decisions).map((k) => k.split(' ')[0]))).toEqual(
-    new Set(['PARTICIPATION', 'BENEFIT', 'EXEMPTION', 'EXTENSION', 'HALT', 'LEAVE', 'PLAN_SIGNIFICANT_CHANGE']),
+    new Set(['PARTICIPATION', 'BENEFIT', 'EXEMPTION', 'EXTENSION', 'HALT', 'LEAVE', 'PLAN_SIGNIFICANT_CHANGE', 'APPEAL_DISMISSAL']),
   );
   expect(decisions['PARTICIPATION REFUSED']).toBeGreaterThan(0);
 

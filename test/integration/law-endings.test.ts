@@ -3,6 +3,7 @@
  * leave (R-5.6, R-6.2, R-13.5, R-13.6), the shared care leave across two municipalities included.
  */
 import { startTestApp, TestApp } from '../support/app';
+import { setSignedContext } from '../support/context';
 import { addWorkingDays, workingDaysBetweenInclusive } from '../../src/domain/calendar';
 import { CARE_LEAVE_MAX_WORKING_DAYS } from '../../src/domain/leave';
 import { makeFnr, MAPPING_INPUT, participantInput, planInput, REGISTER } from '../support/fixtures';
@@ -265,10 +266,12 @@ describe('item 4: holiday and leave (R-5.6, R-6.2, R-13.5, R-13.6)', () => {
     await runner.connect();
     await runner.startTransaction();
     try {
-      await runner.query(
-        `SELECT set_config('app.role', 'MUNICIPALITY', true), set_config('app.municipality_id', $1, true), set_config('app.municipality_ids', $1, true), set_config('app.org', '0301', true)`,
-        [String(osloId)],
-      );
+      await setSignedContext((sql, params) => runner.query(sql, params), {
+        role: 'MUNICIPALITY',
+        org: '0301',
+        municipalityId: osloId,
+        municipalityIds: [osloId],
+      });
       expect(await runner.query(`SELECT count(*)::int AS n FROM app.care_leave WHERE municipality_id <> $1`, [osloId])).toEqual([{ n: 0 }]);
       const [fatherRow] = stored.filter((r: { municipality_id: number }) => r.municipality_id === osloId);
       expect(await runner.query(`SELECT * FROM app.care_leave_days_used($1, $2)`, [fatherRow.child_key, fatherRow.parent_key])).toEqual([

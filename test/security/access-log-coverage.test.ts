@@ -22,6 +22,8 @@ const EXEMPT: Record<string, string> = {
   AppealHistoryEntry: 'steps of the appeal, reached only through a logged ForwardedAppeal',
   CareerGuidanceRecord: "the county's own guidance, reached only through a logged referral",
   BenefitDetails: 'reached only through a logged decision',
+  BenefitPartDetails: 'a part of the benefit calculation, reached only through a logged decision',
+  RuleNotice: "a rule's id, law reference and message: no person",
   HaltDetails: 'reached only through a logged decision',
   ExtensionDetails: 'reached only through a logged decision',
   LeaveDetails: 'reached only through a logged decision',
