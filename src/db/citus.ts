@@ -28,6 +28,20 @@
  *   engines. Lateral look-ups correlated through p.municipality_id are refused as "complex joins": the
  *   case list keys them by the municipality parameter (caseload.sql.ts pageSql), on both engines.
  *
+ * - The signed tenant context (migration 1733880000000-TenantContextSignature) is a restrictive policy per
+ *   tenant table. Citus 13.2 creates every policy on the shards as PERMISSIVE, a restrictive one too
+ *   (measured: pg_policy.polpermissive is true on every shard and on the workers' copies of the table), so
+ *   on the shards it would OR the signature check in and open every row of the shard. Citus also refuses a
+ *   sub-select in a policy ("Subqueries are not supported in policies on distributed tables"). So before
+ *   distributing, each table's restrictive policy is folded into its permissive ones: every permissive
+ *   policy becomes (its own condition) AND app.context_verified(), the same rows as restrictive AND
+ *   (permissive OR …), and the restrictive policy is dropped. The check runs per row on the shard instead
+ *   of once per statement. The function binds the signature to the backend that set it; on a worker the
+ *   statement runs in another backend, one the coordinator opened for it, so there the coordinator's pid is
+ *   taken from citus_backend_gpid() (node id × 10^10 + pid), on the coordinator pg_backend_pid() as before.
+ *   The key table app_context.key becomes a reference table, so every node verifies with the same keys.
+ *   See withCitusContext; verify checks that every policy on the coordinator calls the check.
+ *
  * Row-level security (ENABLE and FORCE), the policies and the grants are propagated by Citus to every
  * shard; `verify` checks it after distributing. Idempotent: tables already distributed are left alone,
  * so after a migration that adds a table, run it again (docs/SCALING.md).
@@ -36,6 +50,17 @@ import { Client } from 'pg';
 
 export const ANCHOR = 'participant';
 const AUDIT_APPEND = 'app.audit_append(smallint, timestamptz, text, text, text, text, text, uuid, text, uuid, jsonb)';
+const CONTEXT_VERIFIED = 'app.context_verified()';
+const SINGLE_NODE_PID = 'pg_catalog.pg_backend_pid()::text';
+const CONTEXT_CALL = 'app.context_verified()';
+/**
+ * The pid the signature was made for. On a worker, citus_backend_gpid() names the coordinator backend that
+ * opened this connection (its application_name, which a client could set itself; on the coordinator, where
+ * the API connects, the real pid is taken, so a forged application_name there does not help, and workers
+ * accept connections only from the coordinator: docs/SCALING.md).
+ */
+const CITUS_PID =
+  '(CASE WHEN pg_catalog.citus_is_coordinator() THEN pg_catalog.pg_backend_pid()::bigint ELSE pg_catalog.citus_backend_gpid() % 10000000000 END)::text';
 
 export interface DistributionReport {
   reference: string[];
@@ -83,11 +108,13 @@ export async function distributeSchema(c: Client, log: (msg: string) => void = (
     throw new Error(
       `already Citus tables of the wrong kind (an earlier run converted them): ${stray.map((t) => t.name).join(', ')}; undistribute_table() them first`,
     );
+  let keyMoved = false;
   await c.query('BEGIN');
   try {
     await c.query(`SET LOCAL citus.enable_unsafe_triggers = on`);
     // Reference tables and distributed tables created and joined by foreign keys in one transaction.
     await c.query(`SET LOCAL citus.multi_shard_modify_mode = 'sequential'`);
+    keyMoved = await withCitusContext(c, pending, log);
     if (pending.length) {
       const names = pending.map((t) => `app.${t.name}`);
       // Every foreign key that touches a table still to distribute: saved, dropped, re-created below.
@@ -142,9 +169,53 @@ export async function distributeSchema(c: Client, log: (msg: string) => void = (
   }
   // The coordinator's own copy of the data moved to the shards is no longer visible: free it.
   for (const t of [...report.reference, ...report.distributed]) await c.query(`SELECT truncate_local_data_after_distributing_table($1)`, [`app.${t}`]);
+  if (keyMoved) await c.query(`SELECT truncate_local_data_after_distributing_table('app_context.key')`);
   const problems = await verify(c);
   if (problems.length) throw new Error(`distributed, but the shards differ from their tables:\n  ${problems.join('\n  ')}`);
   return report;
+}
+
+/**
+ * The signed tenant context on Citus (see the header): app.context_verified() takes the coordinator's pid on
+ * a worker, every permissive policy of a table still to distribute calls it (its restrictive policy folded
+ * in and dropped), and the key table is a reference table. Idempotent.
+ */
+async function withCitusContext(c: Client, pending: TableRow[], log: (msg: string) => void): Promise<boolean> {
+  const { rows: fn } = await c.query<{ def: string }>(`SELECT pg_get_functiondef($1::regprocedure) AS def`, [CONTEXT_VERIFIED]);
+  if (!fn[0].def.includes(CITUS_PID)) {
+    const replaced = fn[0].def.replace(SINGLE_NODE_PID, CITUS_PID);
+    if (replaced === fn[0].def) throw new Error(`${CONTEXT_VERIFIED} does not bind the signature to ${SINGLE_NODE_PID} as db:distribute expects`);
+    log(`${CONTEXT_VERIFIED} verifies on a worker with the coordinator's pid`);
+    await c.query(replaced);
+  }
+  // The key table is a reference table, read on the shard by the policy: a query Citus would refuse as nested
+  // distributed execution. Its copy on every node is complete, so the local read is the right answer.
+  await c.query(`ALTER FUNCTION ${CONTEXT_VERIFIED} SET citus.allow_nested_distributed_execution = on`);
+  for (const t of pending.filter((x) => x.tenant)) {
+    const table = `app.${t.name}`;
+    const { rows: policies } = await c.query<{ name: string; permissive: boolean; qual: string | null; check: string | null }>(
+      `SELECT polname AS name, polpermissive AS permissive, pg_get_expr(polqual, polrelid) AS qual, pg_get_expr(polwithcheck, polrelid) AS check
+         FROM pg_policy WHERE polrelid = $1::regclass ORDER BY polname`,
+      [table],
+    );
+    const restrictive = policies.filter((p) => !p.permissive);
+    if (restrictive.length !== 1 || restrictive[0].name !== `${t.name}_context_verified`)
+      throw new Error(
+        `${table} must have exactly one restrictive policy, ${t.name}_context_verified (found ${restrictive.map((p) => p.name).join(', ') || 'none'})`,
+      );
+    for (const p of policies.filter((x) => x.permissive)) {
+      const and = (e: string) => `(${e}) AND ${CONTEXT_CALL}`;
+      const clauses = [p.qual === null ? null : `USING (${and(p.qual)})`, p.check === null ? null : `WITH CHECK (${and(p.check)})`].filter(Boolean);
+      await c.query(`ALTER POLICY ${c.escapeIdentifier(p.name)} ON ${table} ${clauses.join(' ')}`);
+    }
+    await c.query(`DROP POLICY ${c.escapeIdentifier(restrictive[0].name)} ON ${table}`);
+  }
+  const { rows: key } = await c.query(`SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'app_context.key'::regclass`);
+  if (!key.length) {
+    log('reference table app_context.key');
+    await c.query(`SELECT create_reference_table('app_context.key')`);
+  }
+  return !key.length;
 }
 
 /**
@@ -179,8 +250,14 @@ async function policyLookups(c: Client): Promise<{ fn: string; body: string; nes
  * fewer shards answered than Citus has placements (none: all hold).
  */
 export async function verify(c: Client): Promise<string[]> {
+  // A policy that opens rows without the signed tenant context: restrictive (Citus makes it permissive on the
+  // shards), or a condition that does not call app.context_verified().
+  const unchecked = (rel: string) => `EXISTS (SELECT 1 FROM pg_policy x WHERE x.polrelid = ${rel} AND (NOT x.polpermissive
+        OR (x.polqual IS NOT NULL AND pg_get_expr(x.polqual, x.polrelid) NOT LIKE '%app.context_verified()%')
+        OR (x.polwithcheck IS NOT NULL AND pg_get_expr(x.polwithcheck, x.polrelid) NOT LIKE '%app.context_verified()%')))`;
   const perWorker = `SELECT count(*) FILTER (WHERE NOT (c.relrowsecurity AND c.relforcerowsecurity)
-        OR (SELECT count(*) FROM pg_policy x WHERE x.polrelid = c.oid) <> (SELECT count(*) FROM pg_policy x WHERE x.polrelid = s.logicalrelid))
+        OR (SELECT count(*) FROM pg_policy x WHERE x.polrelid = c.oid) <> (SELECT count(*) FROM pg_policy x WHERE x.polrelid = s.logicalrelid)
+        OR ${unchecked('c.oid')})
         || ' ' || count(*)
       FROM pg_dist_shard s JOIN pg_dist_placement p USING (shardid) JOIN pg_dist_partition d USING (logicalrelid)
       JOIN pg_class c ON c.oid = to_regclass(shard_name(s.logicalrelid, s.shardid))
@@ -193,6 +270,10 @@ export async function verify(c: Client): Promise<string[]> {
     `SELECT count(*) AS n FROM pg_dist_placement p JOIN pg_dist_shard s USING (shardid) JOIN pg_dist_partition d USING (logicalrelid) WHERE d.partmethod = 'h'`,
   );
   const problems: string[] = [];
+  const { rows: open } = await c.query<{ tbl: string }>(
+    `SELECT d.logicalrelid::text AS tbl FROM pg_dist_partition d WHERE d.partmethod = 'h' AND ${unchecked('d.logicalrelid')} ORDER BY 1`,
+  );
+  for (const r of open) problems.push(`${r.tbl}: a policy that does not require the signed tenant context (app.context_verified())`);
   let seen = 0;
   for (const r of rows) {
     if (!r.success) {
@@ -201,7 +282,10 @@ export async function verify(c: Client): Promise<string[]> {
     }
     const [bad, total] = r.result.split(' ').map(Number);
     seen += total;
-    if (bad) problems.push(`${r.nodename}:${r.nodeport}: ${bad} of its ${total} shards lack RLS (enabled and forced) or a policy of their table`);
+    if (bad)
+      problems.push(
+        `${r.nodename}:${r.nodeport}: ${bad} of its ${total} shards lack RLS (enabled and forced), a policy of their table, or the signed-context check in a policy`,
+      );
   }
   if (seen !== Number(placements[0].n)) problems.push(`${seen} shards answered, Citus has ${placements[0].n} placements`);
   return problems;

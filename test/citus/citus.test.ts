@@ -12,6 +12,7 @@
 import { Client } from 'pg';
 import { todayInOslo } from '../../src/domain/calendar';
 import { queryObservers, TenantSettings } from '../../src/db/request-transaction';
+import { signedContext } from '../../src/db/tenant-context';
 import { verifyAuditChains } from '../../src/modules/audit';
 import { distributeSchema, verify } from '../../src/db/citus';
 import { startTestApp, TestApp } from '../support/app';
@@ -103,21 +104,20 @@ async function flows(t: TestApp) {
 }
 
 /** As the API login (RLS on), with a caller's settings set as the request transaction sets them. */
-async function asApi<T>(t: TestApp, s: TenantSettings, fn: (c: Client) => Promise<T>): Promise<T> {
+/**
+ * fn inside one transaction of the API login with the caller's settings set as the API sets them: SET LOCAL,
+ * propagated to the workers, and signed for this backend (src/db/tenant-context.ts). `signed: false` sets
+ * the same settings without the signature, as a bare login with the API password could.
+ */
+async function asApi<T>(t: TestApp, s: TenantSettings, fn: (c: Client) => Promise<T>, { signed = true } = {}): Promise<T> {
   const c = new Client({ connectionString: t.db.apiUrl });
   await c.connect();
   const lit = (v: string) => c.escapeLiteral(v);
   try {
+    const { rows } = await c.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+    const settings = signedContext(s, rows[0].pid).filter(([name]) => signed || !name.startsWith('app.context_'));
     await c.query(
-      [
-        'BEGIN',
-        `SET LOCAL citus.propagate_set_commands = 'local'`,
-        `SET LOCAL app.role = ${lit(s.role)}`,
-        `SET LOCAL app.org = ${lit(s.org)}`,
-        `SET LOCAL app.actor = ${lit(s.actor)}`,
-        `SET LOCAL app.municipality_id = ${lit(s.municipalityId === null ? '' : String(s.municipalityId))}`,
-        `SET LOCAL app.municipality_ids = ${lit(s.municipalityIds.join(','))}`,
-      ].join('; '),
+      ['BEGIN', `SET LOCAL citus.propagate_set_commands = 'local'`, ...settings.map(([name, value]) => `SET LOCAL ${name} = ${lit(value)}`)].join('; '),
     );
     return await fn(c);
   } finally {
@@ -214,6 +214,16 @@ describeCitus('introsak on a Citus cluster', () => {
       };
     });
     expect(counts).toEqual({ participant: 0, decision: 0, appeal: 0, plan: 0, everyone: 1 });
+    // The same settings without their signature (a bare login with the API password), or signed for another
+    // backend (a signature read off pg_stat_activity): no row on any shard, Oslo's own neither.
+    const visible = (c: Client) => c.query(`SELECT count(*)::int AS n FROM app.participant`).then((r) => r.rows[0].n);
+    expect(await asApi(citus, asOslo, visible, { signed: false })).toBe(0);
+    const replayed = await asApi(citus, asOslo, async (c) => {
+      const [other] = (await owner.query(`SELECT pg_backend_pid() AS pid`)).rows;
+      for (const [name, value] of signedContext(asOslo, other.pid)) await c.query(`SET LOCAL ${name} = ${c.escapeLiteral(value)}`);
+      return visible(c);
+    });
+    expect(replayed).toBe(0);
     // The owner sees Bergen's rows, so the zeros above are the policies on the shards, not an empty table.
     const { rows: all } = await owner.query(`SELECT count(*)::int AS n FROM app.participant WHERE municipality_id = $1`, [id('4601')]);
     expect(all[0].n).toBe(3);
@@ -268,6 +278,20 @@ describeCitus('introsak on a Citus cluster', () => {
       for (const p of problems) expect(p).toMatch(/: 16 of its \d+ shards lack RLS/);
     } finally {
       await owner.query(`SELECT run_command_on_shards('app.programme', 'ALTER TABLE %s FORCE ROW LEVEL SECURITY')`);
+    }
+    expect(await verify(owner)).toEqual([]);
+    // A shard policy that no longer requires the signed tenant context is found too.
+    await owner.query(
+      `SELECT run_command_on_shards('app.programme', 'ALTER POLICY programme_own_municipality ON %s USING (municipality_id = app.current_municipality_id())')`,
+    );
+    try {
+      const problems = await verify(owner);
+      expect(problems.length).toBe(2);
+      for (const p of problems) expect(p).toMatch(/: 16 of its \d+ shards lack .*the signed-context check/);
+    } finally {
+      await owner.query(
+        `SELECT run_command_on_shards('app.programme', 'ALTER POLICY programme_own_municipality ON %s USING ((municipality_id = app.current_municipality_id()) AND app.context_verified())')`,
+      );
     }
     expect(await verify(owner)).toEqual([]);
   });

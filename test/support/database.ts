@@ -59,6 +59,7 @@ export async function createCitusTestDatabase(
   let distribution: DistributionReport;
   try {
     await c.query(`DROP SCHEMA IF EXISTS app CASCADE`);
+    await c.query(`DROP SCHEMA IF EXISTS app_context CASCADE`);
     await c.query(`DROP TABLE IF EXISTS public.introsak_migrations`);
     await migrate(url);
     await beforeDistribute(c);
