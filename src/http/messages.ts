@@ -225,6 +225,37 @@ export const MESSAGES: Record<string, MessageEntry> = {
         nb: 'Ukjent markør: bruk endCursor fra en tidligere side.',
         nn: 'Ukjend markør: bruk endCursor frå ei tidlegare side.',
       },
+      {
+        match: /^Unknown cursor: use a cursor of a previous page with the same direction$/,
+        nb: 'Ukjent markør: bruk en markør fra en tidligere side med samme direction.',
+        nn: 'Ukjend markør: bruk ein markør frå ei tidlegare side med same direction.',
+      },
+      {
+        match: /^Unknown cursor: use a cursor of a previous page with the same orderBy and direction$/,
+        nb: 'Ukjent markør: bruk en markør fra en tidligere side med samme orderBy og direction.',
+        nn: 'Ukjend markør: bruk ein markør frå ei tidlegare side med same orderBy og direction.',
+      },
+      // paging arguments (src/graphql/pagination.ts pageWindow)
+      {
+        match: /^Give first \(page forward\) or last \(page backward\), not both$/,
+        nb: 'Oppgi first (bla framover) eller last (bla bakover), ikke begge.',
+        nn: 'Oppgi first (bla framover) eller last (bla bakover), ikkje begge.',
+      },
+      {
+        match: /^Give after \(page forward\) or before \(page backward\), not both$/,
+        nb: 'Oppgi after (bla framover) eller before (bla bakover), ikke begge.',
+        nn: 'Oppgi after (bla framover) eller before (bla bakover), ikkje begge.',
+      },
+      {
+        match: /^before pages backward: give last with it, not first$/,
+        nb: 'before blar bakover: oppgi last sammen med before, ikke first.',
+        nn: 'before blar bakover: oppgi last saman med before, ikkje first.',
+      },
+      {
+        match: /^last pages backward: give before with it, not after$/,
+        nb: 'last blar bakover: oppgi before sammen med last, ikke after.',
+        nn: 'last blar bakover: oppgi before saman med last, ikkje after.',
+      },
       { match: /^Unknown municipality number$/, nb: 'Ukjent kommunenummer.', nn: 'Ukjent kommunenummer.' },
       { match: /^Unknown Statsforvalter office$/, nb: 'Ukjent embete hos Statsforvalteren.', nn: 'Ukjent embete hos Statsforvaltaren.' },
       {
@@ -317,7 +348,17 @@ export const MESSAGES: Record<string, MessageEntry> = {
         nb: 'Å avslutte en klage under behandling betyr at den er trukket: skriv det i merknaden.',
         nn: 'Å avslutte ei klage under handsaming tyder at ho er trekt: skriv det i merknaden.',
       },
+      {
+        match: /^Closing an appeal before it was decided means it was withdrawn: say so in the note$/,
+        nb: 'Å avslutte en klage før den er avgjort betyr at den er trukket: skriv det i merknaden.',
+        nn: 'Å avslutte ei klage før ho er avgjord tyder at ho er trekt: skriv det i merknaden.',
+      },
       { match: /^A (\S+) decision needs the (\S+) block$/, nb: 'Et $1-vedtak må ha blokken $2.', nn: 'Eit $1-vedtak må ha blokka $2.' },
+      {
+        match: /^An APPEAL_DISMISSAL decision is made by dismissing the appeal \(dismissAppeal\)$/,
+        nb: 'Et vedtak om avvisning av klage (APPEAL_DISMISSAL) fattes ved å avvise klagen (dismissAppeal).',
+        nn: 'Eit vedtak om avvising av klage (APPEAL_DISMISSAL) vert gjort ved å avvise klaga (dismissAppeal).',
+      },
       {
         match: /^The benefit period ends before it starts: periodTo must be on or after periodFrom$/,
         nb: 'Perioden for introduksjonsstønad slutter før den begynner: periodTo må være samme dag som eller etter periodFrom.',
@@ -1095,6 +1136,31 @@ MESSAGES.RULE_VIOLATION = {
       'En endring til skade for klageren krevde varsel innen $1 (3 måneder etter at klagen kom inn $2); den kan ikke gjøres $3.',
       'Ei endring til skade for klagaren kravde varsel innan $1 (3 månader etter at klaga kom inn $2); ho kan ikkje gjerast $3.',
     ),
+    // extending the appeal deadline (src/domain/deadlines.ts validateAppealDeadlineExtension)
+    rule(
+      'R-9.2',
+      /^Record when the notice reached the participant first: only a running appeal deadline can be extended\.$/,
+      'Registrer først når underretningen kom fram til deltakeren: bare en klagefrist som løper, kan forlenges.',
+      'Registrer først når underretninga kom fram til deltakaren: berre ein klagefrist som går, kan forlengjast.',
+    ),
+    rule(
+      'R-9.2',
+      /^An extension cannot be granted \((\S+)\) before the decision was made \((\S+)\)\.$/,
+      'Forlengelse av klagefristen kan ikke gis ($1) før vedtaket ble truffet ($2).',
+      'Forlenging av klagefristen kan ikkje givast ($1) før vedtaket vart gjort ($2).',
+    ),
+    rule(
+      'R-9.2',
+      /^The deadline expired on (\S+): it can be extended only before it expires, not on (\S+)\.$/,
+      'Klagefristen gikk ut $1: den kan bare forlenges før den går ut, ikke $2.',
+      'Klagefristen gjekk ut $1: han kan berre forlengjast før han går ut, ikkje $2.',
+    ),
+    rule(
+      'R-9.2',
+      /^An extension ends after the deadline it extends \((\S+)\)\.$/,
+      'Den nye fristen må være senere enn klagefristen som forlenges ($1).',
+      'Den nye fristen må vere seinare enn klagefristen som vert forlengd ($1).',
+    ),
     // 10. certificate
     rule(
       'R-10.1',
@@ -1126,6 +1192,62 @@ MESSAGES.RULE_VIOLATION = {
       /^A D-number can only be replaced by a fødselsnummer\.$/,
       'Et D-nummer kan bare erstattes av et fødselsnummer.',
       'Eit D-nummer kan berre erstattast av eit fødselsnummer.',
+    ),
+    // 13. clarifications: plausibility of what is reported (R-13.7, src/domain/plausibility.ts), re-judging,
+    // a reopened mapping, withdrawal
+    rule(
+      'R-13.7',
+      /^(\S+) must say something: it is empty after trimming\.$/,
+      '$1 må ha innhold: feltet er tomt når mellomrom er fjernet.',
+      '$1 må ha innhald: feltet er tomt når mellomrom er fjerna.',
+    ),
+    rule(
+      'R-13.7',
+      /^(\S+) \((\S+)\) is in the future: a reported date is never after today \((\S+)\)\.$/,
+      '$1 ($2) er fram i tid: en oppgitt dato kan ikke være senere enn i dag ($3).',
+      '$1 ($2) er fram i tid: ein oppgitt dato kan ikkje vere seinare enn i dag ($3).',
+    ),
+    rule(
+      'R-13.7',
+      /^(\S+) \((\S+)\) is in the future: a reported date is never after today\.$/,
+      '$1 ($2) er fram i tid: en oppgitt dato kan ikke være senere enn i dag.',
+      '$1 ($2) er fram i tid: ein oppgitt dato kan ikkje vere seinare enn i dag.',
+    ),
+    rule(
+      'R-13.7',
+      /^The notice cannot reach the participant \((\S+)\) before the decision was made \((\S+)\)\.$/,
+      'Underretningen kan ikke ha kommet fram til deltakeren ($1) før vedtaket ble truffet ($2).',
+      'Underretninga kan ikkje ha kome fram til deltakaren ($1) før vedtaket vart gjort ($2).',
+    ),
+    rule(
+      'R-13.7',
+      /^Reasons cannot be requested before the decision was made\.$/,
+      'Begrunnelse kan ikke være krevd før vedtaket ble truffet.',
+      'Grunngiving kan ikkje vere kravd før vedtaket vart gjort.',
+    ),
+    rule(
+      'R-13.7',
+      /^Reasons cannot be received before they were requested\.$/,
+      'Begrunnelsen kan ikke være mottatt før den ble krevd.',
+      'Grunngivinga kan ikkje vere motteken før ho vart kravd.',
+    ),
+    rule(
+      'R-13.8',
+      /^An appeal that is (\S+) is not re-judged: Statsforvalteren's decision is final\.$/,
+      'Det vurderes ikke på nytt om en klage som er $1, kom inn i tide: Statsforvalterens avgjørelse er endelig.',
+      'Det vert ikkje vurdert på nytt om ei klage som er $1, kom inn i tide: avgjerda til Statsforvaltaren er endeleg.',
+    ),
+    rule(
+      'R-13.9',
+      /^The competence mapping has been reopened: career guidance builds on the completed mapping and can be submitted only once it is complete again\.$/,
+      'Kompetansekartleggingen er åpnet igjen: karriereveiledningen bygger på den fullførte kartleggingen og kan først sendes inn når kartleggingen er fullført igjen.',
+      'Kompetansekartlegginga er opna igjen: karriererettleiinga byggjer på den fullførte kartlegginga og kan først sendast inn når kartlegginga er fullført igjen.',
+    ),
+    rule(
+      'R-13.10',
+      /^The appellant withdrew this appeal: there is nothing left for Statsforvalteren to decide\.$/,
+      'Klageren har trukket klagen: det er ikke noe igjen for Statsforvalteren å avgjøre.',
+      'Klagaren har trekt klaga: det er ikkje noko igjen for Statsforvaltaren å avgjere.',
     ),
   ],
 };
