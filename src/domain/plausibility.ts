@@ -46,13 +46,13 @@ export function assertPlausibleNoticeDate(input: { decidedAt: IsoDate; notifiedA
 // R-13.7 / R-9.2 (forvaltningsloven § 24): a request for reasons is made after the decision, the reasons are received
 // after the request, and neither is after today.
 export function assertPlausibleReasonsRequest(input: { decidedAt: IsoDate; requestedAt: IsoDate; receivedAt: IsoDate | null; today: IsoDate }): void {
-  const refuse = (field: string, message: string) => {
+  const refuse = (message: string, field: string) => {
     throw new RuleViolation('R-13.7', LAW['R-13.7'], message, { field, ...input });
   };
-  if (compareDates(input.requestedAt, input.decidedAt) < 0) refuse('requestedAt', 'Reasons cannot be requested before the decision was made.');
+  if (compareDates(input.requestedAt, input.decidedAt) < 0) refuse('Reasons cannot be requested before the decision was made.', 'requestedAt');
   assertReportedDateNotFuture(input.requestedAt, input.today, 'requestedAt');
   if (input.receivedAt) {
-    if (compareDates(input.receivedAt, input.requestedAt) < 0) refuse('receivedAt', 'Reasons cannot be received before they were requested.');
+    if (compareDates(input.receivedAt, input.requestedAt) < 0) refuse('Reasons cannot be received before they were requested.', 'receivedAt');
     assertReportedDateNotFuture(input.receivedAt, input.today, 'receivedAt');
   }
 }
