@@ -108,7 +108,7 @@ export async function distributeSchema(c: Client, log: (msg: string) => void = (
     throw new Error(
       `already Citus tables of the wrong kind (an earlier run converted them): ${stray.map((t) => t.name).join(', ')}; undistribute_table() them first`,
     );
-  let keyMoved = false;
+  let keyMoved: boolean;
   await c.query('BEGIN');
   try {
     await c.query(`SET LOCAL citus.enable_unsafe_triggers = on`);
