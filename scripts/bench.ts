@@ -38,10 +38,6 @@ interface AutocannonResult {
 }
 
 const SECRET = 'bench-secret-0123456789-0123456789-abcdef';
-// One tenant-context key for the API and both references (they are separate processes; each signs its
-// transactions, and the database opens rows only for a registered key): registered by openBenchDatabase.
-process.env.CONTEXT_SECRET ||= 'bench-context-secret-0123456789-abcdef';
-configureContextKey(process.env.CONTEXT_SECRET);
 // The role introsak_api is shared by every database of the server: keep the password the other users of it set.
 const API_PASSWORD = process.env.DATABASE_API_PASSWORD || 'bench-api-password';
 const arg = (name: string, fallback: string) => {
@@ -128,7 +124,8 @@ function rssOf(pid: number): number {
 }
 
 async function main(): Promise<void> {
-  // One signing key for this process (which registers it), the API process and the raw server.
+  // One tenant-context key for this process (which registers it), the API and both references: they are separate
+  // processes, each signs its transactions, and the database opens rows only for a registered key.
   const contextSecret = crypto.randomBytes(32).toString('hex');
   configureContextKey(contextSecret);
   const { ownerUrl, embedded } = await openBenchDatabase();
@@ -196,7 +193,13 @@ async function main(): Promise<void> {
     });
     children.push(raw);
     const json = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'json-server.js')], {
-      env: { ...process.env, DATABASE_API_URL: apiUrlFrom(ownerUrl, API_PASSWORD), PORT: String(jsonPort), DATABASE_POOL_SIZE: '10' },
+      env: {
+        ...process.env,
+        DATABASE_API_URL: apiUrlFrom(ownerUrl, API_PASSWORD),
+        PORT: String(jsonPort),
+        DATABASE_POOL_SIZE: '10',
+        CONTEXT_SECRET: contextSecret,
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(json);
