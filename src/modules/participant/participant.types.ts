@@ -81,7 +81,7 @@ export const ParticipantStatusEnum = enumFrom(
     HALTED: 'Temporarily halted (stans) under a HALT decision (R-5.9).',
     COMPLETED: 'Ended as completed: end goal reached or time out (R-5.10, R-13.4). Final.',
     INTERRUPTED: 'Ended as interrupted: halted permanently, refused or left (R-5.10). Final.',
-    TRANSFERRED: 'The case moved to another municipality; that municipality continues it. Final here.',
+    TRANSFERRED: 'Sent to another municipality (transferParticipant), which may accept it as a new case; closed here. Final.',
   },
 );
 
