@@ -7,6 +7,6 @@ import { Field, ObjectType } from 'type-graphql';
 })
 export class RuleNoticeType {
   @Field({ description: 'The rule id in RULES.md, e.g. R-5.7.' }) ruleId: string;
-  @Field() lawReference: string;
-  @Field() message: string;
+  @Field({ description: 'The section the rule comes from, e.g. "integreringsloven § 14".' }) lawReference: string;
+  @Field({ description: 'Why the rule was not enforced and what to assess by hand, in English.' }) message: string;
 }

@@ -82,6 +82,20 @@ export async function beforeCommit(ctx: GraphQLContext): Promise<void> {
   await flushAccessLog(ctx);
 }
 
+/** type-graphql names the root types but takes no description for them: they are described here, on the built schema. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      "What a caller may read, by role: a municipality (kommune) its own cases, caseload, worklist and appeals; a county (fylkeskommune) its career-guidance referrals; Statsforvalteren the appeals forwarded to it. Another organisation's id answers NOT_FOUND like a missing one.";
+  }
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      'What a caller may change, by role. Each top-level field runs in its own savepoint of the request transaction: a field that fails leaves nothing behind, the fields before it keep their results. A refused rule answers RULE_VIOLATION, its extensions.violations carrying ruleId (R-x.y) and lawReference.';
+  }
+}
+
 let cached: GraphQLSchema | null = null;
 let fastFields: FastFieldReport | null = null;
 
@@ -94,6 +108,7 @@ export function buildAppSchema(): GraphQLSchema {
       validate: { forbidUnknownValues: false, whitelist: false },
     };
     const schema = buildSchemaSync(options);
+    describeRootTypes(schema);
     fastFields = installFastFieldResolvers(schema, RESOLVERS, authChecker, options);
     cached = wrapResolvers(schema);
   }

@@ -39,8 +39,9 @@ afterAll(() => {
 });
 
 test('enums are unions of literals; fields typed with them', () => {
-  expect(generated).toMatch(/export type ParticipantStatus =\s*\|\s*'ACTIVE'/);
-  expect(generated).toMatch(/export type Role =\s*\|\s*'COUNTY'/);
+  // Each literal may carry its enum value's description as a doc comment above it.
+  expect(generated).toMatch(/export type ParticipantStatus =\s*(?:\/\*\*.*?\*\/\s*)?\|\s*'ACTIVE'/);
+  expect(generated).toMatch(/export type Role =\s*(?:\/\*\*.*?\*\/\s*)?\|\s*'COUNTY'/);
   expect(generated).toMatch(/status: ParticipantStatus;/);
   expect(generated).toMatch(/currentEndGoal\?: Maybe<EndGoal>;/);
 });

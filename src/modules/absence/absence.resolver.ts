@@ -27,8 +27,8 @@ export class AbsenceResolver {
       'Registers absence days; over 10 countable working days move the end date (R-5.8). A period that shares a day with one already registered is refused (R-5.8).',
   })
   async registerAbsence(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('input') input: AbsenceInput,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant.' }) participantId: string,
+    @Arg('input', { description: 'The period to register.' }) input: AbsenceInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     await AbsenceService.register(ctx, participantId, input, followEndDate(ctx));
@@ -56,12 +56,12 @@ export class AbsenceResolver {
     return ParticipantService.view(ctx, p.id);
   }
 
-  @FieldResolver(() => [Absence])
+  @FieldResolver(() => [Absence], { description: 'Registered absence, free days, holiday and leave periods of the case.' })
   async absences(@Root() p: Participant, @Ctx() ctx: RequestContext): Promise<Absence[]> {
     return (await AbsenceService.forCase(ctx, p.id)).map(toAbsence);
   }
 
-  @FieldResolver(() => AbsenceSummary)
+  @FieldResolver(() => AbsenceSummary, { description: 'Absence totals: whether the end date moves (R-5.8) and which months need a BENEFIT decision (R-6.4).' })
   async absenceSummary(@Root() p: Participant, @Ctx() ctx: RequestContext): Promise<AbsenceSummary> {
     const [absences, decisions] = await Promise.all([AbsenceService.forCase(ctx, p.id), DecisionService.forCase(ctx, p.id)]);
     // The newest granted BENEFIT decision's monthly amount (R-6.4 measures a deduction against one payment).

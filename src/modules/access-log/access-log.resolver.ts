@@ -13,7 +13,7 @@ export class AccessLogResolver {
     description: "Who read this participant's personal data (innsyn, GDPR art. 15), newest first (direction: ASC for oldest first).",
   })
   async participantAccessLog(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant whose reads are listed.' }) participantId: string,
     @Args() page: AccessLogArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<AccessLogConnection> {

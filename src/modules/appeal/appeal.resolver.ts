@@ -67,7 +67,7 @@ export class AppealResolver {
     description:
       'Registers an appeal of a notified, appealable decision (R-8.1, R-9.1). The deadline and whether it is in time are computed (R-9.2); a late appeal is registered and must then be accepted on a ground or dismissed (R-9.3).',
   })
-  async registerAppeal(@Arg('input') input: RegisterAppealInput, @Ctx() ctx: RequestContext): Promise<Appeal> {
+  async registerAppeal(@Arg('input', { description: 'The appeal as received.' }) input: RegisterAppealInput, @Ctx() ctx: RequestContext): Promise<Appeal> {
     return toAppeal(await AppealService.register(ctx, input), ctx.directory);
   }
 
@@ -92,7 +92,12 @@ export class AppealResolver {
     description:
       'UNDER_REVIEW → REVERSED: the appeal is allowed in full. The new decision (same type as the appealed one) is made like any other and is itself appealable (R-9.4).',
   })
-  async reverseAppeal(@Args() args: AppealStepArgs, @Arg('decision') decision: DecisionInput, @Ctx() ctx: RequestContext): Promise<Appeal> {
+  async reverseAppeal(
+    @Args() args: AppealStepArgs,
+    @Arg('decision', { description: 'The new decision, of the same type as the appealed one, dated on or after the appeal was received.' })
+    decision: DecisionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Appeal> {
     return toAppeal(await AppealService.reverse(ctx, args, decision), ctx.directory);
   }
 
@@ -102,7 +107,11 @@ export class AppealResolver {
     description:
       'UNDER_REVIEW → PARTLY_REVERSED_AND_FORWARDED: the part allowed is a new, appealable decision; the rest goes to the competent Statsforvalter with the statement (R-9.4, R-9.5).',
   })
-  async partlyReverseAndForward(@Args() args: ForwardAppealArgs, @Arg('decision') decision: DecisionInput, @Ctx() ctx: RequestContext): Promise<Appeal> {
+  async partlyReverseAndForward(
+    @Args() args: ForwardAppealArgs,
+    @Arg('decision', { description: 'The new decision for the part allowed, of the same type as the appealed one.' }) decision: DecisionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Appeal> {
     return toAppeal(await AppealService.partlyReverseAndForward(ctx, args, decision, args.statement, args.copiedToParticipantAt), ctx.directory);
   }
 
@@ -172,7 +181,7 @@ export class AppealResolver {
     return decisionById(ctx, a.municipalityId, a.dismissalDecisionId);
   }
 
-  @FieldResolver(() => Participant)
+  @FieldResolver(() => Participant, { description: 'The appellant: the participant the appealed decision is about.' })
   async participant(@Root() a: Appeal, @Ctx() ctx: RequestContext): Promise<Participant> {
     return ParticipantService.view(ctx, a.participantId);
   }

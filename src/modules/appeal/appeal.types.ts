@@ -26,28 +26,68 @@ export const AppealStateEnum = enumFrom(
   APPEAL_STATES,
   'AppealState',
   'Where an appeal (klage) stands: RECEIVED → UNDER_REVIEW → REVERSED | PARTLY_REVERSED_AND_FORWARDED | DISMISSED | FORWARDED → DECIDED_BY_STATSFORVALTER → CLOSED (R-9.4).',
+  {
+    RECEIVED: 'Registered as received by the municipality (mottatt, R-9.1); review not begun.',
+    UNDER_REVIEW: 'The municipality prepares and reviews the case (forvaltningsloven § 33, R-9.4).',
+    REVERSED: 'The municipality allowed the appeal in full (omgjort): a new, appealable decision was made (R-9.4).',
+    PARTLY_REVERSED_AND_FORWARDED: 'Partly allowed by a new decision; the rest forwarded (oversendt) to Statsforvalteren (R-9.4).',
+    DISMISSED: 'The municipality dismissed the appeal (avvist): the conditions are not met; the dismissal is itself an appealable decision (R-13.10).',
+    FORWARDED:
+      'Upheld by the municipality and forwarded (oversendt) to Statsforvalteren with its statement (R-9.4); Statsforvalteren sees it from now (R-9.8).',
+    DECIDED_BY_STATSFORVALTER: 'Statsforvalteren has decided (R-9.6): final.',
+    CLOSED: "Closed: after a reversal, dismissal or Statsforvalteren's decision, or withdrawn by the appellant (see closedFrom, R-13.10). Final.",
+  },
 );
-export const AppealEventEnum = enumFrom(APPEAL_EVENTS, 'AppealEvent', 'A step of the appeal state machine (R-9.4).');
+export const AppealEventEnum = enumFrom(APPEAL_EVENTS, 'AppealEvent', 'A step of the appeal state machine (R-9.4).', {
+  START_REVIEW: 'RECEIVED → UNDER_REVIEW (startAppealReview).',
+  REVERSE: 'UNDER_REVIEW → REVERSED (reverseAppeal).',
+  PARTLY_REVERSE_AND_FORWARD: 'UNDER_REVIEW → PARTLY_REVERSED_AND_FORWARDED (partlyReverseAndForward).',
+  DISMISS: 'UNDER_REVIEW → DISMISSED (dismissAppeal).',
+  FORWARD: 'UNDER_REVIEW → FORWARDED (forwardAppeal).',
+  STATSFORVALTER_DECIDE: "FORWARDED or PARTLY_REVERSED_AND_FORWARDED → DECIDED_BY_STATSFORVALTER (decideAppeal, Statsforvalteren's step).",
+  CLOSE: 'To CLOSED (closeAppeal): after a reversal, dismissal or decision, or a withdrawal before Statsforvalteren decides (R-13.10).',
+});
 export const AppealOutcomeEnum = enumFrom(
   STATSFORVALTER_OUTCOMES,
   'AppealOutcome',
   "Statsforvalteren's outcome (R-9.6): DISMISSED (avvist), UPHELD (stadfestet), CHANGED (endret, fully or partly), QUASHED_AND_RETURNED (opphevet og sendt tilbake).",
+  {
+    DISMISSED: 'Dismissed (avvist): the conditions for an appeal are not met; the decision stands.',
+    UPHELD: 'Upheld (stadfestet): the decision stands.',
+    CHANGED:
+      "Changed (endret), fully or partly in the appellant's favour, or to their detriment with notice (R-9.7); the municipality records its follow-up decision.",
+    QUASHED_AND_RETURNED: 'Quashed (opphevet) and sent back to the municipality for new handling; the municipality records its follow-up decision.',
+  },
 );
 export const DecisionValidityEnum = enumFrom(
   DECISION_VALIDITIES,
   'DecisionValidity',
   'Whether a decision stands as made: IN_FORCE, or CHANGED or QUASHED (opphevet) by Statsforvalteren on appeal (R-13.10).',
+  {
+    IN_FORCE: 'Stands as made (no appeal, or an appeal that was upheld, dismissed, reversed by a new decision or withdrawn).',
+    CHANGED: 'Statsforvalteren changed it (fully or partly, see the appeal) (R-9.6).',
+    QUASHED: 'Statsforvalteren quashed it (opphevet) and returned it for new handling (R-9.6).',
+  },
 );
 export const LateAppealGroundEnum = enumFrom(
   LATE_APPEAL_GROUNDS,
   'LateAppealGround',
   'Why a late appeal is considered (R-9.3, forvaltningsloven § 31): the party cannot be blamed for the delay, or special reasons.',
+  {
+    PARTY_NOT_TO_BLAME: 'The party, or their representative, cannot be blamed for the delay (fvl § 31 første ledd a).',
+    SPECIAL_REASONS: 'Special reasons (særlige grunner) make it right to consider the appeal (fvl § 31 første ledd b).',
+  },
 );
 export const APPEAL_DEADLINE_BASES = ['NOTICE', 'REASONS', 'EXTENDED'] as const satisfies readonly AppealDeadlineBasis[];
 export const AppealDeadlineBasisEnum = enumFrom(
   APPEAL_DEADLINE_BASES,
   'AppealDeadlineBasis',
   'What the deadline counts from: the notice, the receipt of reasons requested in time, or an extension (R-9.2).',
+  {
+    NOTICE: '3 weeks from the day the notice reached the participant.',
+    REASONS: 'A new 3 weeks from receipt of reasons requested before the deadline expired (forvaltningsloven § 29).',
+    EXTENDED: 'An extension granted before the deadline expired (forvaltningsloven § 29 fourth para).',
+  },
 );
 /** What the history records: the state machine's steps and the steps that change no state. */
 export const APPEAL_HISTORY_EVENTS = [
@@ -59,7 +99,25 @@ export const APPEAL_HISTORY_EVENTS = [
   'REJUDGE_TIMELINESS',
 ] as const satisfies readonly AppealHistoryEvent[];
 export type { AppealHistoryEvent };
-export const AppealHistoryEventEnum = enumFrom(APPEAL_HISTORY_EVENTS, 'AppealHistoryEvent');
+export const AppealHistoryEventEnum = enumFrom(
+  APPEAL_HISTORY_EVENTS,
+  'AppealHistoryEvent',
+  "A step in an appeal's history: a step of the state machine (AppealEvent) or one that records something without moving the state.",
+  {
+    REGISTER: 'The appeal was registered (registerAppeal), RECEIVED.',
+    ACCEPT_LATE: 'A late appeal was accepted for consideration on a ground (acceptLateAppeal, R-9.3).',
+    START_REVIEW: 'RECEIVED → UNDER_REVIEW.',
+    REVERSE: 'UNDER_REVIEW → REVERSED by a new decision.',
+    PARTLY_REVERSE_AND_FORWARD: 'UNDER_REVIEW → PARTLY_REVERSED_AND_FORWARDED.',
+    DISMISS: 'UNDER_REVIEW → DISMISSED (avvist).',
+    FORWARD: 'UNDER_REVIEW → FORWARDED to Statsforvalteren.',
+    STATSFORVALTER_DECIDE: 'Statsforvalteren decided (R-9.6).',
+    CLOSE: 'Closed (or withdrawn by the appellant).',
+    REASSIGN: 'Reassigned or handed on to another Statsforvalter office (R-9.5); the note says why.',
+    RECORD_FOLLOW_UP: "The municipality's follow-up decision after CHANGED or QUASHED_AND_RETURNED was recorded (R-9.6).",
+    REJUDGE_TIMELINESS: "Deadline and timeliness judged again after the decision's notice date, reasons or extension changed (R-13.8).",
+  },
+);
 export const APPEAL_ORDERS = ['WAITING_LONGEST', 'RECEIVED_AT', 'DEADLINE'] as const;
 export type AppealOrder = (typeof APPEAL_ORDERS)[number];
 export const AppealOrderEnum = enumFrom(APPEAL_ORDERS, 'AppealOrder', 'The order of an appeal list, ascending unless direction is DESC; ties by id.', {
@@ -70,26 +128,28 @@ export const AppealOrderEnum = enumFrom(APPEAL_ORDERS, 'AppealOrder', 'The order
 
 @ObjectType({ simpleResolvers: true, description: 'Who took a step of an appeal, and for which organisation.' })
 export class AppealActor {
-  @Field() name: string;
+  @Field({ description: 'The name of the person who took the step (from their token).' }) name: string;
   @Field(() => RoleEnum, { description: 'MUNICIPALITY or STATSFORVALTER.' }) role: Role;
   @Field({ description: 'Municipality number or Statsforvalter area id.' }) org: string;
-  @Field() orgName: string;
+  @Field({ description: 'The organisation by name.' }) orgName: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One step of an appeal (R-9.4–R-9.6), kept for good.' })
 export class AppealHistoryEntry {
-  @Field(() => GraphQLISODateTime) at: Date;
-  @Field(() => AppealHistoryEventEnum) event: AppealHistoryEvent;
-  @Field(() => AppealStateEnum, { nullable: true }) fromState: AppealState | null;
-  @Field(() => AppealStateEnum, { nullable: true }) toState: AppealState | null;
-  @Field(() => String, { nullable: true }) note: string | null;
-  @Field(() => AppealActor) by: AppealActor;
+  @Field(() => GraphQLISODateTime, { description: 'When the step was taken (UTC).' }) at: Date;
+  @Field(() => AppealHistoryEventEnum, { description: 'Which step.' }) event: AppealHistoryEvent;
+  @Field(() => AppealStateEnum, { nullable: true, description: 'The state before the step; null for REGISTER.' }) fromState: AppealState | null;
+  @Field(() => AppealStateEnum, { nullable: true, description: 'The state after the step (the same as fromState for a recording step).' })
+  toState: AppealState | null;
+  @Field(() => String, { nullable: true, description: 'What the step recorded in words (a note, a reason, the re-judged deadline); null when none.' })
+  note: string | null;
+  @Field(() => AppealActor, { description: 'Who took the step.' }) by: AppealActor;
 }
 
 /** The fields both sides see. Not a GraphQL type of its own: Appeal and ForwardedAppeal extend it. */
 @ObjectType('AppealFields', { simpleResolvers: true })
 export class AppealFields {
-  @Field(() => UUIDScalar) id: string;
+  @Field(() => UUIDScalar, { description: "The appeal's id." }) id: string;
   municipalityId: number;
   decisionId: string;
   participantId: string;
@@ -104,20 +164,32 @@ export class AppealFields {
   closedFrom: AppealState | null;
 
   @Field(() => Int, { description: 'Optimistic-concurrency version: send it back as expectedVersion.' }) version: number;
-  @Field(() => AppealStateEnum) state: AppealState;
+  @Field(() => AppealStateEnum, { description: 'Where the appeal stands (R-9.4).' }) state: AppealState;
   @Field(() => LocalDateScalar, { description: 'The municipality received the appeal (R-9.1).' }) receivedAt: string;
   @Field(() => LocalDateScalar, { description: 'The appeal was sent or posted: this decides whether it is in time (forvaltningsloven § 30).' }) sentAt: string;
   @Field({ description: 'Why the participant appeals.' }) grounds: string;
   @Field({ description: 'The change the participant wants (R-9.1).' }) changeWanted: string;
-  @Field(() => LocalDateScalar, { nullable: true }) reasonsRequestedAt: string | null;
-  @Field(() => LocalDateScalar, { nullable: true }) reasonsReceivedAt: string | null;
-  @Field(() => LocalDateScalar, { nullable: true }) extendedDeadline: string | null;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The participant asked for reasons (forvaltningsloven § 24): the decision's fact, else the appeal's (R-13.8); null when not asked.",
+  })
+  reasonsRequestedAt: string | null;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The requested reasons were received; a new 3 weeks run from here (R-9.2); null when not (yet).',
+  })
+  reasonsReceivedAt: string | null;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The deadline as extended before it expired (fvl § 29 fourth para); null without an extension.',
+  })
+  extendedDeadline: string | null;
   @Field(() => LocalDateScalar, {
     description:
       "The appeal deadline (R-9.2), computed when the appeal was registered and again whenever the decision's notice date, request for reasons or extension changes (R-13.8).",
   })
   deadline: string;
-  @Field(() => AppealDeadlineBasisEnum) deadlineBasis: AppealDeadlineBasis;
+  @Field(() => AppealDeadlineBasisEnum, { description: 'What the deadline counts from.' }) deadlineBasis: AppealDeadlineBasis;
   @Field({ description: 'Sent on or before the deadline (or while requested reasons were awaited).' }) filedInTime: boolean;
   @Field(() => LateAppealGroundEnum, { nullable: true, description: 'The recorded ground on which a late appeal is considered (R-9.3).' })
   lateGround: LateAppealGround | null;
@@ -127,18 +199,21 @@ export class AppealFields {
   @Field(() => String, { nullable: true, description: "The municipality's reasons for dismissing the appeal (avvisning)." }) dismissalReasons: string | null;
   @Field(() => StatsforvalterArea, { nullable: true, description: 'The Statsforvalter office the appeal is forwarded to (R-9.5).' })
   statsforvalter: StatsforvalterArea | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) reassignedAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the appeal was last reassigned to another office (UTC); null if never.' })
+  reassignedAt: Date | null;
   @Field(() => String, { nullable: true, description: 'Why the appeal was reassigned to another office (disqualification).' }) reassignmentReason:
     string | null;
   @Field(() => String, { nullable: true, description: "The municipality's statement (oversendelsesbrev) to Statsforvalteren." }) municipalityStatement:
     string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'When the statement was copied to the participant (forvaltningsloven § 33).' })
   statementCopiedToParticipantAt: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) forwardedAt: Date | null;
-  @Field(() => AppealOutcomeEnum, { nullable: true }) outcome: StatsforvalterOutcome | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the appeal was forwarded to Statsforvalteren (UTC); null while not forwarded.' })
+  forwardedAt: Date | null;
+  @Field(() => AppealOutcomeEnum, { nullable: true, description: "Statsforvalteren's outcome (R-9.6); null until decided." })
+  outcome: StatsforvalterOutcome | null;
   @Field({ description: 'CHANGED or QUASHED_AND_RETURNED in part only.' }) outcomePartial: boolean;
-  @Field(() => String, { nullable: true }) outcomeReasons: string | null;
-  @Field(() => LocalDateScalar, { nullable: true }) outcomeDecidedAt: string | null;
+  @Field(() => String, { nullable: true, description: "Statsforvalteren's reasons; null until decided." }) outcomeReasons: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The date Statsforvalteren decided; null until decided.' }) outcomeDecidedAt: string | null;
   @Field(() => String, { nullable: true, description: 'Who decided for Statsforvalteren.' }) decidedBy: string | null;
   @Field({ description: "Statsforvalteren changed the decision to the appellant's detriment (R-9.7)." }) toDetriment: boolean;
   @Field(() => LocalDateScalar, { nullable: true, description: "When notice of a possible change to the appellant's detriment was sent (R-9.7)." })
@@ -148,7 +223,7 @@ export class AppealFields {
   })
   detrimentNoticeDeadline: string;
   @Field({ description: 'CHANGED or QUASHED_AND_RETURNED and the municipality has not yet recorded its follow-up decision.' }) followUpNeeded: boolean;
-  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the appeal was registered in introsak (UTC).' }) createdAt: Date;
 }
 
 @ObjectType({ simpleResolvers: true, description: "An appeal (klage) of one of the municipality's decisions, as the municipality sees it." })
@@ -164,21 +239,24 @@ export class AppealedDecision {
   /** Not fields: where the access log finds whose data was read. */
   participantId?: string;
   municipalityId?: number;
-  @Field(() => UUIDScalar) id: string;
-  @Field(() => DecisionTypeEnum) type: DecisionType;
-  @Field(() => DecisionOutcomeEnum) outcome: 'GRANTED' | 'REFUSED';
+  @Field(() => UUIDScalar, { description: "The decision's id." }) id: string;
+  @Field(() => DecisionTypeEnum, { description: 'What the decision is about.' }) type: DecisionType;
+  @Field(() => DecisionOutcomeEnum, { description: 'Granted or refused.' }) outcome: 'GRANTED' | 'REFUSED';
   @Field(() => ParticipationBasisEnum, { nullable: true, description: 'Participation: RIGHT_AND_DUTY or DISCRETIONARY.' }) basis: string | null;
-  @Field() reasons: string;
-  @Field(() => [String]) legalBasis: string[];
-  @Field(() => LocalDateScalar) decidedAt: string;
-  @Field() decidedBy: string;
-  @Field(() => LocalDateScalar, { nullable: true }) advanceNoticeAt: string | null;
-  @Field(() => LocalDateScalar, { nullable: true }) notifiedAt: string | null;
-  @Field(() => BenefitDetails, { nullable: true }) benefit: BenefitDetails | null;
-  @Field(() => HaltDetails, { nullable: true }) halt: HaltDetails | null;
-  @Field(() => ExtensionDetails, { nullable: true }) extension: ExtensionDetails | null;
-  @Field(() => LeaveDetails, { nullable: true }) leave: LeaveDetails | null;
-  @Field(() => ExemptionDetails, { nullable: true }) exemption: ExemptionDetails | null;
+  @Field({ description: 'The reasons (begrunnelse) as the participant read them.' }) reasons: string;
+  @Field(() => [String], { description: 'The sections the decision rests on (hjemmel).' }) legalBasis: string[];
+  @Field(() => LocalDateScalar, { description: 'The date the decision was made.' }) decidedAt: string;
+  @Field({ description: "The name of the municipality's caseworker who made it." }) decidedBy: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Advance notice (forhåndsvarsel) given; null when none.' }) advanceNoticeAt: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the notice reached the participant (the appeal deadline runs from it).' })
+  notifiedAt: string | null;
+  @Field(() => BenefitDetails, { nullable: true, description: 'A granted BENEFIT decision: the calculation; null otherwise.' }) benefit: BenefitDetails | null;
+  @Field(() => HaltDetails, { nullable: true, description: 'A HALT decision: the halt; null for other types.' }) halt: HaltDetails | null;
+  @Field(() => ExtensionDetails, { nullable: true, description: 'An EXTENSION decision: the months; null for other types.' })
+  extension: ExtensionDetails | null;
+  @Field(() => LeaveDetails, { nullable: true, description: 'A LEAVE decision: the leave; null for other types.' }) leave: LeaveDetails | null;
+  @Field(() => ExemptionDetails, { nullable: true, description: 'An EXEMPTION decision: subject and ground; null for other types.' })
+  exemption: ExemptionDetails | null;
 }
 
 @ObjectType({
@@ -189,33 +267,38 @@ export class AppealParticipant {
   /** Not fields: where the access log finds whose data was read (PERSONAL_DATA_TYPES). */
   participantId: string;
   municipalityId: number;
-  @Field() name: string;
-  @Field(() => LocalDateScalar) birthDate: string;
-  @Field(() => Municipality) municipality: Municipality;
+  @Field({ description: "The appellant's full name." }) name: string;
+  @Field(() => LocalDateScalar, { description: "The appellant's date of birth." }) birthDate: string;
+  @Field(() => Municipality, { description: 'The municipality that holds the case.' }) municipality: Municipality;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A forwarded appeal as Statsforvalteren sees it: only what the appeal needs (R-9.8).' })
 export class ForwardedAppeal extends AppealFields {
   @Field(() => Municipality, { description: 'The municipality that made the appealed decision.' }) municipality: Municipality;
-  @Field(() => AppealedDecision) decision: AppealedDecision;
-  @Field(() => AppealParticipant) participant: AppealParticipant;
+  @Field(() => AppealedDecision, { description: 'The decision under appeal.' }) decision: AppealedDecision;
+  @Field(() => AppealParticipant, { description: 'The appellant (no identity number).' }) participant: AppealParticipant;
   @Field(() => Int, { description: 'Days from forwarding to the decision, or to today while undecided.' }) daysWaiting: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "A page of Statsforvalteren's forwarded appeals (Relay cursor connection)." })
 export class ForwardedAppealConnection extends Connection(ForwardedAppeal, 'ForwardedAppeal') {}
 
 @InputType({ description: 'An appeal as received from the participant (R-9.1). The deadline and whether it is in time are computed (R-9.2).' })
 export class RegisterAppealInput {
   @Field(() => UUIDScalar, { description: 'The appealed decision; its notice must be recorded (notifiedAt).' }) decisionId: string;
-  @Field(() => LocalDateScalar) receivedAt: string;
+  @Field(() => LocalDateScalar, { description: 'The day the municipality received the appeal; never after today (R-13.7).' }) receivedAt: string;
   @Field(() => LocalDateScalar, { description: 'Sent or posted; an appeal delivered in person was sent the day it was received.' }) sentAt: string;
-  @Field() @Length(1, 8000) @Matches(PLAIN_TEXT) grounds: string;
-  @Field() @Length(1, 4000) @Matches(PLAIN_TEXT) changeWanted: string;
+  @Field({ description: 'Why the participant appeals, 1–8000 characters, not blank (R-13.7).' }) @Length(1, 8000) @Matches(PLAIN_TEXT) grounds: string;
+  @Field({ description: 'The change the participant wants (R-9.1), 1–4000 characters, not blank (R-13.7).' })
+  @Length(1, 4000)
+  @Matches(PLAIN_TEXT)
+  changeWanted: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'The participant asked for reasons (forvaltningsloven § 24).' })
   @IsOptional()
   reasonsRequestedAt?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() reasonsReceivedAt?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The requested reasons were received (a new 3 weeks run from here, R-9.2).' })
+  @IsOptional()
+  reasonsReceivedAt?: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'A deadline extended before it expired (forvaltningsloven § 29 fourth para).' })
   @IsOptional()
   extendedDeadline?: string | null;
@@ -231,10 +314,10 @@ export class RegisterAppealInput {
 
 @InputType({ description: "Statsforvalteren's decision on a forwarded appeal (R-9.6). Final." })
 export class DecideAppealInput {
-  @Field(() => AppealOutcomeEnum) @IsIn(STATSFORVALTER_OUTCOMES as unknown as string[]) outcome: StatsforvalterOutcome;
+  @Field(() => AppealOutcomeEnum, { description: 'The outcome (R-9.6).' }) @IsIn(STATSFORVALTER_OUTCOMES as unknown as string[]) outcome: StatsforvalterOutcome;
   @Field({ defaultValue: false, description: 'CHANGED or QUASHED_AND_RETURNED in part only.' }) @IsBoolean() partial: boolean;
   @Field({ description: 'The reasons, as the participant and the municipality will read them.' }) @Length(1, 8000) @Matches(PLAIN_TEXT) reasons: string;
-  @Field(() => LocalDateScalar) decidedAt: string;
+  @Field(() => LocalDateScalar, { description: 'The date Statsforvalteren decides.' }) decidedAt: string;
   @Field({ description: "The change is to the appellant's detriment (R-9.7): only with CHANGED." }) @IsBoolean() toDetriment: boolean;
   @Field(() => LocalDateScalar, {
     nullable: true,
@@ -250,8 +333,14 @@ export class AppealFilter {
   @IsOptional()
   @Matches(/^\d{4}$/)
   municipalityNumber?: string | null;
-  @Field(() => DecisionTypeEnum, { nullable: true }) @IsOptional() @IsIn(DECISION_TYPES as unknown as string[]) decisionType?: DecisionType | null;
-  @Field(() => AppealStateEnum, { nullable: true }) @IsOptional() @IsIn(APPEAL_STATES as unknown as string[]) state?: AppealState | null;
+  @Field(() => DecisionTypeEnum, { nullable: true, description: 'The type of the appealed decision.' })
+  @IsOptional()
+  @IsIn(DECISION_TYPES as unknown as string[])
+  decisionType?: DecisionType | null;
+  @Field(() => AppealStateEnum, { nullable: true, description: 'The state of the appeal.' })
+  @IsOptional()
+  @IsIn(APPEAL_STATES as unknown as string[])
+  state?: AppealState | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Received by the municipality on or after this day.' }) @IsOptional() receivedFrom?:
     string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Received by the municipality on or before this day.' }) @IsOptional() receivedTo?:
@@ -262,7 +351,10 @@ export class AppealFilter {
 
 @ArgsType()
 export class AppealsArgs extends PageArgs {
-  @Field(() => AppealFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: AppealFilter | null;
+  @Field(() => AppealFilter, { nullable: true, description: 'Narrows the list; none: every appeal forwarded to the office.' })
+  @IsOptional()
+  @ValidateNested()
+  filter?: AppealFilter | null;
   @Field(() => AppealOrderEnum, { defaultValue: 'WAITING_LONGEST', description: 'The order of the list.' })
   @IsIn(APPEAL_ORDERS as unknown as string[])
   orderBy: AppealOrder;
@@ -315,7 +407,7 @@ export class AppealStateCount {
   @Field(() => Int, { description: "The appeals in this state that match the filter's other conditions." }) count: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "A page of the municipality's own appeals (Relay cursor connection), with counts per state." })
 export class MunicipalityAppealConnection extends Connection(Appeal, 'MunicipalityAppeal') {
   @Field(() => [AppealStateCount], {
     description:
@@ -343,18 +435,24 @@ export class MunicipalityAppealsArgs extends PageArgs {
 /** The arguments every step on an existing appeal takes. */
 @ArgsType()
 export class AppealStepArgs {
-  @Field(() => UUIDScalar) appealId: string;
+  @Field(() => UUIDScalar, { description: 'The appeal.' }) appealId: string;
   @Field(() => Int, { description: 'The version the caller last saw: a changed appeal answers CONFLICT.' }) @IsInt() @Min(1) expectedVersion: number;
 }
 
 @ArgsType()
 export class AppealNoteArgs extends AppealStepArgs {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(4000) @Matches(PLAIN_TEXT) note?: string | null;
+  @Field(() => String, { nullable: true, description: "A note for the appeal's history, at most 4000 characters (e.g. that the appellant withdrew)." })
+  @IsOptional()
+  @MaxLength(4000)
+  @Matches(PLAIN_TEXT)
+  note?: string | null;
 }
 
 @ArgsType()
 export class AcceptLateAppealArgs extends AppealStepArgs {
-  @Field(() => LateAppealGroundEnum) @IsIn(LATE_APPEAL_GROUNDS as unknown as string[]) ground: LateAppealGround;
+  @Field(() => LateAppealGroundEnum, { description: 'The ground on which the late appeal is considered (R-9.3).' })
+  @IsIn(LATE_APPEAL_GROUNDS as unknown as string[])
+  ground: LateAppealGround;
 }
 
 @ArgsType()

@@ -43,7 +43,10 @@ export class StatsforvalterAppealResolver {
     description:
       "One forwarded appeal with what it needs (R-9.8): the appealed decision, the appellant's identity (no national identity number), the plan and contract versions concerned, the municipality's statement and the history.",
   })
-  async appeal(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: RequestContext): Promise<ForwardedAppeal> {
+  async appeal(
+    @Arg('id', () => UUIDScalar, { description: 'The appeal; one not forwarded to this office answers NOT_FOUND like a missing one.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ForwardedAppeal> {
     return toForwardedAppeal(await StatsforvalterAppealService.get(ctx, id), ctx.directory, ctx.today);
   }
 
@@ -53,7 +56,11 @@ export class StatsforvalterAppealResolver {
     description:
       "Statsforvalteren's decision (R-9.6): DISMISSED, UPHELD, CHANGED (fully or partly) or QUASHED_AND_RETURNED. Final. A change to the appellant's detriment needs notice within 3 months of the municipality receiving the appeal (R-9.7).",
   })
-  async decideAppeal(@Args() args: AppealStepArgs, @Arg('input') input: DecideAppealInput, @Ctx() ctx: RequestContext): Promise<ForwardedAppeal> {
+  async decideAppeal(
+    @Args() args: AppealStepArgs,
+    @Arg('input', { description: 'The decision on the appeal.' }) input: DecideAppealInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ForwardedAppeal> {
     return toForwardedAppeal(await StatsforvalterAppealService.decide(ctx, args, input), ctx.directory, ctx.today);
   }
 

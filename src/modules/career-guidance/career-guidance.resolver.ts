@@ -114,7 +114,10 @@ export class CountyCareerGuidanceResolver {
 
   @Authorized('COUNTY')
   @Query(() => CountyGuidanceReferral, { description: "One referral to the caller's county." })
-  async careerGuidanceReferral(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: RequestContext): Promise<CountyGuidanceReferral> {
+  async careerGuidanceReferral(
+    @Arg('id', () => UUIDScalar, { description: 'The referral; one to another county answers NOT_FOUND like a missing one.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CountyGuidanceReferral> {
     return toCountyReferral(ctx, await CareerGuidanceService.countyReferral(ctx, id));
   }
 
@@ -130,8 +133,8 @@ export class CountyCareerGuidanceResolver {
     description: 'Submits the guidance held and its recommendation of work or education within §§ 13–14 (R-3.3).',
   })
   async submitCareerGuidance(
-    @Arg('referralId', () => UUIDScalar) referralId: string,
-    @Arg('input') input: SubmitCareerGuidanceInput,
+    @Arg('referralId', () => UUIDScalar, { description: 'The referral, IN_PROGRESS.' }) referralId: string,
+    @Arg('input', { description: 'The guidance held and its recommendation.' }) input: SubmitCareerGuidanceInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CountyGuidanceReferral> {
     return toCountyReferral(ctx, await CareerGuidanceService.submit(ctx, referralId, input));

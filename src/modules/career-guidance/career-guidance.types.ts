@@ -26,8 +26,22 @@ export const CareerGuidanceStateEnum = enumFrom(
   REFERRAL_STATES,
   'CareerGuidanceState',
   'Where a career-guidance referral stands: OPEN (waiting for the county), IN_PROGRESS, COMPLETED (guidance submitted) or WITHDRAWN.',
+  {
+    OPEN: 'Referred by the municipality, not yet taken on by the county (startCareerGuidance); the municipality may still withdraw it.',
+    IN_PROGRESS: 'The county works on the guidance (karriereveiledning) (R-3.1).',
+    COMPLETED: 'The guidance and its recommendation were submitted (R-3.3). Final.',
+    WITHDRAWN: 'The municipality withdrew the referral while OPEN. Final.',
+  },
 );
-export const RecommendationKindEnum = enumFrom(RECOMMENDATION_KINDS, 'RecommendationKind', 'The recommendation of career guidance: work or education (R-3.3).');
+export const RecommendationKindEnum = enumFrom(
+  RECOMMENDATION_KINDS,
+  'RecommendationKind',
+  'The recommendation of career guidance: work or education (R-3.3).',
+  {
+    WORK: 'Work (arbeid).',
+    EDUCATION: 'Education (utdanning).',
+  },
+);
 
 @ObjectType({ simpleResolvers: true, description: 'The submitted career guidance and its recommendation (integreringsloven § 11 fourth para, R-3.3).' })
 export class CareerGuidanceRecord {
@@ -37,10 +51,10 @@ export class CareerGuidanceRecord {
   @Field({ description: 'The career adviser who held it.' })
   adviser: string;
 
-  @Field()
+  @Field({ description: "The adviser's summary of the guidance." })
   summary: string;
 
-  @Field(() => RecommendationKindEnum)
+  @Field(() => RecommendationKindEnum, { description: 'Work or education (R-3.3).' })
   recommendationKind: RecommendationKind;
 
   @Field(() => EndGoalEnum, { description: 'The recommended end goal (sluttmål) within §§ 13–14.' })
@@ -52,7 +66,7 @@ export class CareerGuidanceRecord {
   @Field(() => [String], { description: 'Programme elements the adviser suggests for the plan.' })
   suggestedElements: string[];
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day the county submitted the guidance.' })
   submittedAt: string;
 }
 
@@ -78,12 +92,12 @@ export interface ReferralCore {
 
 @ObjectType({ simpleResolvers: true, description: 'A referral to career guidance as the referring municipality sees it, with the guidance once submitted.' })
 export class CareerGuidanceReferral implements ReferralCore {
-  @Field(() => UUIDScalar)
+  @Field(() => UUIDScalar, { description: "The referral's id." })
   id: string;
 
   municipalityId: number;
 
-  @Field(() => UUIDScalar)
+  @Field(() => UUIDScalar, { description: 'The participant referred.' })
   participantId: string;
 
   countyNumber: string;
@@ -91,7 +105,7 @@ export class CareerGuidanceReferral implements ReferralCore {
   @Field(() => Int, { description: 'Optimistic-concurrency version: send it back with a change.' })
   version: number;
 
-  @Field(() => CareerGuidanceStateEnum)
+  @Field(() => CareerGuidanceStateEnum, { description: 'Where the referral stands.' })
   state: ReferralState;
 
   @Field(() => County, { description: 'The county the referral is addressed to (R-3.1; Oslo: county 03, served by Oslo itself).' })
@@ -100,7 +114,7 @@ export class CareerGuidanceReferral implements ReferralCore {
   @Field({ description: 'What the municipality asks the guidance to look at.' })
   note: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day the municipality referred the participant.' })
   referredAt: string;
 
   @Field({ description: 'The caseworker who referred.' })
@@ -109,10 +123,10 @@ export class CareerGuidanceReferral implements ReferralCore {
   @Field(() => LocalDateScalar, { nullable: true, description: 'When the county started the guidance.' })
   startedAt: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day the county submitted the guidance; null until then.' })
   submittedAt: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day the municipality withdrew the referral; null unless WITHDRAWN.' })
   withdrawnAt: string | null;
 
   @Field(() => String, { nullable: true, description: 'The county adviser working on it.' })
@@ -137,13 +151,13 @@ export class GuidanceParticipant {
   participantId: string;
   municipalityId: number;
 
-  @Field()
+  @Field({ description: "The participant's full name." })
   name: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Year of birth only (no full birth date or identity number, R-3.4).' })
   birthYear: number;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Languages the participant speaks, as registered.' })
   languages: string[];
 
   @Field({ description: 'From the competence mapping.' })
@@ -173,7 +187,7 @@ export class GuidanceParticipant {
 
 @ObjectType({ simpleResolvers: true, description: "A referral as the county sees it: the county's narrow window on the case (R-3.4)." })
 export class CountyGuidanceReferral implements ReferralCore {
-  @Field(() => UUIDScalar)
+  @Field(() => UUIDScalar, { description: "The referral's id." })
   id: string;
 
   municipalityId: number;
@@ -183,19 +197,19 @@ export class CountyGuidanceReferral implements ReferralCore {
   @Field(() => Int, { description: 'Optimistic-concurrency version: send it back with a change.' })
   version: number;
 
-  @Field(() => CareerGuidanceStateEnum)
+  @Field(() => CareerGuidanceStateEnum, { description: 'Where the referral stands.' })
   state: ReferralState;
 
   @Field(() => Municipality, { description: 'The referring municipality.' })
   municipality: Municipality;
 
-  @Field(() => GuidanceParticipant)
+  @Field(() => GuidanceParticipant, { description: 'What guidance needs to know about the participant (R-3.4).' })
   participant: GuidanceParticipant;
 
   @Field({ description: 'What the municipality asks the guidance to look at.' })
   note: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day the municipality referred the participant.' })
   referredAt: string;
 
   @Field({ description: 'The caseworker who referred (the contact at the municipality).' })
@@ -210,15 +224,15 @@ export class CountyGuidanceReferral implements ReferralCore {
   @Field(() => Int, { nullable: true, description: 'Days from today to programmeDecisionDeadline; negative when it has passed.' })
   daysToProgrammeDecisionDeadline: number | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day the county started the guidance; null while OPEN.' })
   startedAt: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day the guidance was submitted; null until then.' })
   submittedAt: string | null;
 
   withdrawnAt: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The county adviser working on it; null while OPEN.' })
   adviser: string | null;
 
   @Field(() => CareerGuidanceRecord, { nullable: true, description: 'The submitted guidance; null until submitted.' })
@@ -231,7 +245,7 @@ export class CountyGuidanceReferral implements ReferralCore {
   openMoreThan14Days: boolean;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "A page of the county's referrals (Relay cursor connection)." })
 export class CountyGuidanceReferralConnection extends Connection(CountyGuidanceReferral, 'CountyGuidanceReferral') {}
 
 @InputType({ description: "Narrows the county's work list. Every condition given must hold." })
@@ -267,21 +281,23 @@ export class SubmitCareerGuidanceInput {
   @Field(() => LocalDateScalar, { description: 'The day the guidance was held: not before the referral, not in the future.' })
   heldAt: string;
 
-  @Field()
+  @Field({ description: 'The career adviser who held the guidance, 1–200 characters.' })
   @Length(1, 200)
   @Matches(PLAIN_TEXT, { message: 'adviser contains control characters' })
   adviser: string;
 
-  @Field()
+  @Field({ description: 'Summary of the guidance, 1–8000 characters.' })
   @Length(1, 8000)
   @Matches(PLAIN_TEXT, { message: 'summary contains control characters' })
   summary: string;
 
-  @Field(() => RecommendationKindEnum)
+  @Field(() => RecommendationKindEnum, { description: 'Work or education (R-3.3).' })
   @IsIn(RECOMMENDATION_KINDS as unknown as string[])
   recommendationKind: RecommendationKind;
 
-  @Field(() => EndGoalEnum)
+  @Field(() => EndGoalEnum, {
+    description: "The recommended end goal (sluttmål): must fit the participant's education and age on heldAt (R-5.2), as allowedEndGoals shows.",
+  })
   @IsIn(END_GOALS as unknown as string[])
   recommendedEndGoal: EndGoal;
 
@@ -291,7 +307,7 @@ export class SubmitCareerGuidanceInput {
   @Matches(PLAIN_TEXT)
   reducedGoalReason?: string | null;
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { defaultValue: [], description: 'Programme elements suggested for the plan, at most 20 of 1–500 characters.' })
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @Length(1, 500, { each: true })
@@ -309,7 +325,7 @@ export class SubmitCareerGuidanceInput {
 
 @ArgsType()
 export class ReferToCareerGuidanceArgs {
-  @Field(() => UUIDScalar)
+  @Field(() => UUIDScalar, { description: 'The participant to refer; their competence mapping must be complete (R-3.2).' })
   participantId: string;
 
   @Field({ defaultValue: '', description: 'What the guidance should look at.' })
@@ -323,7 +339,7 @@ export class ReferToCareerGuidanceArgs {
 
 @ArgsType()
 export class ReferralVersionArgs {
-  @Field(() => UUIDScalar)
+  @Field(() => UUIDScalar, { description: 'The referral.' })
   referralId: string;
 
   @Field(() => Int, { description: 'The version the caller last saw: a changed referral answers CONFLICT.' })

@@ -13,12 +13,18 @@ export const ParticipantOrderEnum = enumFrom(
   PARTICIPANT_ORDERS,
   'ParticipantOrder',
   "The order of the case list (direction: ASC or DESC), ties by id. START_DEADLINE: the start deadline (R-5.1); SETTLEMENT_DATE: the settlement date (bosettingsdato); NAME: the name in bokmål order; PLANNED_END_DATE: the programme's planned end date (planlagt sluttdato). Ascending, participants without a value last.",
+  {
+    START_DEADLINE: 'By the start deadline (R-5.1), earliest first; participants without one (not settled) last.',
+    SETTLEMENT_DATE: 'By the settlement date (bosettingsdato); participants not settled last.',
+    NAME: 'By name in Norwegian (bokmål, nb-NO) order: a–z, æ, ø, å, lower and upper case side by side.',
+    PLANNED_END_DATE: "By the programme's planned end date (planlagt sluttdato); participants without a programme last.",
+  },
 );
 
 export { SORT_DIRECTIONS, SortDirectionEnum } from '../../graphql/pagination';
 export type { SortDirectionValue } from '../../graphql/pagination';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "A page of the municipality's case list (Relay cursor connection)." })
 export class ParticipantConnection extends Connection(Participant, 'Participant') {}
 
 @InputType({ description: 'Narrows the case list. Every condition given must hold; a yes/no condition set to false selects the complement.' })
@@ -122,12 +128,12 @@ export class ParticipantsArgs extends PageArgs {
   @MaxLength(1200)
   override before?: string | null = undefined;
 
-  @Field(() => ParticipantFilter, { nullable: true })
+  @Field(() => ParticipantFilter, { nullable: true, description: 'Which participants to list; none: all of the municipality.' })
   @IsOptional()
   @ValidateNested()
   filter?: ParticipantFilter | null;
 
-  @Field(() => ParticipantOrderEnum, { defaultValue: 'START_DEADLINE' })
+  @Field(() => ParticipantOrderEnum, { defaultValue: 'START_DEADLINE', description: 'The order of the list; ties by id.' })
   @IsIn(PARTICIPANT_ORDERS as unknown as string[])
   orderBy: ParticipantOrderValue;
 
@@ -138,10 +144,10 @@ export class ParticipantsArgs extends PageArgs {
 
 @ObjectType({ simpleResolvers: true, description: 'How many participants have a status.' })
 export class StatusCount {
-  @Field(() => ParticipantStatusEnum)
+  @Field(() => ParticipantStatusEnum, { description: 'The status counted.' })
   status: ParticipantStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Participants with this status (0 when none).' })
   count: number;
 }
 

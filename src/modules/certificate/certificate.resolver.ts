@@ -12,17 +12,20 @@ export class CertificateResolver {
   @Authorized('MUNICIPALITY')
   @Query(() => ParticipationCertificate, { description: 'The participation certificate of a completed or interrupted programme, in bokmål or nynorsk.' })
   async participationCertificate(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('language', () => CertificateLanguageEnum, { defaultValue: 'NB' }) language: CertificateLanguage,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant; NOT_FOUND while no certificate has been issued.' }) participantId: string,
+    @Arg('language', () => CertificateLanguageEnum, { defaultValue: 'NB', description: 'Bokmål (NB, default) or nynorsk (NN).' }) language: CertificateLanguage,
     @Ctx() ctx: RequestContext,
   ): Promise<ParticipationCertificate> {
     return toCertificate(await CertificateService.require(ctx, participantId), language);
   }
 
-  @FieldResolver(() => ParticipationCertificate, { nullable: true })
+  @FieldResolver(() => ParticipationCertificate, {
+    nullable: true,
+    description: 'The participation certificate (deltakerbevis, R-10.1); null until the programme has ended as COMPLETED or INTERRUPTED.',
+  })
   async certificate(
     @Root() p: Participant,
-    @Arg('language', () => CertificateLanguageEnum, { defaultValue: 'NB' }) language: CertificateLanguage,
+    @Arg('language', () => CertificateLanguageEnum, { defaultValue: 'NB', description: 'Bokmål (NB, default) or nynorsk (NN).' }) language: CertificateLanguage,
     @Ctx() ctx: RequestContext,
   ): Promise<ParticipationCertificate | null> {
     const c = await CertificateService.forCase(ctx, p.id);

@@ -12,15 +12,18 @@ export class CompetenceMappingResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, { nullable: true, description: 'Records or updates the competence mapping (R-2).' })
   async recordCompetenceMapping(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('input') input: CompetenceMappingInput,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant.' }) participantId: string,
+    @Arg('input', { description: 'The mapping, with expectedVersion when updating.' }) input: CompetenceMappingInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     await CompetenceMappingService.record(ctx, participantId, input);
     return ParticipantService.view(ctx, participantId);
   }
 
-  @FieldResolver(() => CompetenceMapping, { nullable: true })
+  @FieldResolver(() => CompetenceMapping, {
+    nullable: true,
+    description: 'The competence mapping (kartlegging av kompetanse, R-2); null before one is recorded.',
+  })
   async competenceMapping(@Root() p: Participant, @Ctx() ctx: RequestContext): Promise<CompetenceMapping | null> {
     const m = await CompetenceMappingService.forCase(ctx, p.id);
     return m ? toMapping(m) : null;

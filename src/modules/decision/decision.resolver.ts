@@ -15,8 +15,8 @@ export class DecisionResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, { nullable: true, description: 'Makes a decision (vedtak) and applies its effect to the programme in the same transaction.' })
   async makeDecision(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('input') input: DecisionInput,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant the decision is about.' }) participantId: string,
+    @Arg('input', { description: 'The decision, with the block of its type.' }) input: DecisionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     await DecisionService.make(ctx, participantId, input);

@@ -38,11 +38,15 @@ export class IntegrationPlanResolver {
       'Makes the first plan version, or a revision of the current one. A significant change (R-4.3) needs a granted PLAN_SIGNIFICANT_CHANGE decision.',
   })
   async saveIntegrationPlan(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('input') input: IntegrationPlanInput,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant.' }) participantId: string,
+    @Arg('input', { description: 'The whole plan and contract (a revision gives every field again).' }) input: IntegrationPlanInput,
     @Arg('expectedVersionNo', () => Int, { nullable: true, description: 'The plan version you revised; omit for the first plan.' })
     expectedVersionNo: number | null,
-    @Arg('significantChangeDecisionId', () => UUIDScalar, { nullable: true }) significantChangeDecisionId: string | null,
+    @Arg('significantChangeDecisionId', () => UUIDScalar, {
+      nullable: true,
+      description: 'A granted PLAN_SIGNIFICANT_CHANGE decision: required when the revision is a significant change (R-4.3), ignored otherwise.',
+    })
+    significantChangeDecisionId: string | null,
     @Arg('guidanceReferralId', () => UUIDScalar, { nullable: true, description: 'The submitted career guidance this plan builds on (R-4.1, R-3.3).' })
     guidanceReferralId: string | null,
     @Ctx() ctx: RequestContext,
@@ -58,7 +62,10 @@ export class IntegrationPlanResolver {
     return ParticipantService.view(ctx, p.id);
   }
 
-  @FieldResolver(() => IntegrationPlan, { nullable: true })
+  @FieldResolver(() => IntegrationPlan, {
+    nullable: true,
+    description: 'The integration plan (integreringsplan) with all its versions; null before the first.',
+  })
   async integrationPlan(@Root() p: Participant, @Ctx() ctx: RequestContext): Promise<IntegrationPlan | null> {
     const versions = (await IntegrationPlanService.versions(ctx, p.id)).map(toPlanVersion);
     return versions.length ? { current: versions[0], versions } : null;
@@ -75,8 +82,8 @@ export class PlanGuidanceResolver {
     description: "Records that a plan version built on this participant's submitted career guidance (R-4.1). A plan version records one guidance.",
   })
   async linkPlanToGuidance(
-    @Arg('planVersionId', () => UUIDScalar) planVersionId: string,
-    @Arg('referralId', () => UUIDScalar) referralId: string,
+    @Arg('planVersionId', () => UUIDScalar, { description: 'The plan version (PlanVersion.id).' }) planVersionId: string,
+    @Arg('referralId', () => UUIDScalar, { description: "The participant's submitted career-guidance referral." }) referralId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CareerGuidanceReferral> {
     await IntegrationPlanService.linkPlanToGuidance(ctx, { planVersionId, referralId });

@@ -30,7 +30,10 @@ const WITH_REASON = 'given in the plan';
 export class ParticipantResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, { nullable: true, description: "Registers a person in the municipality's register." })
-  async registerParticipant(@Arg('input') input: RegisterParticipantInput, @Ctx() ctx: RequestContext): Promise<Participant> {
+  async registerParticipant(
+    @Arg('input', { description: 'The new participant.' }) input: RegisterParticipantInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participant> {
     return toParticipant(await ParticipantService.register(ctx, input));
   }
 
@@ -40,8 +43,8 @@ export class ParticipantResolver {
     description: 'Corrects or adds facts about a participant; a D-number may be replaced by the fødselsnummer (R-11.2).',
   })
   async updateParticipant(
-    @Arg('id', () => UUIDScalar) id: string,
-    @Arg('input') input: UpdateParticipantInput,
+    @Arg('id', () => UUIDScalar, { description: 'The participant.' }) id: string,
+    @Arg('input', { description: 'Only the facts that change, with expectedVersion.' }) input: UpdateParticipantInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     return toParticipant(await ParticipantService.update(ctx, id, input));
@@ -49,7 +52,10 @@ export class ParticipantResolver {
 
   @Authorized('MUNICIPALITY')
   @Query(() => Participant, { description: "One participant's case file." })
-  async participant(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: RequestContext): Promise<Participant> {
+  async participant(
+    @Arg('id', () => UUIDScalar, { description: "The participant; another municipality's id answers NOT_FOUND like a missing one." }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participant> {
     return toParticipant(await ParticipantService.require(ctx, id));
   }
 
@@ -75,7 +81,7 @@ export class ParticipantResolver {
     return p.identityNumber ? maskIdentityNumber(p.identityNumber) : '';
   }
 
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'The municipality that holds the case.' })
   municipality(@Root() p: Participant, @Ctx() ctx: RequestContext): Municipality {
     return toMunicipality(ctx.directory.municipalityById(p.municipalityId)!);
   }

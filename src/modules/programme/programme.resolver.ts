@@ -15,8 +15,8 @@ export class ProgrammeResolver {
     description: 'Starts the programme: needs a granted participation decision, a valid plan and a signed contract (R-5.1, R-4.2).',
   })
   async startProgramme(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('input') input: StartProgrammeInput,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant.' }) participantId: string,
+    @Arg('input', { description: 'Start date and, when late, the reason.' }) input: StartProgrammeInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     const p = await ParticipantService.lockCase(ctx, participantId);
@@ -33,8 +33,9 @@ export class ProgrammeResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, { nullable: true, description: 'The participant is back from leave (ON_LEAVE → ACTIVE).' })
   async endLeave(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant.' }) participantId: string,
+    @Arg('expectedVersion', () => Int, { description: "The programme's version the caller saw: a changed programme answers CONFLICT." })
+    expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     const p = await ParticipantService.lockCase(ctx, participantId);
@@ -45,8 +46,9 @@ export class ProgrammeResolver {
   @Authorized('MUNICIPALITY')
   @Mutation(() => Participant, { nullable: true, description: 'A temporary halt ends (HALTED → ACTIVE).' })
   async resumeProgramme(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant.' }) participantId: string,
+    @Arg('expectedVersion', () => Int, { description: "The programme's version the caller saw: a changed programme answers CONFLICT." })
+    expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     const p = await ParticipantService.lockCase(ctx, participantId);
@@ -61,8 +63,8 @@ export class ProgrammeResolver {
       'The programme is completed: only when the end goal is reached or its time has run out, on an end date that is not in the future nor after the legal maximum; the certificate is issued (R-5.10, R-13.4, R-10).',
   })
   async completeProgramme(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('input') input: EndProgrammeInput,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant.' }) participantId: string,
+    @Arg('input', { description: 'End date, whether the end goal was reached, and the reason.' }) input: EndProgrammeInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     const p = await ParticipantService.lockCase(ctx, participantId);
@@ -77,8 +79,8 @@ export class ProgrammeResolver {
       'The programme is interrupted (halted permanently, refused or left), with the reason, before its time ran out and without the goal reached; the certificate is issued (R-5.10, R-13.4, R-10).',
   })
   async interruptProgramme(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('input') input: EndProgrammeInput,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant.' }) participantId: string,
+    @Arg('input', { description: 'End date, whether the end goal was reached, and the reason.' }) input: EndProgrammeInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     const p = await ParticipantService.lockCase(ctx, participantId);
@@ -93,8 +95,8 @@ export class ProgrammeResolver {
       'Records the hours attended of one programme element over one period and whether it was completed (R-10.1, R-13.11); the certificate prints what was recorded, and is issued again when the programme has ended.',
   })
   async recordElementAttendance(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
-    @Arg('input') input: ElementAttendanceInput,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant.' }) participantId: string,
+    @Arg('input', { description: 'The attendance period.' }) input: ElementAttendanceInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
     await ProgrammeService.recordAttendance(ctx, participantId, input);
@@ -115,7 +117,10 @@ export class ProgrammeResolver {
     return (await ProgrammeService.attendanceForCase(ctx, p.id)).map(toElementAttendance);
   }
 
-  @FieldResolver(() => Programme, { nullable: true })
+  @FieldResolver(() => Programme, {
+    nullable: true,
+    description: 'The introduction programme (introduksjonsprogram); null until a PARTICIPATION decision is granted.',
+  })
   async programme(@Root() p: Participant, @Ctx() ctx: RequestContext): Promise<Programme | null> {
     const prog = await ProgrammeService.forCase(ctx, p.id);
     return prog ? toProgramme(prog) : null;

@@ -11,19 +11,19 @@ export function toMunicipality(m: MunicipalityRef): Municipality {
 
 @ObjectType({ simpleResolvers: true, description: 'The caller as the server sees it.' })
 export class Me {
-  @Field()
+  @Field({ description: "The caller's subject (user id) from the token." })
   sub: string;
 
-  @Field()
+  @Field({ description: "The caller's name from the token (the subject when the token has none)." })
   name: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: "The caller's role: decides which operations and fields they may use." })
   role: Role;
 
   @Field({ description: 'Municipality number, county number or Statsforvalter area id.' })
   org: string;
 
-  @Field()
+  @Field({ description: "The organisation's name (municipality, county or Statsforvalter office); the org itself when unknown." })
   orgName: string;
 
   @Field(() => [Municipality], { description: 'The municipalities this caller may reach.' })

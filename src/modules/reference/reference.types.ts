@@ -8,19 +8,19 @@ export class Municipality {
   @Field({ description: 'Municipality number, four digits; the first two are the county number.' })
   number: string;
 
-  @Field()
+  @Field({ description: 'The municipality\'s name, e.g. "Bergen".' })
   name: string;
 
-  @Field()
+  @Field({ description: "The county number (two digits, the municipality number's first two)." })
   countyNumber: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A county (fylke / fylkeskommune), which gives career guidance.' })
 export class County {
-  @Field()
+  @Field({ description: "County number, two digits (03 is Oslo, whose municipality does the county's tasks, R-3.1)." })
   number: string;
 
-  @Field()
+  @Field({ description: "The county's name." })
   name: string;
 
   @Field({ description: 'The Statsforvalter area the county belongs to.' })
@@ -29,12 +29,12 @@ export class County {
 
 @ObjectType({ simpleResolvers: true, description: 'A Statsforvalter office and its area, which reviews appeals.' })
 export class StatsforvalterArea {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The office\'s stable id (a slug, e.g. "innlandet"): the org of a Statsforvalter token.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'The office\'s name, e.g. "Statsforvalteren i Innlandet".' })
   name: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The counties (two-digit numbers) in its area: it reviews appeals from their municipalities (R-9.5).' })
   countyNumbers: string[];
 }

@@ -34,7 +34,7 @@ export class TransferResolver {
     description: "Sends the case to another municipality's inbox (with the programme time used) and closes it here as TRANSFERRED.",
   })
   async transferParticipant(
-    @Arg('participantId', () => UUIDScalar) participantId: string,
+    @Arg('participantId', () => UUIDScalar, { description: 'The participant to send.' }) participantId: string,
     @Arg('toMunicipality', { description: "The receiving municipality's number." }) toMunicipality: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {

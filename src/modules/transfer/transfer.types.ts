@@ -12,17 +12,22 @@ export const TransferStateEnum = enumFrom(
   TRANSFER_STATES,
   'TransferState',
   'Where a case transfer (flytting, integreringsloven § 42) stands: PENDING, ACCEPTED or REJECTED by the receiving municipality.',
+  {
+    PENDING: "Sent, waiting in the receiving municipality's inbox.",
+    ACCEPTED: 'The receiving municipality took the case into its register as a new case (acceptTransfer).',
+    REJECTED: 'The receiving municipality refused the case, with a reason (rejectTransfer).',
+  },
 );
 
 @ObjectType({ simpleResolvers: true, description: 'A case another municipality has sent to this one, waiting to be accepted or rejected.' })
 export class IncomingTransfer {
-  @Field(() => UUIDScalar) id: string;
-  @Field(() => Int) version: number;
-  @Field(() => Municipality) from: Municipality;
-  @Field(() => LocalDateScalar) sentAt: string;
+  @Field(() => UUIDScalar, { description: "The transfer's id (transferId of acceptTransfer and rejectTransfer)." }) id: string;
+  @Field(() => Int, { description: 'Optimistic-concurrency version: send it back as expectedVersion.' }) version: number;
+  @Field(() => Municipality, { description: 'The sending municipality.' }) from: Municipality;
+  @Field(() => LocalDateScalar, { description: 'The day the case was sent.' }) sentAt: string;
   @Field(() => TransferStateEnum, { description: 'PENDING, ACCEPTED or REJECTED.' }) state: TransferState;
-  @Field() name: string;
-  @Field(() => LocalDateScalar) birthDate: string;
+  @Field({ description: "The participant's full name." }) name: string;
+  @Field(() => LocalDateScalar, { description: "The participant's date of birth." }) birthDate: string;
   @Field(() => Int, { description: 'Programme time already used in the sending municipality (R-5.7).' }) timeAlreadyUsedDays: number;
   @Field(() => UUIDScalar, { nullable: true, description: 'The participant created here on acceptance.' }) acceptedParticipantId: string | null;
   /** Not in the schema: whom the access log names for a read (the sender's participant, in the receiver's log). */
@@ -32,16 +37,16 @@ export class IncomingTransfer {
 
 @ArgsType()
 export class TransferDecisionArgs {
-  @Field(() => UUIDScalar) transferId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => UUIDScalar, { description: 'The incoming transfer.' }) transferId: string;
+  @Field(() => Int, { description: "The transfer's version the caller saw: a changed transfer answers CONFLICT." }) expectedVersion: number;
 }
 
 @ArgsType()
 export class RejectTransferArgs extends TransferDecisionArgs {
-  @Field() @Length(1, 2000) @Matches(PLAIN_TEXT) reason: string;
+  @Field({ description: 'Why the case is refused, 1–2000 characters.' }) @Length(1, 2000) @Matches(PLAIN_TEXT) reason: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A page of the cases sent to this municipality (Relay cursor connection).' })
 export class IncomingTransferConnection extends Connection(IncomingTransfer, 'IncomingTransfer') {}
 
 @ArgsType()

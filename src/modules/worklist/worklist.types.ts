@@ -12,12 +12,50 @@ export const WorklistKindEnum = enumFrom(
   'A duty the law gives the caller: MAPPING_DUE (R-2.2), PROGRAMME_START_DUE (R-5.1), DECISION_NOTICE_MISSING (R-8.2), APPEAL_REVIEW (R-9.4), ' +
     'DETRIMENT_NOTICE_DEADLINE (R-9.7), APPEAL_FOLLOW_UP (R-9.6), CARE_LEAVE_FOLLOW_UP (R-6.2), PROGRAMME_ENDING (R-5.10), GUIDANCE_NOT_USED (R-3.3); ' +
     'for a county GUIDANCE_REFERRAL_OPEN (R-3.2); for Statsforvalteren APPEAL_DECISION_DUE (R-9.6) and DETRIMENT_NOTICE_DEADLINE.',
+  {
+    MAPPING_DUE:
+      'The competence mapping (kartlegging av kompetanse) must be complete before the participation decision, by the start deadline (R-2.2); until a participation decision is made.',
+    PROGRAMME_START_DUE: 'Decision and start of the programme by the start deadline: 3 months after settlement or the later request (R-5.1).',
+    DECISION_NOTICE_MISSING: "A decision's notice to the participant is not recorded; due the day the decision was made (R-8.2).",
+    APPEAL_REVIEW: 'An appeal (klage) the municipality has had longer than appealReviewWeeks (default 3) after receipt (R-9.4).',
+    DETRIMENT_NOTICE_DEADLINE:
+      "Notice of a possible change to the appellant's detriment is due within 3 months of the municipality's receipt (R-9.7); while the appeal is undecided.",
+    APPEAL_FOLLOW_UP: "Statsforvalteren CHANGED or QUASHED_AND_RETURNED a decision: the municipality's follow-up decision, due 1 month after (R-9.6).",
+    CARE_LEAVE_FOLLOW_UP:
+      'A care leave reaching its fourth month: the municipality offers follow-up and Norwegian training (R-6.2); due from that day until the leave ends.',
+    PROGRAMME_ENDING: 'A running programme planned to end within 30 days, or past its planned end: prepare or record the end (R-5.10, R-13.4).',
+    GUIDANCE_NOT_USED: 'Submitted career guidance (karriereveiledning) not yet used in a plan version; due 1 month after submission (R-3.3).',
+    GUIDANCE_REFERRAL_OPEN: "The county: an OPEN or IN_PROGRESS referral, due by the case's start deadline (else 1 month after the referral) (R-3.2).",
+    APPEAL_DECISION_DUE: 'Statsforvalteren: a forwarded appeal to decide, due 1 month after forwarding (R-9.6).',
+  },
 );
-export const WorklistActionEnum = enumFrom(WORKLIST_ACTIONS, 'WorklistAction', 'What to do next about a worklist item.');
+export const WorklistActionEnum = enumFrom(WORKLIST_ACTIONS, 'WorklistAction', 'What to do next about a worklist item.', {
+  COMPLETE_MAPPING: 'Complete the competence mapping (recordCompetenceMapping with complete: true).',
+  MAKE_PARTICIPATION_DECISION: 'Make the PARTICIPATION decision (makeDecision).',
+  START_PROGRAMME: 'Start the programme (startProgramme).',
+  RECORD_DECISION_NOTICE: 'Record when the notice reached the participant (recordDecisionNotice).',
+  START_APPEAL_REVIEW: "Start the municipality's review of the appeal (startAppealReview).",
+  FINISH_APPEAL_REVIEW: 'Finish the review: reverse, partly reverse and forward, dismiss or forward the appeal.',
+  SEND_DETRIMENT_NOTICE_IF_NEEDED: "If the decision may be changed to the appellant's detriment, send notice by the due date (R-9.7).",
+  RECORD_FOLLOW_UP_DECISION: 'Make the follow-up decision and record it on the appeal (recordAppealFollowUp).',
+  OFFER_CARE_LEAVE_FOLLOW_UP: 'Offer follow-up and Norwegian training during the care leave (R-6.2).',
+  PREPARE_PROGRAMME_END: 'Prepare the end of the programme and the participation certificate (R-5.10, R-10.1).',
+  END_PROGRAMME: 'The planned end date has passed: complete or interrupt the programme (R-13.4).',
+  USE_GUIDANCE_IN_PLAN: 'Use the guidance in a plan version (saveIntegrationPlan with guidanceReferralId, or linkPlanToGuidance).',
+  START_GUIDANCE: 'The county: take the referral on (startCareerGuidance).',
+  SUBMIT_GUIDANCE: 'The county: submit the guidance and its recommendation (submitCareerGuidance).',
+  DECIDE_APPEAL: 'Statsforvalteren: decide the appeal (decideAppeal).',
+});
 
 export const WORKLIST_SUBJECTS = ['PARTICIPANT', 'DECISION', 'APPEAL', 'PROGRAMME', 'CAREER_GUIDANCE_REFERRAL'] as const;
 export type WorklistSubject = (typeof WORKLIST_SUBJECTS)[number];
-export const WorklistSubjectEnum = enumFrom(WORKLIST_SUBJECTS, 'WorklistSubject', 'The kind of record a worklist item is about.');
+export const WorklistSubjectEnum = enumFrom(WORKLIST_SUBJECTS, 'WorklistSubject', 'The kind of record a worklist item is about.', {
+  PARTICIPANT: 'A participant (subjectId: Participant.id).',
+  DECISION: 'A decision (subjectId: Decision.id).',
+  APPEAL: 'An appeal (subjectId: Appeal.id or ForwardedAppeal.id).',
+  PROGRAMME: 'A programme (subjectId: Programme.id).',
+  CAREER_GUIDANCE_REFERRAL: 'A career-guidance referral (subjectId: the referral id).',
+});
 
 export const WORKLIST_SCOPES = ['MINE', 'MUNICIPALITY'] as const;
 export type WorklistScope = (typeof WORKLIST_SCOPES)[number];
@@ -25,41 +63,45 @@ export const WorklistScopeEnum = enumFrom(
   WORKLIST_SCOPES,
   'WorklistScope',
   "MINE: the cases assigned to the caller; MUNICIPALITY: every case of the caller's municipality (the team lead's view).",
+  {
+    MINE: 'The cases assigned to the caller.',
+    MUNICIPALITY: "Every case of the caller's municipality.",
+  },
 );
 
 @ObjectType({ simpleResolvers: true, description: 'The participant a duty is about: the name only, never the identity number.' })
 export class WorklistParticipant {
-  @Field(() => UUIDScalar) id: string;
+  @Field(() => UUIDScalar, { description: 'The participant (case) id.' }) id: string;
   /** Not a field: where the access log finds whose data was read. */
   municipalityId: number;
-  @Field() name: string;
-  @Field(() => Municipality) municipality: Municipality;
+  @Field({ description: "The participant's full name." }) name: string;
+  @Field(() => Municipality, { description: 'The municipality that holds the case.' }) municipality: Municipality;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A duty with the day it is due, computed from the case data (never stored).' })
 export class WorklistItem {
   @Field({ description: 'Stable for the duty: the kind and the record it is about.' }) id: string;
-  @Field(() => WorklistKindEnum) kind: WorklistKind;
+  @Field(() => WorklistKindEnum, { description: 'Which duty.' }) kind: WorklistKind;
   @Field({ description: 'The RULES.md id of the rule that sets the duty.' }) ruleId: string;
-  @Field() lawReference: string;
+  @Field({ description: 'The section the duty comes from, e.g. "integreringsloven § 12".' }) lawReference: string;
   @Field(() => LocalDateScalar, { description: "The last day to act (the municipality's own duty dates do not move off weekends, R-0.3)." })
   dueDate: string;
   @Field({ description: 'Today (Europe/Oslo) is after the due date.' }) overdue: boolean;
-  @Field(() => WorklistActionEnum) action: WorklistAction;
+  @Field(() => WorklistActionEnum, { description: 'The next action.' }) action: WorklistAction;
   @Field({ description: 'The next action, in words.' }) actionText: string;
-  @Field(() => WorklistSubjectEnum) subjectType: WorklistSubject;
+  @Field(() => WorklistSubjectEnum, { description: 'What kind of record subjectId names.' }) subjectType: WorklistSubject;
   @Field(() => UUIDScalar, { description: 'The id of the participant, decision, appeal, programme or referral the duty is about.' }) subjectId: string;
-  @Field(() => WorklistParticipant) participant: WorklistParticipant;
+  @Field(() => WorklistParticipant, { description: 'The participant the duty is about.' }) participant: WorklistParticipant;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'How many duties of one kind the scope holds.' })
 export class WorklistKindCount {
-  @Field(() => WorklistKindEnum) kind: WorklistKind;
-  @Field(() => Int) count: number;
-  @Field(() => Int) overdue: number;
+  @Field(() => WorklistKindEnum, { description: 'The kind counted.' }) kind: WorklistKind;
+  @Field(() => Int, { description: 'Duties of this kind (0 when none).' }) count: number;
+  @Field(() => Int, { description: 'Of those, the overdue ones.' }) overdue: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "A page of the caller's worklist (Relay cursor connection), with counts per kind." })
 export class WorklistConnection extends Connection(WorklistItem, 'Worklist') {
   @Field(() => [WorklistKindCount], {
     description: "Every kind of the caller's role with its count and overdue count in the scope, whatever the filter's kinds, overdueOnly and dueBefore.",
