@@ -106,13 +106,49 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-/** The page info of a page of edges. */
+/**
+ * A page's edges whose cursors are sealed only when a client reads them (`edges { cursor }`,
+ * `pageInfo { startCursor endCursor }`), once per edge: a page that asks for its nodes alone seals
+ * nothing (sealing was 8.5 % of the API's CPU on the case list, where the dashboard reads no cursor).
+ */
+export function edgesOf<R, N = R>(rows: readonly R[], cursorOf: (row: R) => unknown[], toNode?: (row: R) => N): Edge<N>[] {
+  const seal = (row: R) => encodeCursor(cursorOf(row));
+  return rows.map((row) => new LazyEdge(row, toNode ? toNode(row) : (row as unknown as N), seal));
+}
+
+/** The same, for a list whose module seals its own cursors (the case list binds its order into them). */
+export function edgesSealedBy<N>(nodes: readonly N[], seal: (node: N) => string): Edge<N>[] {
+  return nodes.map((node) => new LazyEdge(node, node, seal));
+}
+
+export interface Edge<N> {
+  readonly node: N;
+  readonly cursor: string;
+}
+
+class LazyEdge<R, N> implements Edge<N> {
+  #cursor: string | undefined;
+  constructor(
+    private readonly row: R,
+    readonly node: N,
+    private readonly seal: (row: R) => string,
+  ) {}
+  get cursor(): string {
+    return (this.#cursor ??= this.seal(this.row));
+  }
+}
+
+/** The page info of a page of edges (its cursors read from the edges when asked). */
 export function pageInfoFor(edges: readonly { cursor: string }[], page: { hasNextPage: boolean; hasPreviousPage: boolean }): PageInfo {
   return {
     hasNextPage: page.hasNextPage,
     hasPreviousPage: page.hasPreviousPage,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
+    get startCursor() {
+      return edges[0]?.cursor ?? null;
+    },
+    get endCursor() {
+      return edges.at(-1)?.cursor ?? null;
+    },
   };
 }
 
@@ -131,8 +167,24 @@ export function configureCursorKey(secret: string | null | undefined): void {
   cursorKey = secret ? Buffer.from(crypto.hkdfSync('sha256', secret, 'introsak', 'cursor-key-v1', 32)) : crypto.randomBytes(32);
 }
 
+/**
+ * GCM nonces: random, 12 bytes each, drawn from a buffer filled 512 nonces at a time (one call into
+ * the system's generator instead of one per cursor). Every nonce is used once.
+ */
+const NONCES_PER_FILL = 512;
+const nonces = Buffer.alloc(12 * NONCES_PER_FILL);
+let nextNonce = NONCES_PER_FILL;
+function freshNonce(): Buffer {
+  if (nextNonce === NONCES_PER_FILL) {
+    crypto.randomFillSync(nonces);
+    nextNonce = 0;
+  }
+  // A copy: the pool is refilled in place.
+  return Buffer.from(nonces.subarray(12 * nextNonce, 12 * ++nextNonce));
+}
+
 export function encodeCursor(values: unknown[]): string {
-  const iv = crypto.randomBytes(12);
+  const iv = freshNonce();
   const cipher = crypto.createCipheriv('aes-256-gcm', cursorKey, iv);
   cipher.setAAD(CURSOR_AAD);
   const body = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()]);

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
+import { decodeCursor, edgesOf, pageInfoFor, pageWindow } from '../../graphql/pagination';
 import { UUIDScalar } from '../../graphql/scalars';
 import { RequestContext } from '../shared';
 import { AccessLogService } from './access-log.service';
@@ -21,16 +21,13 @@ export class AccessLogResolver {
     const cursor = window.cursor ? decodeCursor(window.cursor, 3, window.cursorArg) : null;
     const found = await AccessLogService.forParticipant(ctx, participantId, { window, cursor, direction: page.direction });
     const { entries, totalCount, cursorValues } = found;
-    const edges = entries.map((e) => ({
-      cursor: encodeCursor(cursorValues(e)),
-      node: {
-        at: e.at,
-        role: e.actorRole,
-        org: e.actorOrg,
-        orgName: ctx.directory.orgName(e.actorRole, e.actorOrg) ?? e.actorOrg,
-        purpose: e.purpose,
-        fields: e.fields,
-      },
+    const edges = edgesOf(entries, cursorValues, (e) => ({
+      at: e.at,
+      role: e.actorRole,
+      org: e.actorOrg,
+      orgName: ctx.directory.orgName(e.actorRole, e.actorOrg) ?? e.actorOrg,
+      purpose: e.purpose,
+      fields: e.fields,
     }));
     return { edges, totalCount, pageInfo: pageInfoFor(edges, found) };
   }

@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DecisionValidity, decisionValidity } from '../../domain/appeal';
-import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
+import { decodeCursor, edgesOf, pageInfoFor, pageWindow } from '../../graphql/pagination';
 import { declarePurpose, noteRead } from '../access-log';
 import { MunicipalityAppealListService } from './municipality-list.service';
 import { Decision, DecisionInput, decisionForAppealView } from '../decision';
@@ -57,7 +57,7 @@ export class AppealResolver {
       purpose,
       ['listed'],
     );
-    const edges = page.rows.map((a) => ({ node: toAppeal(a, ctx.directory), cursor: encodeCursor(page.cursorValues(a)) }));
+    const edges = edgesOf(page.rows, page.cursorValues, (a) => toAppeal(a, ctx.directory));
     return { edges, totalCount: page.totalCount, countsByState: page.countsByState, pageInfo: pageInfoFor(edges, page) };
   }
 

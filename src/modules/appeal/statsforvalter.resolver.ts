@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { relevantPlanVersions } from '../../domain/appeal';
-import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
+import { decodeCursor, edgesOf, pageInfoFor, pageWindow } from '../../graphql/pagination';
 import { UUIDScalar } from '../../graphql/scalars';
 import { decisionForAppealView } from '../decision';
 import { PlanVersion, planVersionsForAppeal } from '../integration-plan';
@@ -34,7 +34,7 @@ export class StatsforvalterAppealResolver {
     const cursor = window.cursor ? decodeCursor(window.cursor, 3, window.cursorArg) : null;
     const page = await StatsforvalterAppealService.list(ctx, { window, cursor, filter: args.filter, orderBy: args.orderBy, direction: args.direction });
     const { nodes, totalCount, cursorValues } = page;
-    const edges = nodes.map((n) => ({ node: toForwardedAppeal(n, ctx.directory, ctx.today), cursor: encodeCursor(cursorValues(n)) }));
+    const edges = edgesOf(nodes, cursorValues, (n) => toForwardedAppeal(n, ctx.directory, ctx.today));
     return { edges, totalCount, pageInfo: pageInfoFor(edges, page) };
   }
 

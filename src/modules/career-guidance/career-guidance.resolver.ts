@@ -3,7 +3,7 @@ import { noteRead } from '../access-log';
 import { isIsoDate } from '../../domain/calendar';
 import { guidanceAfterParticipationDecision } from '../../domain/career-guidance';
 import { badInput } from '../../graphql/errors';
-import { decodeCursor, encodeCursor, pageInfoFor, PageWindow, pageWindow } from '../../graphql/pagination';
+import { decodeCursor, edgesOf, pageInfoFor, PageWindow, pageWindow } from '../../graphql/pagination';
 import { UUIDScalar } from '../../graphql/scalars';
 import { Participant } from '../participant';
 import { firstParticipationGrantDate } from '../decision';
@@ -108,7 +108,11 @@ export class CountyCareerGuidanceResolver {
       'REFERRAL_LIST',
       ['listed'],
     );
-    const edges = rows.map((r) => ({ node: toCountyReferral(ctx, r), cursor: encodeCursor([args.direction, r.startDeadline, r.id]) }));
+    const edges = edgesOf(
+      rows,
+      (r) => [args.direction, r.startDeadline, r.id],
+      (r) => toCountyReferral(ctx, r),
+    );
     return { edges, totalCount, pageInfo: pageInfoFor(edges, page) };
   }
 

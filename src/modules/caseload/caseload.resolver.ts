@@ -3,7 +3,7 @@ import { Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { declarePurpose, noteBulkRead, noteRead } from '../access-log';
 import { IdentityNumberSearchArgs, Participant, ParticipantService, toParticipant } from '../participant';
 import { ownMunicipality, RequestContext, requestLoader } from '../shared';
-import { pageInfoFor } from '../../graphql/pagination';
+import { edgesSealedBy, pageInfoFor } from '../../graphql/pagination';
 import { selectsField } from './caseload.sql';
 import { CaseloadService, filterPurpose } from './caseload.service';
 import { CaseloadSummary, ParticipantConnection, ParticipantsArgs } from './caseload.types';
@@ -39,7 +39,7 @@ export class CaseloadResolver {
       );
       if (withCount) noteBulkRead(ctx, { municipalityId, purpose: `CASE_COUNT ${filter}`, fields: ['totalCount'], joinedIds: matchedIds });
     }
-    const edges = rows.map((node) => ({ node, cursor: cursor(node) }));
+    const edges = edgesSealedBy(rows, cursor);
     return { edges, totalCount, pageInfo: pageInfoFor(edges, page) };
   }
 

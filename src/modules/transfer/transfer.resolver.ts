@@ -5,7 +5,7 @@ import { Municipality, toMunicipality } from '../reference';
 import { RequestContext } from '../shared';
 import { CaseTransferRecord, TransferService } from './transfer.service';
 import { IncomingTransfer, IncomingTransferConnection, IncomingTransfersArgs, RejectTransferArgs, TransferDecisionArgs } from './transfer.types';
-import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
+import { decodeCursor, edgesOf, pageInfoFor, pageWindow } from '../../graphql/pagination';
 import { noteRead } from '../access-log';
 
 function toIncoming(ctx: RequestContext, r: CaseTransferRecord): IncomingTransfer {
@@ -67,7 +67,7 @@ export class TransferResolver {
       'TRANSFER_INBOX',
       ['listed'],
     );
-    const edges = page.rows.map((r) => ({ node: toIncoming(ctx, r), cursor: encodeCursor(page.cursorValues(r)) }));
+    const edges = edgesOf(page.rows, page.cursorValues, (r) => toIncoming(ctx, r));
     return { edges, totalCount: page.totalCount, pageInfo: pageInfoFor(edges, page) };
   }
 

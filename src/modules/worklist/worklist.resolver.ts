@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { decodeCursor, encodeCursor, pageInfoFor, pageWindow } from '../../graphql/pagination';
+import { decodeCursor, edgesOf, pageInfoFor, pageWindow } from '../../graphql/pagination';
 import { RequestContext } from '../shared';
 import { WorklistService } from './worklist.service';
 import { WorklistArgs, WorklistConnection } from './worklist.types';
@@ -18,7 +18,7 @@ export class WorklistResolver {
     const window = pageWindow(args);
     const cursor = window.cursor ? decodeCursor(window.cursor, 4, window.cursorArg) : null;
     const page = await WorklistService.page(ctx, { window, cursor, direction: args.direction, filter: args.filter });
-    const edges = page.items.map((node) => ({ node, cursor: encodeCursor(page.cursorValues(node)) }));
+    const edges = edgesOf(page.items, page.cursorValues);
     return { edges, totalCount: page.totalCount, counts: page.counts, pageInfo: pageInfoFor(edges, page) };
   }
 }
