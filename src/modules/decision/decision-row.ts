@@ -36,10 +36,19 @@ export function prefixedDecisionColumns(alias: string, prefix: string): string {
 }
 
 /** The decision row back from a prefixed result row; null when the lateral found none. */
+const prefixed = new Map<string, readonly string[]>();
+/** The decision row's column names under a prefix, made once per prefix. */
+function prefixedNames(prefix: string): readonly string[] {
+  let names = prefixed.get(prefix);
+  if (!names) prefixed.set(prefix, (names = DECISION_ROW_COLUMNS.map((c) => prefix + c)));
+  return names;
+}
+
 export function unprefixedDecisionRow(row: Record<string, unknown>, prefix: string): DecisionRow | null {
   if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return null;
   const out: Record<string, unknown> = {};
-  for (const c of DECISION_ROW_COLUMNS) out[c] = row[prefix + c];
+  const names = prefixedNames(prefix);
+  for (let i = 0; i < DECISION_ROW_COLUMNS.length; i++) out[DECISION_ROW_COLUMNS[i]] = row[names[i]];
   // The columns are app.decision's, as pg returns them (src/db/pg-types.ts): the row's own types.
   return out as DecisionRow;
 }
