@@ -119,6 +119,29 @@ beforeAll(async () => {
     reasons: 'Du har arbeid på mer enn 30 timer i uka.',
     decidedAt: '2026-11-20',
   });
+  // An appeal the municipality dismisses (fvl § 33): the dismissal is a decision of its own, with its own letter (R-13.10).
+  const appeal = (
+    await ok(`mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { id version } }`, {
+      input: {
+        decisionId: decisions.PARTICIPATION,
+        receivedAt: TODAY,
+        sentAt: TODAY,
+        grounds: 'Jeg ønsker et annet program.',
+        changeWanted: 'Endre vedtaket.',
+      },
+    })
+  ).registerAppeal;
+  const review = (
+    await ok(`mutation($a: UUID!, $v: Int!) { startAppealReview(appealId: $a, expectedVersion: $v) { id version } }`, { a: appeal.id, v: appeal.version })
+  ).startAppealReview;
+  const dismissed = (
+    await ok(`mutation($a: UUID!, $v: Int!, $r: String!) { dismissAppeal(appealId: $a, expectedVersion: $v, reasons: $r) { dismissalDecision { id } } }`, {
+      a: review.id,
+      v: review.version,
+      r: 'Klagen er ikke underskrevet, og du rettet det ikke innen fristen du fikk.',
+    })
+  ).dismissAppeal;
+  decisions.APPEAL_DISMISSAL = dismissed.dismissalDecision.id;
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 }, 120_000);
 afterAll(() => t?.close());
@@ -233,6 +256,13 @@ const TITLES: Record<string, { nb: string; nn: string; nbStatement: string; nnSt
     nbStatement: 'Integreringsplanen din blir endret vesentlig',
     nnStatement: 'Integreringsplanen din blir endra vesentleg',
     rule: ['integreringsloven § 15', 'integreringslova § 15'],
+  },
+  APPEAL_DISMISSAL: {
+    nb: 'Vedtak om avvisning av klage',
+    nn: 'Vedtak om avvising av klage',
+    nbStatement: 'Kommunen avviser klagen din fordi vilkårene for å behandle den ikke er oppfylt (forvaltningsloven § 33).',
+    nnStatement: 'Kommunen avviser klaga di fordi vilkåra for å behandle ho ikkje er oppfylte (forvaltningslova § 33).',
+    rule: ['integreringsloven § 47', 'integreringslova § 47'],
   },
   HALT: {
     nb: 'Vedtak om stans av introduksjonsprogrammet',
