@@ -3,7 +3,7 @@
  * request's transaction (RequestTransaction.run) or, in scripts, on a client the script holds, so the
  * request transaction, its tenant settings and its statement counting stay exactly as they are.
  */
-import { Compilable, DummyDriver, InferResult, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { Compilable, DummyDriver, InferResult, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, RawBuilder, sql } from 'kysely';
 import './pg-types';
 
 /**
@@ -43,6 +43,19 @@ export async function first<Q extends Compilable>(on: Queryable, query: Q): Prom
 /** `= any($n::type[])`: a column in a bound list, one parameter whatever its length. */
 export function anyOf<T>(values: readonly T[], type: 'uuid' | 'smallint' | 'text' | 'int' | 'date') {
   return sql<T>`any(${values}::${sql.raw(type)}[])`;
+}
+
+/**
+ * A row held as JSON (a transfer's snapshot) as the values of an INSERT … VALUES: each column read by
+ * PostgreSQL with the table's own type (`(json_populate_record(null::app.t, $1::json)).column`). Not
+ * INSERT … SELECT FROM json_populate_record: Citus runs that through the coordinator as a COPY into the
+ * shards, which row-level security refuses (measured: every acceptTransfer failed); VALUES whose
+ * distribution column is a parameter is routed to its shard, and is the same statement on one node.
+ */
+export function columnsFromJson(table: `app.${string}`, json: object, columns: readonly string[]): Record<string, RawBuilder<unknown>> {
+  if (!/^app\.[a-z_]+$/.test(table)) throw new Error(`columnsFromJson: not a table name: ${table}`);
+  const text = JSON.stringify(json);
+  return Object.fromEntries(columns.map((c) => [c, sql`(json_populate_record(null::${sql.raw(table)}, ${text}::json)).${sql.ref(c)}`]));
 }
 
 export { sql };

@@ -126,6 +126,70 @@ async function asApi<T>(t: TestApp, s: TenantSettings, fn: (c: Client) => Promis
   }
 }
 
+const TRANSFER = `mutation($id: UUID!, $to: String!) { transferParticipant(participantId: $id, toMunicipality: $to) { status transferredTo { number } } }`;
+const INBOX = `{ incomingTransfers { id version name from { number } } }`;
+const ACCEPT = `mutation($id: UUID!, $v: Int!) { acceptTransfer(transferId: $id, expectedVersion: $v) { id name status transferredFrom { number } competenceMapping { status } programme { state timeAlreadyUsedDays } decisions { type outcome } integrationPlan { current { endGoal } } } }`;
+const REFER = `mutation($id: UUID!) { referToCareerGuidance(participantId: $id, note: "Ønsker veiledning om utdanning.") { id state } }`;
+const COUNTY_LIST = `{ careerGuidanceReferrals(first: 20) { totalCount edges { node { state municipality { number } participant { name } } } } }`;
+const ACCESS_LOG = `query($id: UUID!) { participantAccessLog(participantId: $id, first: 20) { totalCount edges { node { role org purpose } } } }`;
+
+/**
+ * What crosses shards (issue 14 item 3), the same on either engine: a case transferred from Kinn to
+ * Stavanger (the sender's case and the receiver's inbox in one transaction, two shards: Citus commits it in
+ * two phases) and accepted by Stavanger; a registration retried with its idempotency key; the county's
+ * referral list across two of its municipalities; the access log of the transferred case's reads.
+ */
+async function crossShardFlows(t: TestApp) {
+  const kinn = await t.token('MUNICIPALITY', '4602', 'kim', 'Kim Kinn');
+  const stavanger = await t.token('MUNICIPALITY', '1103', 'siv', 'Siv Stavanger');
+  const bergen = await t.token('MUNICIPALITY', '4601', 'kari', 'Kari Saksbehandler');
+  const vestland = await t.token('COUNTY', '46', 'vlfk', 'Vera Veileder');
+  const mover = (await ok(t, kinn, REGISTER, { input: participantInput({ name: 'Mona Flytter', settlementDate: '2026-08-01' }) })).registerParticipant.id;
+  await ok(t, kinn, MAP, { id: mover, input: MAPPING_INPUT });
+  await ok(t, kinn, DECIDE, {
+    id: mover,
+    input: { type: 'PARTICIPATION', outcome: 'GRANTED', reasons: 'Bosatt etter avtale med IMDi.', decidedAt: '2026-09-10', notifiedAt: '2026-09-12' },
+  });
+  await ok(t, kinn, PLAN, { id: mover, input: planInput() });
+  await ok(t, kinn, `mutation($id: UUID!, $input: StartProgrammeInput!) { startProgramme(participantId: $id, input: $input) { id } }`, {
+    id: mover,
+    input: { startDate: '2026-09-21' },
+  });
+  const moved = (await ok(t, kinn, TRANSFER, { id: mover, to: '1103' })).transferParticipant;
+  const incoming = ((await ok(t, stavanger, INBOX)).incomingTransfers as { id: string; version: number; name: string }[]).find(
+    (x) => x.name === 'Mona Flytter',
+  );
+  const accepted = (await ok(t, stavanger, ACCEPT, { id: incoming?.id, v: incoming?.version })).acceptTransfer;
+  const keyed = { ...participantInput({ name: 'Kari Nøkkel', settlementDate: '2026-08-15' }), idempotencyKey: 'citus-registration-0001' };
+  const first = (await ok(t, kinn, REGISTER, { input: keyed })).registerParticipant.id;
+  const again = (await ok(t, kinn, REGISTER, { input: keyed })).registerParticipant.id;
+  await ok(t, kinn, MAP, { id: first, input: MAPPING_INPUT });
+  const referrals = [(await ok(t, kinn, REFER, { id: first })).referToCareerGuidance.state];
+  const bergenCase = (await ok(t, bergen, REGISTER, { input: participantInput({ name: 'Bo Bergen', settlementDate: '2026-08-20' }) })).registerParticipant.id;
+  await ok(t, bergen, MAP, { id: bergenCase, input: MAPPING_INPUT });
+  referrals.push((await ok(t, bergen, REFER, { id: bergenCase })).referToCareerGuidance.state);
+  const countyList = (await ok(t, vestland, COUNTY_LIST)).careerGuidanceReferrals;
+  const log = (await ok(t, stavanger, ACCESS_LOG, { id: accepted.id })).participantAccessLog;
+  const kinnList = (await ok(t, kinn, `{ participants(first: 50) { totalCount edges { node { name status } } } }`)).participants;
+  return {
+    ids: { mover, accepted: accepted.id as string },
+    answers: {
+      moved,
+      accepted: { ...accepted, id: undefined },
+      sameCaseOnRetry: first === again,
+      kinnList,
+      referrals,
+      countyList: {
+        totalCount: countyList.totalCount,
+        nodes: (countyList.edges as { node: { municipality: { number: string }; participant: { name: string } } }[])
+          .map((e) => e.node)
+          .sort((a, b) => a.participant.name.localeCompare(b.participant.name)),
+      },
+      accessLog: log.edges.map((e: { node: unknown }) => e.node),
+    },
+  };
+}
+
 describeCitus('introsak on a Citus cluster', () => {
   let citus: TestApp;
   let plain: TestApp;
@@ -302,5 +366,39 @@ describeCitus('introsak on a Citus cluster', () => {
     expect(report.broken).toBeNull();
     expect(report.municipalities).toBe(2);
     expect(report.rows).toBeGreaterThanOrEqual(8);
+  });
+  test('across shards: a transfer between two municipalities, a retried registration, the county list and the access log answer as on single-node PostgreSQL', async () => {
+    const owner = await citus.db.owner();
+    // Kinn and Stavanger are on different shards, so the transfer's transaction writes to both.
+    const { rows: shards } = await owner.query(
+      `SELECT number, get_shard_id_for_distribution_column('app.participant', id) AS shard FROM app.municipality WHERE number IN ('4602', '1103')`,
+    );
+    expect(new Set(shards.map((r) => String(r.shard))).size).toBe(2);
+    const onCitusCross = await crossShardFlows(citus);
+    const onPlainCross = await crossShardFlows(plain);
+    expect(onCitusCross.answers).toMatchObject({
+      moved: { status: 'TRANSFERRED', transferredTo: { number: '1103' } },
+      accepted: {
+        name: 'Mona Flytter',
+        transferredFrom: { number: '4602' },
+        competenceMapping: { status: 'COMPLETED' },
+        programme: { state: 'PLANNED' },
+        decisions: [{ type: 'PARTICIPATION', outcome: 'GRANTED' }],
+      },
+      sameCaseOnRetry: true,
+      referrals: ['OPEN', 'OPEN'],
+      countyList: { totalCount: 2 },
+    });
+    expect(onCitusCross.answers.kinnList.totalCount).toBe(2);
+    expect(onCitusCross.answers).toEqual(onPlainCross.answers);
+    // The receiver's copy is on Stavanger's shard, the sender's case stays on Kinn's, and each chain is intact.
+    const { rows } = await owner.query(
+      `SELECT m.number FROM app.participant p JOIN app.municipality m ON m.id = p.municipality_id WHERE p.id = ANY($1::uuid[]) ORDER BY m.number`,
+      [[onCitusCross.ids.mover, onCitusCross.ids.accepted]],
+    );
+    expect(rows.map((r) => r.number)).toEqual(['1103', '4602']);
+    const report = await verifyAuditChains(owner);
+    expect(report.broken).toBeNull();
+    expect(report.municipalities).toBe(4);
   });
 });

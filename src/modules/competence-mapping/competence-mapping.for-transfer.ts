@@ -4,7 +4,7 @@
  * description except the new row's keys and bookkeeping: a column added to app.competence_mapping is
  * carried over without an edit here.
  */
-import { db, first, run, sql } from '../../db/sql';
+import { columnsFromJson, db, first, run } from '../../db/sql';
 import { Row } from '../../db/table';
 import { RequestContext } from '../shared';
 import { competenceMappingRepository } from './competence-mapping.repository';
@@ -31,16 +31,7 @@ export const competenceMappingForTransfer = {
       ctx.tx,
       db
         .insertInto('app.competence_mapping')
-        .columns(['municipality_id', 'participant_id', ...CARRIED])
-        .expression(
-          db
-            .selectFrom(sql`json_populate_record(null::app.competence_mapping, ${JSON.stringify(row)}::json)`.as('x'))
-            .select([
-              sql`${to.municipalityId}`.as('municipality_id'),
-              sql`${to.participantId}`.as('participant_id'),
-              ...CARRIED.map((c) => sql.ref(`x.${c}`).as(c)),
-            ]),
-        ),
+        .values({ municipality_id: to.municipalityId, participant_id: to.participantId, ...columnsFromJson('app.competence_mapping', row, CARRIED) } as never),
     );
     competenceMappingRepository.forget(ctx, to.participantId);
   },

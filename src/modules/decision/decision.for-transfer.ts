@@ -4,7 +4,7 @@
  * description except the new rows' keys and bookkeeping: a column added to app.decision is carried over
  * without an edit here.
  */
-import { db, run, sql } from '../../db/sql';
+import { columnsFromJson, db, run } from '../../db/sql';
 import { Row } from '../../db/table';
 import { RequestContext } from '../shared';
 import { decisionRepository } from './decision.repository';
@@ -32,15 +32,8 @@ export const decisionsForTransfer = {
       ctx.tx,
       db
         .insertInto('app.decision')
-        .columns(['municipality_id', 'participant_id', ...CARRIED])
-        .expression(
-          db
-            .selectFrom(sql`json_populate_recordset(null::app.decision, ${JSON.stringify(rows)}::json)`.as('x'))
-            .select([
-              sql`${to.municipalityId}`.as('municipality_id'),
-              sql`${to.participantId}`.as('participant_id'),
-              ...CARRIED.map((c) => sql.ref(`x.${c}`).as(c)),
-            ]),
+        .values(
+          rows.map((r) => ({ municipality_id: to.municipalityId, participant_id: to.participantId, ...columnsFromJson('app.decision', r, CARRIED) }) as never),
         ),
     );
     decisionRepository.forget(ctx, to.participantId);

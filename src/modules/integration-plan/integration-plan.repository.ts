@@ -4,7 +4,7 @@
  * are cleared by the writes here.
  */
 import DataLoader from 'dataloader';
-import { anyOf, db, first, run, sql } from '../../db/sql';
+import { anyOf, columnsFromJson, db, first, run } from '../../db/sql';
 import { InsertRecord, Row, toRecord, toRow } from '../../db/table';
 import { ownMunicipality, RequestContext, requestLoader } from '../shared';
 import { planGuidanceLinkTable, PlanVersionRecord, planVersionTable } from './integration-plan.table';
@@ -160,12 +160,7 @@ export const integrationPlanRepository = {
       ctx.tx,
       db
         .insertInto('app.plan_version')
-        .columns([...set, ...carried])
-        .expression(
-          db
-            .selectFrom(sql`json_populate_record(null::app.plan_version, ${JSON.stringify(row)}::json)`.as('x'))
-            .select([...set.map((c) => sql`${given[c]}`.as(c)), ...carried.map((c) => sql.ref(`x.${c}`).as(c))]),
-        ),
+        .values({ ...Object.fromEntries(set.map((c) => [c, given[c]])), ...columnsFromJson('app.plan_version', row, carried) } as never),
     );
     versionsByParticipant(ctx).clear(to.participantId);
   },

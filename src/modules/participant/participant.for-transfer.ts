@@ -6,7 +6,7 @@
  * database fills those) and the columns the transfer sets itself: a column added to app.participant is
  * carried over without an edit here. test/integration/transfer.test.ts compares every column.
  */
-import { db, first, sql } from '../../db/sql';
+import { columnsFromJson, db, first, sql } from '../../db/sql';
 import { Snake, toRecord, toRow } from '../../db/table';
 import { RequestContext } from '../shared';
 import { participantRepository } from './participant.repository';
@@ -52,12 +52,7 @@ export const participantForTransfer = {
       ctx.tx,
       db
         .insertInto('app.participant')
-        .columns([...set, ...carried])
-        .expression(
-          db
-            .selectFrom(sql`json_populate_record(null::app.participant, ${JSON.stringify(row)}::json)`.as('x'))
-            .select([...set.map((c) => sql`${given[c]}`.as(c)), ...carried.map((c) => sql.ref(`x.${c}`).as(c))]),
-        )
+        .values({ ...Object.fromEntries(set.map((c) => [c, given[c]])), ...columnsFromJson('app.participant', row, carried) } as never)
         .onConflict((oc) => oc.columns(['municipality_id', 'identity_number']).doNothing())
         .returningAll(),
     );

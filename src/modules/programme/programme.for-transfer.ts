@@ -4,7 +4,7 @@
  * programme again (PLANNED, its own start and end dates) with the time already used counted (R-5.7);
  * everything else of the row is carried over, including any column added to app.programme later.
  */
-import { db, run, sql } from '../../db/sql';
+import { columnsFromJson, db, run } from '../../db/sql';
 import { Row } from '../../db/table';
 import { RequestContext } from '../shared';
 import type { ProgrammeState } from '../../domain/programme';
@@ -56,12 +56,7 @@ export const programmeForTransfer = {
       ctx.tx,
       db
         .insertInto('app.programme')
-        .columns([...set, ...carried])
-        .expression(
-          db
-            .selectFrom(sql`json_populate_record(null::app.programme, ${JSON.stringify(row)}::json)`.as('x'))
-            .select([...set.map((c) => sql`${given[c]}`.as(c)), ...carried.map((c) => sql.ref(`x.${c}`).as(c))]),
-        ),
+        .values({ ...Object.fromEntries(set.map((c) => [c, given[c]])), ...columnsFromJson('app.programme', row, carried) } as never),
     );
     programmeRepository.forget(ctx, to.participantId);
   },
