@@ -128,6 +128,13 @@ describe('reads that no personal-data field shows are logged too', () => {
       fields: ['IncomingTransfer.birthDate', 'IncomingTransfer.id', 'IncomingTransfer.name', 'IncomingTransfer.version'],
       participant_ids: [ids[2]],
     });
+    // The inbox as a Relay connection logs the same way (each page names the people it shows).
+    const pager = await t.token('MUNICIPALITY', '0301', 'inbox-pager');
+    const page = await t.gql(pager, `{ incomingTransfersConnection(first: 5) { totalCount edges { node { name } } } }`);
+    expect(page.body.errors).toBeUndefined();
+    expect(page.body.data.incomingTransfersConnection.edges.map((e: { node: { name: string } }) => e.node.name)).toContain('Kari Berg');
+    const paged = await entries('inbox-pager', /TRANSFER_INBOX/);
+    expect(paged).toEqual([{ purpose: 'TRANSFER_INBOX', fields: expect.arrayContaining(['IncomingTransfer.name']), participant_ids: [ids[2]] }]);
     const accepted = await t.gql(oslo, `mutation($id: UUID!, $v: Int!) { acceptTransfer(transferId: $id, expectedVersion: $v) { id } }`, {
       id: transfer.id,
       v: transfer.version,
