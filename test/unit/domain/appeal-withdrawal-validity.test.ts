@@ -3,7 +3,7 @@
  * before a decision, also after forwarding), that a withdrawn appeal can no longer be decided, and how a
  * decision's validity follows Statsforvalteren's outcome (fvl §§ 33, 34).
  */
-import { APPEAL_STATES, appealTransition, decisionValidity, wasWithdrawn, WITHDRAWABLE_STATES } from '../../../src/domain/appeal';
+import { APPEAL_STATES, appealTransition, decisionValidity, statsforvalterDecisionStep, wasWithdrawn, WITHDRAWABLE_STATES } from '../../../src/domain/appeal';
 import { RuleViolation } from '../../../src/domain/rule-violation';
 
 describe('wasWithdrawn (R-13.10)', () => {
@@ -34,6 +34,28 @@ test('a withdrawn (closed) appeal cannot be decided by Statsforvalteren: R-9.4 r
   }
   expect(refused).toBeInstanceOf(RuleViolation);
   expect((refused as RuleViolation).ruleId).toBe('R-9.4');
+});
+
+describe('statsforvalterDecisionStep: a withdrawn appeal is refused under R-13.10, a decided one under R-9.6', () => {
+  const refusal = (from: Parameters<typeof statsforvalterDecisionStep>[0], closedFrom: Parameters<typeof statsforvalterDecisionStep>[1]) => {
+    try {
+      statsforvalterDecisionStep(from, closedFrom);
+    } catch (e) {
+      return (e as RuleViolation).ruleId;
+    }
+    return null;
+  };
+  test.each(WITHDRAWABLE_STATES)('closed from %s (withdrawn): R-13.10', (closedFrom) => {
+    expect(refusal('CLOSED', closedFrom)).toBe('R-13.10');
+  });
+  test('closed after Statsforvalteren decided, or decided and not yet closed: R-9.6 (final)', () => {
+    expect(refusal('CLOSED', 'DECIDED_BY_STATSFORVALTER')).toBe('R-9.6');
+    expect(refusal('DECIDED_BY_STATSFORVALTER', null)).toBe('R-9.6');
+  });
+  test('forwarded, fully or after a partial reversal: decided', () => {
+    expect(statsforvalterDecisionStep('FORWARDED')).toBe('DECIDED_BY_STATSFORVALTER');
+    expect(statsforvalterDecisionStep('PARTLY_REVERSED_AND_FORWARDED')).toBe('DECIDED_BY_STATSFORVALTER');
+  });
 });
 
 describe('decisionValidity (R-13.10, fvl § 34)', () => {
