@@ -378,19 +378,23 @@ async function main(): Promise<void> {
       }
     })();
     const machine = `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${(await owner.query('SHOW server_version')).rows[0].server_version}`;
-    const fastest = (r: Row) => (r.json && r.json.rps > r.raw.rps ? r.json : r.raw);
+    // A reference that answered with errors (the raw one's correlated look-ups on Citus: "complex joins are only
+    // supported…") measured its error path, not the scenario: it is no yardstick.
+    const fastest = (r: Row): Measured | null =>
+      [r.json, r.raw].filter((m): m is Measured => !!m && m.errors === 0).sort((a, b) => b.rps - a.rps)[0] ?? null;
     const cell = (m: Measured | null) => (m ? `${Math.round(m.rps)} | ${m.p99}` : '– | –');
     const table = [
       `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · ${participants} participants`,
       '',
-      `Machine: ${machine}. autocannon ${CONNECTIONS} connections × ${SECONDS} s per measurement, ${ROUNDS} alternating round(s) (throughput the mean, p99 the worst round), pool 10. API server peak RSS **${Math.round(peakRss)} MB**. Ratios are to the faster reference of the scenario.`,
+      `Machine: ${machine}. autocannon ${CONNECTIONS} connections × ${SECONDS} s per measurement, ${ROUNDS} alternating round(s) (throughput the mean, p99 the worst round), pool 10. API server peak RSS **${Math.round(peakRss)} MB**. Ratios are to the faster reference of the scenario that answered without errors.`,
       '',
       '| Scenario | GraphQL req/s | p50 ms | p99 ms | JSON reference req/s | p99 ms | raw reference req/s | p99 ms | throughput ratio | p99 ratio | SQL statements / request | errors |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows.map((r) => {
         const ref = fastest(r);
         const errors = r.gql.errors + r.raw.errors + (r.json?.errors ?? 0);
-        return `| ${r.scenario} | ${Math.round(r.gql.rps)} | ${r.gql.p50} | ${r.gql.p99} | ${cell(r.json)} | ${cell(r.raw)} | **${(r.gql.rps / ref.rps).toFixed(2)}×** | ${(r.gql.p99 / Math.max(1, ref.p99)).toFixed(2)}× | ${r.statements} | ${errors} |`;
+        const ratios = ref ? `**${(r.gql.rps / ref.rps).toFixed(2)}×** | ${(r.gql.p99 / Math.max(1, ref.p99)).toFixed(2)}×` : '– | –';
+        return `| ${r.scenario} | ${Math.round(r.gql.rps)} | ${r.gql.p50} | ${r.gql.p99} | ${cell(r.json)} | ${cell(r.raw)} | ${ratios} | ${r.statements} | ${errors} |`;
       }),
       '',
     ].join('\n');

@@ -31,8 +31,43 @@ interface Caller {
   ms: string;
 }
 
-/** BEGIN, the settings, the statement and COMMIT in one round trip; the statement's one text value is the answer. */
-async function oneRoundTrip(c: PoolClient, caller: Caller, statement: string, readOnly = true): Promise<string> {
+/**
+ * Citus (set at start-up from pg_extension): the same statements in the fewest round trips Citus accepts, the
+ * limit of that engine. Measured on Citus 13.2.2 with row-level security on the shards: a simple-protocol query
+ * holding BEGIN, the settings and the statement refuses the policy's read of the key table ("cannot execute a
+ * distributed query from a query on a shard", though app.context_verified() allows nested execution; the same
+ * statement sent on its own passes), and an INSERT … SELECT from a CTE runs as COPY, which Citus refuses under
+ * row-level security ("COPY FROM not supported with row-level security"). So on Citus: BEGIN and the settings;
+ * the statement, returning the access-log rows beside the answer; INSERT … VALUES of those rows and COMMIT.
+ */
+let CITUS = false;
+const LOG_COLUMNS = 'municipality_id, request_id, actor_sub, actor_role, actor_org, participant_ids, purpose, fields';
+/** The access-log rows of a read: written by the statement itself (single node), or returned for an INSERT … VALUES (Citus). */
+const logged = (select: string): string =>
+  CITUS ? `logged AS MATERIALIZED (${select}\n)` : `logged AS (\n  INSERT INTO app.access_log (${LOG_COLUMNS})${select}\n)`;
+const logColumn = (): string => (CITUS ? ', (SELECT json_agg(logged) FROM logged)::text AS log' : '');
+interface LogRow {
+  municipality_id: number;
+  request_id: string;
+  actor_sub: string;
+  actor_role: string;
+  actor_org: string;
+  participant_ids: string[];
+  purpose: string;
+  fields: string[];
+}
+function logInsert(c: PoolClient, rows: LogRow[]): string {
+  const lit = (v: string) => c.escapeLiteral(v);
+  const arr = (v: string[]) => lit(`{${v.join(',')}}`);
+  const values = rows.map(
+    (r) =>
+      `(${Number(r.municipality_id)}, ${lit(r.request_id)}, ${lit(r.actor_sub)}, ${lit(r.actor_role)}, ${lit(r.actor_org)}, ${arr(r.participant_ids)}::uuid[], ${lit(r.purpose)}, ${arr(r.fields)}::text[])`,
+  );
+  return `INSERT INTO app.access_log (${LOG_COLUMNS}) VALUES ${values.join(', ')}`;
+}
+
+/** BEGIN and the caller's settings as the API sends them (signed for this backend). */
+function beginText(c: PoolClient, caller: Caller, readOnly: boolean): string {
   const lit = (v: string) => c.escapeLiteral(v);
   const set = (name: string, value: string) => `SET LOCAL ${name} = ${lit(value)}`;
   const signed = signedContext(
@@ -45,15 +80,25 @@ async function oneRoundTrip(c: PoolClient, caller: Caller, statement: string, re
     },
     (c as PoolClient & { processID: number }).processID,
   );
-  const text = [
+  return [
     'BEGIN',
     set('citus.propagate_set_commands', 'local'),
     ...signed.map(([name, value]) => set(name, value)),
     // As the API: a query's only writes are access-log rows and need not wait for the WAL flush; a mutation does.
     set('synchronous_commit', readOnly ? 'off' : 'on'),
-    statement,
-    'COMMIT',
   ].join(';\n');
+}
+
+/** BEGIN, the settings, the statement and COMMIT in one round trip (three on Citus); the statement's one text value is the answer. */
+async function oneRoundTrip(c: PoolClient, caller: Caller, statement: string, readOnly = true): Promise<string> {
+  if (CITUS) {
+    await c.query(beginText(c, caller, readOnly));
+    const { rows } = await c.query<{ answer: string; log?: string | null }>(statement);
+    const log = rows[0]?.log ? (JSON.parse(rows[0].log) as LogRow[]) : [];
+    await c.query([...(log.length ? [logInsert(c, log)] : []), 'COMMIT'].join(';\n'));
+    return rows[0].answer;
+  }
+  const text = [beginText(c, caller, readOnly), statement, 'COMMIT'].join(';\n');
   const results = (await c.query(text)) as unknown as { rows: { answer: string }[]; command: string }[];
   const answer = results.find((r) => r.command === 'SELECT' && r.rows[0]?.answer !== undefined);
   if (!answer) throw new Error('no answer');
@@ -73,7 +118,11 @@ const intList = (v: string | null): string =>
     .map((x) => String(int(x)))
     .join(',');
 
-/** The dashboard's case list by start deadline: page, latest decision, end goal, open appeal, count, access log. */
+/**
+ * The dashboard's case list by start deadline: page, latest decision, end goal, open appeal, count, access log.
+ * The tenant is a constant in every subquery (not `page.municipality_id`): Citus then plans the whole statement
+ * as one router query on the tenant's shard (with the column it refused: "complex joins are only supported…").
+ */
 function caseList(c: PoolClient, m: number, first: number, caller: Caller, requestId: string): string {
   const lit = (v: string) => c.escapeLiteral(v);
   return `
@@ -83,25 +132,24 @@ WITH page AS MATERIALIZED (
   ORDER BY p.start_deadline ASC NULLS LAST, p.id ASC LIMIT ${first}
 ), rows AS MATERIALIZED (
   SELECT page.*, eg.end_goal, ld.type, ld.outcome, ld.decided_at,
-         EXISTS (SELECT 1 FROM app.appeal a WHERE a.municipality_id = page.municipality_id AND a.participant_id = page.id AND a.state <> 'CLOSED') AS open_appeal
+         EXISTS (SELECT 1 FROM app.appeal a WHERE a.municipality_id = ${m} AND a.participant_id = page.id AND a.state <> 'CLOSED') AS open_appeal
   FROM page
-  LEFT JOIN LATERAL (SELECT v.end_goal FROM app.plan_version v WHERE v.municipality_id = page.municipality_id AND v.participant_id = page.id
+  LEFT JOIN LATERAL (SELECT v.end_goal FROM app.plan_version v WHERE v.municipality_id = ${m} AND v.participant_id = page.id
                      ORDER BY v.version_no DESC LIMIT 1) eg ON true
-  LEFT JOIN LATERAL (SELECT d.type, d.outcome, d.decided_at FROM app.decision d WHERE d.municipality_id = page.municipality_id AND d.participant_id = page.id
+  LEFT JOIN LATERAL (SELECT d.type, d.outcome, d.decided_at FROM app.decision d WHERE d.municipality_id = ${m} AND d.participant_id = page.id
                      ORDER BY d.decided_at DESC, d.created_at DESC LIMIT 1) ld ON true
-), logged AS (
-  INSERT INTO app.access_log (municipality_id, request_id, actor_sub, actor_role, actor_org, participant_ids, purpose, fields)
-  SELECT ${m}, ${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}, array_agg(id), 'CASE_LIST',
+), ${logged(`
+  SELECT ${m} AS municipality_id, ${lit(requestId)} AS request_id, ${lit(caller.sub)} AS actor_sub, ${lit(caller.role)} AS actor_role,
+         ${lit(caller.org)} AS actor_org, array_agg(id) AS participant_ids, 'CASE_LIST' AS purpose,
          CASE WHEN type IS NULL THEN '{currentEndGoal,hasOpenAppeal,id,latestDecision,name,startDeadline,status}'::text[]
-              ELSE '{Decision.decidedAt,Decision.outcome,Decision.type,currentEndGoal,hasOpenAppeal,id,latestDecision,name,startDeadline,status}'::text[] END
-  FROM rows GROUP BY type IS NULL
-)
+              ELSE '{Decision.decidedAt,Decision.outcome,Decision.type,currentEndGoal,hasOpenAppeal,id,latestDecision,name,startDeadline,status}'::text[] END AS fields
+  FROM rows GROUP BY type IS NULL`)}
 SELECT json_build_object('participants', json_build_object(
   'totalCount', (SELECT count(*) FROM app.participant WHERE municipality_id = ${m}),
   'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object(
       'id', id, 'name', full_name, 'status', status, 'startDeadline', start_deadline, 'currentEndGoal', end_goal,
       'latestDecision', CASE WHEN type IS NULL THEN NULL ELSE json_build_object('type', type, 'outcome', outcome, 'decidedAt', decided_at) END,
-      'hasOpenAppeal', open_appeal)) ORDER BY start_deadline ASC NULLS LAST, id ASC) FROM rows), '[]'::json)))::text AS answer`;
+      'hasOpenAppeal', open_appeal)) ORDER BY start_deadline ASC NULLS LAST, id ASC) FROM rows), '[]'::json)))::text AS answer${logColumn()}`;
 }
 
 /** The caseload summary's counts (no personal data: no access-log row, as in the API). */
@@ -135,18 +183,17 @@ WITH page AS MATERIALIZED (
   FROM page
   JOIN app.decision d ON d.municipality_id = page.municipality_id AND d.id = page.decision_id
   JOIN app.municipality m ON m.id = page.municipality_id
-), logged AS (
-  INSERT INTO app.access_log (municipality_id, request_id, actor_sub, actor_role, actor_org, participant_ids, purpose, fields)
-  SELECT municipality_id, ${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}, array_agg(participant_id), 'APPEAL_LIST', '${APPEAL_FIELDS}'::text[]
-  FROM rows GROUP BY municipality_id
-)
+), ${logged(`
+  SELECT municipality_id, ${lit(requestId)} AS request_id, ${lit(caller.sub)} AS actor_sub, ${lit(caller.role)} AS actor_role, ${lit(caller.org)} AS actor_org,
+         array_agg(participant_id) AS participant_ids, 'APPEAL_LIST' AS purpose, '${APPEAL_FIELDS}'::text[] AS fields
+  FROM rows GROUP BY municipality_id`)}
 SELECT json_build_object('appeals', json_build_object(
   'totalCount', (SELECT count(*) FROM app.appeal WHERE statsforvalter_id = ${area} AND forwarded_at IS NOT NULL),
   'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object(
       'id', id, 'state', state, 'receivedAt', received_at,
       'forwardedAt', to_char(forwarded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'municipality', json_build_object('number', number, 'name', name),
-      'decision', json_build_object('type', type, 'outcome', outcome, 'decidedAt', decided_at))) ORDER BY forwarded_at, id) FROM rows), '[]'::json)))::text AS answer`;
+      'decision', json_build_object('type', type, 'outcome', outcome, 'decidedAt', decided_at))) ORDER BY forwarded_at, id) FROM rows), '[]'::json)))::text AS answer${logColumn()}`;
 }
 
 const REFERRAL_FIELDS =
@@ -167,18 +214,17 @@ WITH rows AS MATERIALIZED (
   LEFT JOIN app.competence_mapping c ON c.municipality_id = r.municipality_id AND c.participant_id = r.participant_id
   WHERE ${scope}
   ORDER BY p.start_deadline ASC NULLS LAST, r.id ASC LIMIT ${first}
-), logged AS (
-  INSERT INTO app.access_log (municipality_id, request_id, actor_sub, actor_role, actor_org, participant_ids, purpose, fields)
-  SELECT municipality_id, ${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}, array_agg(participant_id), 'REFERRAL_LIST', '${REFERRAL_FIELDS}'::text[]
-  FROM rows GROUP BY municipality_id
-)
+), ${logged(`
+  SELECT municipality_id, ${lit(requestId)} AS request_id, ${lit(caller.sub)} AS actor_sub, ${lit(caller.role)} AS actor_role, ${lit(caller.org)} AS actor_org,
+         array_agg(participant_id) AS participant_ids, 'REFERRAL_LIST' AS purpose, '${REFERRAL_FIELDS}'::text[] AS fields
+  FROM rows GROUP BY municipality_id`)}
 SELECT json_build_object('careerGuidanceReferrals', json_build_object(
   'totalCount', (SELECT count(*) FROM app.career_guidance_referral r WHERE ${scope}),
   'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object(
       'id', id, 'state', state, 'referredAt', referred_on,
       'municipality', json_build_object('number', number, 'name', name),
       'participant', json_build_object('name', full_name, 'birthYear', extract(year FROM birth_date)::int, 'languages', languages, 'education', coalesce(education, '')),
-      'programmeDecisionDeadline', start_deadline)) ORDER BY start_deadline ASC NULLS LAST, id ASC) FROM rows), '[]'::json)))::text AS answer`;
+      'programmeDecisionDeadline', start_deadline)) ORDER BY start_deadline ASC NULLS LAST, id ASC) FROM rows), '[]'::json)))::text AS answer${logColumn()}`;
 }
 
 /** Every registration has the same facts, so the same eligibility periods (R-1.8), computed as the API computes them. */
@@ -197,32 +243,76 @@ const PERIODS = JSON.stringify(
 let registrations = 0;
 
 /** registerParticipant's writes: participant, idempotency key, change log (hash-chained in the database), access log. */
-function register(c: PoolClient, m: number, caller: Caller, requestId: string): string {
+function registration(c: PoolClient, m: number, caller: Caller) {
   const lit = (v: string) => c.escapeLiteral(v);
   const n = `${process.pid}-${registrations++}`;
   const identityNumber = String(90_000_000_000 + Math.floor(Math.random() * 9_999_999_999));
-  const key = `reference-${n}`;
-  const requestHash = createHash('sha256').update(`${n}:${identityNumber}`).digest('hex');
-  return `
-WITH p AS (
-  INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date, settlement_date,
+  return {
+    key: `reference-${n}`,
+    requestHash: createHash('sha256').update(`${n}:${identityNumber}`).digest('hex'),
+    insert: `INSERT INTO app.participant (municipality_id, full_name, identity_number, birth_date, permit_category, permit_grant_date, arrival_date, settlement_date,
                                settled_by_agreement, start_deadline, eligibility_periods, status, assigned_to_sub, assigned_to_name)
   VALUES (${m}, ${lit(`Raw ${n}`)}, '${identityNumber}', '1990-01-01', 'REFUGEE', '2026-06-01', '2026-06-10', '2026-09-01',
           true, '2026-12-01', ${lit(PERIODS)}::jsonb, 'REGISTERED', ${lit(caller.sub)}, ${lit(caller.sub)})
-  ON CONFLICT DO NOTHING RETURNING *
+  ON CONFLICT DO NOTHING`,
+  };
+}
+/** The participant's facts in the change log: every column but the identity number and the derived eligibility. */
+const LOGGED_FACTS = "- 'identity_number' - 'eligibility_periods' - 'eligibility_right_and_duty' - 'eligibility_discretionary' - 'eligibility_none'";
+
+function register(c: PoolClient, m: number, caller: Caller, requestId: string): string {
+  const lit = (v: string) => c.escapeLiteral(v);
+  const { key, requestHash, insert } = registration(c, m, caller);
+  return `
+WITH p AS (
+  ${insert} RETURNING *
 ), k AS (
   INSERT INTO app.idempotency_key (municipality_id, key, actor_org, operation, request_hash, result_id)
   SELECT p.municipality_id, ${lit(key)}, ${lit(caller.org)}, 'registerParticipant', '${requestHash}', p.id FROM p RETURNING key
 ), a AS (
   SELECT app.audit_append(p.municipality_id, now(), ${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}, 'registerParticipant', p.id, 'participant', p.id,
            (SELECT jsonb_object_agg(e.key, jsonb_build_object('to', e.value, 'from', null))
-              FROM jsonb_each(to_jsonb(p) - 'identity_number' - 'eligibility_periods' - 'eligibility_right_and_duty' - 'eligibility_discretionary' - 'eligibility_none') e)) AS h
+              FROM jsonb_each(to_jsonb(p) ${LOGGED_FACTS}) e)) AS h
   FROM p
 ), l AS (
   INSERT INTO app.access_log (municipality_id, request_id, actor_sub, actor_role, actor_org, participant_ids, purpose, fields)
   SELECT p.municipality_id, ${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}, ARRAY[p.id], 'REGISTERPARTICIPANT', '{id}' FROM p
 )
 SELECT json_build_object('registerParticipant', json_build_object('id', p.id))::text AS answer FROM p, a, (SELECT count(*) FROM k) kk`;
+}
+
+/** The same writes on Citus, which refuses an INSERT … SELECT from a CTE under row-level security: the participant, then the rest and COMMIT. */
+async function registerOnCitus(c: PoolClient, m: number, caller: Caller, requestId: string): Promise<string> {
+  const lit = (v: string) => c.escapeLiteral(v);
+  const { key, requestHash, insert } = registration(c, m, caller);
+  await c.query(beginText(c, caller, false));
+  // RETURNING takes no to_jsonb on Citus ("non-IMMUTABLE functions are not allowed in the RETURNING clause"): the row
+  // comes back as PostgreSQL's text of each column, and the change-log entry is built from it here.
+  const { rows } = await c.query<Record<string, string | null>>({ text: `${insert} RETURNING *`, types: { getTypeParser: () => (v: string) => v } });
+  const p = rows[0] as { id: string } & Record<string, string | null>;
+  const unlogged = new Set(LOGGED_FACTS.split('-').map((x) => x.trim().replace(/'/g, '')));
+  const changes = Object.fromEntries(Object.entries(p).filter(([k]) => !unlogged.has(k)).map(([k, v]) => [k, { to: v, from: null }]));
+  const who = `${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}`;
+  await c.query(
+    [
+      `INSERT INTO app.idempotency_key (municipality_id, key, actor_org, operation, request_hash, result_id) VALUES (${m}, ${lit(key)}, ${lit(caller.org)}, 'registerParticipant', '${requestHash}', '${p.id}')`,
+      `SELECT app.audit_append(${m}::smallint, ${lit(new Date().toISOString())}::timestamptz, ${who}, 'registerParticipant', '${p.id}'::uuid, 'participant', '${p.id}'::uuid, ${lit(JSON.stringify(changes))}::jsonb)`,
+      logInsert(c, [
+        {
+          municipality_id: m,
+          request_id: requestId,
+          actor_sub: caller.sub,
+          actor_role: caller.role,
+          actor_org: caller.org,
+          participant_ids: [p.id],
+          purpose: 'REGISTERPARTICIPANT',
+          fields: ['id'],
+        },
+      ]),
+      'COMMIT',
+    ].join(';\n'),
+  );
+  return JSON.stringify({ registerParticipant: { id: p.id } });
 }
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -246,7 +336,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
       case '/register': {
         const m = int(url.searchParams.get('m'));
         const caller = { role: 'MUNICIPALITY', org: url.searchParams.get('org') ?? '', sub: 'bench-reference', m: String(m), ms: String(m) };
-        answer = await oneRoundTrip(c, caller, register(c, m, caller, requestId), false);
+        answer = CITUS ? await registerOnCitus(c, m, caller, requestId) : await oneRoundTrip(c, caller, register(c, m, caller, requestId), false);
         break;
       }
       case '/appeal-queue': {
@@ -289,5 +379,10 @@ const server = http.createServer((req, res) => {
     res.end(String(err.message));
   });
 });
-server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('json reference ready'));
+void pool
+  .query(`SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'citus'`)
+  .then(({ rows }) => {
+    CITUS = rows[0].n > 0;
+    server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`json reference ready${CITUS ? ' (Citus)' : ''}`));
+  });
 process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));
