@@ -380,8 +380,7 @@ async function main(): Promise<void> {
     const machine = `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${(await owner.query('SHOW server_version')).rows[0].server_version}`;
     // A reference that answered with errors (the raw one's correlated look-ups on Citus: "complex joins are only
     // supported…") measured its error path, not the scenario: it is no yardstick.
-    const fastest = (r: Row): Measured | null =>
-      [r.json, r.raw].filter((m): m is Measured => !!m && m.errors === 0).sort((a, b) => b.rps - a.rps)[0] ?? null;
+    const fastest = (r: Row): Measured | null => [r.json, r.raw].filter((m): m is Measured => !!m && m.errors === 0).sort((a, b) => b.rps - a.rps)[0] ?? null;
     const cell = (m: Measured | null) => (m ? `${Math.round(m.rps)} | ${m.p99}` : '– | –');
     const table = [
       `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · ${participants} participants`,

@@ -291,7 +291,11 @@ async function registerOnCitus(c: PoolClient, m: number, caller: Caller, request
   const { rows } = await c.query<Record<string, string | null>>({ text: `${insert} RETURNING *`, types: { getTypeParser: () => (v: string) => v } });
   const p = rows[0] as { id: string } & Record<string, string | null>;
   const unlogged = new Set(LOGGED_FACTS.split('-').map((x) => x.trim().replace(/'/g, '')));
-  const changes = Object.fromEntries(Object.entries(p).filter(([k]) => !unlogged.has(k)).map(([k, v]) => [k, { to: v, from: null }]));
+  const changes = Object.fromEntries(
+    Object.entries(p)
+      .filter(([k]) => !unlogged.has(k))
+      .map(([k, v]) => [k, { to: v, from: null }]),
+  );
   const who = `${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}`;
   await c.query(
     [
@@ -379,10 +383,8 @@ const server = http.createServer((req, res) => {
     res.end(String(err.message));
   });
 });
-void pool
-  .query(`SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'citus'`)
-  .then(({ rows }) => {
-    CITUS = rows[0].n > 0;
-    server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`json reference ready${CITUS ? ' (Citus)' : ''}`));
-  });
+void pool.query(`SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'citus'`).then(({ rows }) => {
+  CITUS = rows[0].n > 0;
+  server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`json reference ready${CITUS ? ' (Citus)' : ''}`));
+});
 process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));
