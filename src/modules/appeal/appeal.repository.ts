@@ -364,18 +364,23 @@ export const appealRepository = {
     return row ? toRecord(row) : null;
   },
 
-  /** A forwarded appeal of Statsforvalteren's office, locked; null for any other id. */
+  /**
+   * A forwarded appeal of Statsforvalteren's office, locked; null for any other id. Found first, then locked by
+   * its municipality: the office and the id alone name no shard, and Citus refuses FOR UPDATE on a query of
+   * several shards ("could not run distributed query with FOR UPDATE/SHARE commands"). The lock re-checks the
+   * office, so an appeal handed on in between is not locked for the office that no longer holds it.
+   */
   async lockForwarded(ctx: RequestContext, statsforvalterId: string, id: string): Promise<AppealRecord | null> {
-    const row = await first(
-      ctx.tx,
+    const forwarded = (m: number | null) =>
       db
         .selectFrom('app.appeal')
-        .selectAll()
         .where('statsforvalter_id', '=', statsforvalterId)
         .where('id', '=', id)
         .where('forwarded_at', 'is not', null)
-        .forUpdate(),
-    );
+        .$if(m !== null, (q) => q.where('municipality_id', '=', m!));
+    const found = await first(ctx.tx, forwarded(null).select('municipality_id'));
+    if (!found) return null;
+    const row = await first(ctx.tx, forwarded(found.municipality_id).selectAll().forUpdate());
     return row ? toRecord(row) : null;
   },
 
