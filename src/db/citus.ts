@@ -48,6 +48,7 @@
  * shard; `verify` checks it after distributing. Idempotent: tables already distributed are left alone,
  * so after a migration that adds a table, run it again (docs/SCALING.md).
  */
+import crypto from 'node:crypto';
 import { Client } from 'pg';
 
 export const ANCHOR = 'participant';
@@ -173,6 +174,7 @@ export async function distributeSchema(c: Client, log: (msg: string) => void = (
   for (const t of [...report.reference, ...report.distributed]) await c.query(`SELECT truncate_local_data_after_distributing_table($1)`, [`app.${t}`]);
   if (keyMoved) await c.query(`SELECT truncate_local_data_after_distributing_table('app_context.key')`);
   await checkOncePerStatement(c, log);
+  await crossTenantDefinerLogins(c, log);
   const problems = await verify(c);
   if (problems.length) throw new Error(`distributed, but the shards differ from their tables:\n  ${problems.join('\n  ')}`);
   return report;
@@ -294,6 +296,50 @@ async function checkOncePerStatement(c: Client, log: (msg: string) => void): Pro
     altered++;
   }
   log(`the signed-context check once per statement in the ${altered} policies of every shard`);
+}
+
+/**
+ * The SECURITY DEFINER functions whose one query reads every municipality's shards: Citus opens the connections
+ * to the workers as the function's owner, and the owner is a NOLOGIN role made for that one function (measured:
+ * every care-leave decision failed, "role introsak_care_leave is not permitted to log in"). app.audit_append is
+ * delegated to its municipality's node instead (above); app.context_verified() reads its own node's copy.
+ */
+const CROSS_TENANT_DEFINERS = [{ fn: 'app.care_leave_days_used(text, text)', role: 'introsak_care_leave' }];
+
+/**
+ * Each such owner may log in, with a random password that only Citus knows: pg_dist_authinfo, which Citus uses
+ * for its connections to the workers and which only a superuser can read. Nobody else has the password, so with
+ * password authentication in pg_hba.conf (docs/SCALING.md) the role is no way in; its grants stay what they were
+ * (SELECT on the few columns its function counts). Idempotent: a role that may log in with its password recorded
+ * is left alone.
+ */
+async function crossTenantDefinerLogins(c: Client, log: (msg: string) => void): Promise<void> {
+  for (const d of CROSS_TENANT_DEFINERS) {
+    const { rows } = await c.query<{ owner: string; login: boolean; recorded: boolean }>(
+      `SELECT r.rolname AS owner, r.rolcanlogin AS login,
+              EXISTS (SELECT 1 FROM pg_dist_authinfo a WHERE a.rolename = r.rolname AND a.nodeid = 0) AS recorded
+         FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner WHERE p.oid = $1::regprocedure`,
+      [d.fn],
+    );
+    if (rows[0]?.owner !== d.role) throw new Error(`${d.fn} is owned by ${rows[0]?.owner ?? 'nobody'}, not ${d.role}`);
+    if (rows[0].login && rows[0].recorded) continue;
+    log(`${d.role} (owner of ${d.fn}) may log in to the workers with a password only Citus knows`);
+    const password = crypto.randomBytes(24).toString('hex');
+    await c.query('BEGIN');
+    try {
+      // ALTER ROLE is propagated to every node by Citus, the password's hash with it.
+      await c.query(`ALTER ROLE ${c.escapeIdentifier(d.role)} LOGIN PASSWORD ${c.escapeLiteral(password)}`);
+      await c.query(
+        `INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, $1, $2)
+           ON CONFLICT (nodeid, rolename) DO UPDATE SET authinfo = EXCLUDED.authinfo`,
+        [d.role, `password=${password}`],
+      );
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
 }
 
 /**
