@@ -61,15 +61,16 @@ describe('the network to the database fails under a request', () => {
   async function whileWaitingOnTheCase(id: string, fault: () => Promise<void> | void) {
     const owner = await t.db.owner();
     await owner.query('BEGIN');
-    await owner.query(`SELECT 1 FROM app.participant WHERE id = $1 FOR UPDATE`, [id]);
+    // By municipality and id: one shard's row, which Citus locks too (FOR UPDATE over several shards it refuses).
+    await owner.query(`SELECT 1 FROM app.participant WHERE municipality_id = $2 AND id = $1 FOR UPDATE`, [id, t.directory.municipalityByNumber('4601')!.id]);
     // (supertest sends a request only once it is awaited or then'ed.)
     const waiting = t.gql(tok, MAP, { id, input: mapping }).then((r) => r);
     // Wait until the API's statement is blocked on the lock.
     let blocked = false;
+    // On Citus the lock wait is on the worker that holds the row: citus_stat_activity shows every node's backends.
+    const activity = process.env.INTROSAK_TEST_CITUS_URL ? 'citus_stat_activity' : 'pg_stat_activity';
     for (let i = 0; i < 200 && !blocked; i++) {
-      const { rows } = await owner.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND usename = 'introsak_api' AND wait_event_type = 'Lock'`, [
-        t.db.name,
-      ]);
+      const { rows } = await owner.query(`SELECT 1 FROM ${activity} WHERE datname = $1 AND usename = 'introsak_api' AND wait_event_type = 'Lock'`, [t.db.name]);
       blocked = rows.length > 0;
       if (!blocked) await new Promise((r) => setTimeout(r, 20));
     }
@@ -206,7 +207,8 @@ describe('lock waits do not starve everyone else (pool of 4)', () => {
     for (let i = 0; i < 3; i++) await t.gql(oslo, REGISTER, { input: participantInput() });
     const owner = await t.db.owner();
     await owner.query('BEGIN');
-    await owner.query(`SELECT 1 FROM app.participant WHERE id = $1 FOR UPDATE`, [id]);
+    // By municipality and id: one shard's row, which Citus locks too (FOR UPDATE over several shards it refuses).
+    await owner.query(`SELECT 1 FROM app.participant WHERE municipality_id = $2 AND id = $1 FOR UPDATE`, [id, t.directory.municipalityByNumber('4601')!.id]);
     // 24 writers, each a distinct day (no overlap), all on the locked case.
     const days = Array.from({ length: 24 }, (_, i) => new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10));
     const writers = days.map((day, i) =>

@@ -97,7 +97,9 @@ test('INSERT of a row into B fails as A', async () => {
 });
 
 test('UPDATE that moves an own row into B fails, and B rows cannot be updated or deleted', async () => {
-  await expect(asMunicipality(A, (q) => q(`UPDATE app.participant SET municipality_id = $1`, [B]))).rejects.toThrow(/row-level security/);
+  // On Citus the distribution column cannot change at all, which it says before the policy is asked.
+  const moveRefused = process.env.INTROSAK_TEST_CITUS_URL ? /modifying the partition value of rows is not allowed/ : /row-level security/;
+  await expect(asMunicipality(A, (q) => q(`UPDATE app.participant SET municipality_id = $1`, [B]))).rejects.toThrow(moveRefused);
   const updated = await asMunicipality(A, async (q) => {
     await q(`UPDATE app.participant SET full_name = 'x' WHERE municipality_id = $1`, [B]);
     return q(`SELECT count(*)::int AS n FROM app.participant WHERE full_name = 'x'`);

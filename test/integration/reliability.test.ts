@@ -27,7 +27,8 @@ describe('timeouts', () => {
     const id = await registered(t, tok);
     const owner = await t.db.owner();
     await owner.query('BEGIN');
-    await owner.query(`SELECT 1 FROM app.participant WHERE id = $1 FOR UPDATE`, [id]);
+    // By municipality and id: one shard's row, which Citus locks too (FOR UPDATE over several shards it refuses).
+    await owner.query(`SELECT 1 FROM app.participant WHERE municipality_id = $2 AND id = $1 FOR UPDATE`, [id, t.directory.municipalityByNumber('4601')!.id]);
     const started = Date.now();
     const res = await t.gql(tok, MAP, { id, input: mapping });
     const ms = Date.now() - started;
@@ -58,7 +59,8 @@ describe('graceful shutdown', () => {
     const id = await registered(t, tok);
     const owner = await t.db.owner();
     await owner.query('BEGIN');
-    await owner.query(`SELECT 1 FROM app.participant WHERE id = $1 FOR UPDATE`, [id]);
+    // By municipality and id: one shard's row, which Citus locks too (FOR UPDATE over several shards it refuses).
+    await owner.query(`SELECT 1 FROM app.participant WHERE municipality_id = $2 AND id = $1 FOR UPDATE`, [id, t.directory.municipalityByNumber('4601')!.id]);
     const port = (t.server.address() as { port: number }).port;
     // A write that waits on the lock while the server shuts down.
     const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {

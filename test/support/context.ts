@@ -13,5 +13,8 @@ export async function setSignedContext(
 ): Promise<void> {
   const [{ pid }] = (await query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[];
   const signed = signedContext({ org: '', actor: '', ...settings }, pid);
-  await query(`SELECT ${signed.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, signed.flat());
+  // SET LOCAL, as the request transaction sends it: Citus propagates it to the workers (set_config it does not).
+  // SET takes no parameters; the values are ids, numbers and hex, quoted as literals.
+  const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
+  await query([`SET LOCAL citus.propagate_set_commands = 'local'`, ...signed.map(([name, value]) => `SET LOCAL ${name} = ${lit(value)}`)].join('; '));
 }

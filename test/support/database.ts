@@ -24,8 +24,15 @@ function adminUrl(): string {
   return url;
 }
 
-/** A fresh database with every migration applied, dropped again after the test file. */
+/**
+ * A fresh database with every migration applied, dropped again after the test file. With
+ * INTROSAK_TEST_CITUS_URL (npm run test:on-citus, .ci/citus: the owner connection to a Citus coordinator) it is
+ * the cluster's database instead, emptied of every tenant row: the integration and security suites then run
+ * on Citus (issue 14).
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const citus = process.env.INTROSAK_TEST_CITUS_URL;
+  if (citus) return emptiedCitusDatabase(citus);
   const name = `introsak_test_${crypto.randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
@@ -69,6 +76,31 @@ export async function createCitusTestDatabase(
   }
   const db = await testDatabaseAt(new URL(url).pathname.slice(1), url, async () => undefined);
   return { ...db, distribution };
+}
+
+/**
+ * The Citus cluster's database for a test file of the ordinary suites: migrated and distributed once per run
+ * (createCitusTestDatabase), then emptied for each file with one TRUNCATE of every tenant table, which Citus
+ * runs on every shard. The reference tables (municipalities, counties, Statsforvalter areas) are the
+ * migrations' own and stay; so do the context keys (each file's process registers its own). A Citus
+ * database is per cluster, not per file: one file at a time (jest --runInBand), one TestDatabase at a time.
+ */
+async function emptiedCitusDatabase(url: string): Promise<TestDatabase> {
+  if (process.env.INTROSAK_TEST_CITUS_READY !== url) {
+    await createCitusTestDatabase(url);
+    // process.env outlives the test file's module registry: the next file only empties the database.
+    process.env.INTROSAK_TEST_CITUS_READY = url;
+  } else {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    try {
+      const { rows } = await c.query<{ t: string }>(`SELECT logicalrelid::regclass::text AS t FROM pg_dist_partition WHERE partmethod = 'h' ORDER BY 1`);
+      await c.query(`TRUNCATE ${rows.map((r) => r.t).join(', ')} RESTART IDENTITY`);
+    } finally {
+      await c.end();
+    }
+  }
+  return testDatabaseAt(new URL(url).pathname.slice(1), url, async () => undefined);
 }
 
 async function testDatabaseAt(name: string, ownerUrl: string, dropDatabase: () => Promise<void>): Promise<TestDatabase> {
