@@ -377,7 +377,10 @@ async function main(): Promise<void> {
         return 'unknown';
       }
     })();
-    const machine = `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${(await owner.query('SHOW server_version')).rows[0].server_version}`;
+    const { rows: citus } = await owner.query<{ version: string }>(`SELECT extversion AS version FROM pg_extension WHERE extname = 'citus'`);
+    const workers = citus.length ? (await owner.query(`SELECT count(*)::int AS n FROM pg_dist_node WHERE groupid <> 0`)).rows[0].n : 0;
+    const engine = citus.length ? `, Citus ${citus[0].version} (a coordinator and ${workers} workers on this machine)` : '';
+    const machine = `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${(await owner.query('SHOW server_version')).rows[0].server_version}${engine}`;
     // A reference that answered with errors (the raw one's correlated look-ups on Citus: "complex joins are only
     // supported…") measured its error path, not the scenario: it is no yardstick.
     const fastest = (r: Row): Measured | null => [r.json, r.raw].filter((m): m is Measured => !!m && m.errors === 0).sort((a, b) => b.rps - a.rps)[0] ?? null;
