@@ -257,8 +257,9 @@ function registration(c: PoolClient, m: number, caller: Caller) {
   ON CONFLICT DO NOTHING`,
   };
 }
-/** The participant's facts in the change log: every column but the identity number and the derived eligibility. */
-const LOGGED_FACTS = "- 'identity_number' - 'eligibility_periods' - 'eligibility_right_and_duty' - 'eligibility_discretionary' - 'eligibility_none'";
+/** The participant's columns kept out of the change log: the identity number and the derived eligibility. */
+const UNLOGGED = ['identity_number', 'eligibility_periods', 'eligibility_right_and_duty', 'eligibility_discretionary', 'eligibility_none'];
+const LOGGED_FACTS = UNLOGGED.map((c) => `- '${c}'`).join(' ');
 
 function register(c: PoolClient, m: number, caller: Caller, requestId: string): string {
   const lit = (v: string) => c.escapeLiteral(v);
@@ -290,10 +291,9 @@ async function registerOnCitus(c: PoolClient, m: number, caller: Caller, request
   // comes back as PostgreSQL's text of each column, and the change-log entry is built from it here.
   const { rows } = await c.query<Record<string, string | null>>({ text: `${insert} RETURNING *`, types: { getTypeParser: () => (v: string) => v } });
   const p = rows[0] as { id: string } & Record<string, string | null>;
-  const unlogged = new Set(LOGGED_FACTS.split('-').map((x) => x.trim().replace(/'/g, '')));
   const changes = Object.fromEntries(
     Object.entries(p)
-      .filter(([k]) => !unlogged.has(k))
+      .filter(([k]) => !UNLOGGED.includes(k))
       .map(([k, v]) => [k, { to: v, from: null }]),
   );
   const who = `${lit(requestId)}, ${lit(caller.sub)}, ${lit(caller.role)}, ${lit(caller.org)}`;

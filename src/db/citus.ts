@@ -246,15 +246,14 @@ const CONTEXT_ONCE_PRINTED = '( SELECT app.context_verified() AS context_verifie
  * Idempotent.
  */
 async function checkOncePerStatement(c: Client, log: (msg: string) => void): Promise<void> {
-  const { rows: key } = await c.query<{ shard: string; placements: string; nodes: string; here: boolean }>(
+  const { rows: key } = await c.query<{ shard: string; placements: string; nodes: string }>(
     `SELECT shard_name('app_context.key'::regclass, s.shardid) AS shard,
             (SELECT count(*) FROM pg_dist_placement p WHERE p.shardid = s.shardid) AS placements,
-            (SELECT count(*) FROM pg_dist_node WHERE noderole = 'primary' AND isactive) AS nodes,
-            to_regclass(shard_name('app_context.key'::regclass, s.shardid)) IS NOT NULL AS here
+            (SELECT count(*) FROM pg_dist_node WHERE noderole = 'primary' AND isactive) AS nodes
        FROM pg_dist_shard s WHERE s.logicalrelid = 'app_context.key'::regclass`,
   );
   if (key.length !== 1) throw new Error('app_context.key is not a reference table with one shard');
-  // to_regclass sees the coordinator's placement only with Citus's shard hiding off; count the placements instead.
+  // Every node (the coordinator too) must hold a placement: the check reads its own node's copy.
   if (Number(key[0].placements) < Number(key[0].nodes))
     throw new Error(
       `app_context.key has ${key[0].placements} placements on ${key[0].nodes} nodes: register the coordinator in the metadata (SELECT citus_set_coordinator_host(…)) so that every node holds the key`,
